@@ -1,0 +1,42 @@
+/**
+ * The one place that creates a DOM document and calls Plot.plot (ARCHITECTURE.md habit 5).
+ * Charts are rendered at build time to SVG text; pages inline it, so they read with
+ * JavaScript off. One linkedom document per process (a fresh document per chart costs
+ * ~10x, PERFORMANCE.md).
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+/** SVG text produced by this renderer: the only markup pages may inline. */
+export type SafeSvg = string & { readonly __safeSvg: unique symbol };
+
+let doc: Document | undefined;
+function sharedDocument(): Document {
+  if (!doc) doc = parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return doc;
+}
+
+/** Plot's per-chart <style> is identical for every chart; the site CSS carries it instead. */
+const STYLE_BLOCK = /<style>[\s\S]*?<\/style>/;
+/** Coordinates with 14 decimals cost bytes and say nothing at screen resolution. */
+const LONG_DECIMALS = /(\d+\.\d)\d+/g;
+
+export const CHART_CLASS = 'chart';
+
+export function renderPlot(options: Plot.PlotOptions, label: string): SafeSvg {
+  const el = Plot.plot({ ...options, className: CHART_CLASS, document: sharedDocument(), ariaLabel: label });
+  let svg = (el as unknown as { outerHTML: string }).outerHTML;
+  svg = svg.replace(STYLE_BLOCK, '').replace(LONG_DECIMALS, '$1');
+  // A figure is described by its caption and data table; the SVG itself is an image.
+  svg = svg.replace(/^<svg /, '<svg role="img" focusable="false" ');
+  return svg as SafeSvg;
+}
+
+/** Escape text for hand-written SVG (sparklines). */
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function trustedSvg(svg: string): SafeSvg {
+  return svg as SafeSvg;
+}

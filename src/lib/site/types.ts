@@ -1,0 +1,90 @@
+/**
+ * The site model: one plain JSON record per page, already disclosure-controlled.
+ * Pages and components only lay these records out; they compute nothing, so no
+ * page, chart, CSV or search index can show a figure the model does not hold.
+ */
+import type { SafeSvg } from '../charts/render.ts';
+
+/** One table cell: `v` is the value written to CSV, `t` the text shown on the page. */
+export interface Cell {
+  v: string | number | null;
+  t: string;
+  href?: string;
+  /** Why there is no number (missing / suppressed / not applicable), for styling. */
+  state?: 'missing' | 'suppressed' | 'na';
+  spark?: SafeSvg;
+}
+
+export interface Column {
+  key: string;
+  label: string;
+  numeric?: boolean;
+}
+
+export interface DataTable {
+  id: string;
+  caption: string;
+  columns: Column[];
+  rows: Record<string, Cell>[];
+}
+
+export interface Chart {
+  /** Stable id, also the embed path: /embed/<id>/ and /embed/<id>.csv */
+  id: string;
+  title: string;
+  /** One sentence with the numbers, not «график результатов». */
+  summary: string;
+  svg: SafeSvg;
+  /** Legend in words, because colour alone must not carry meaning. */
+  legend?: { label: string; key: 'school' | 'municipality' | 'region' | 'top' | 'bottom' | 'target' | 'actual' | 'band-top' | 'band-bottom' | 'others' }[];
+  table: DataTable;
+}
+
+export interface Stat {
+  label: string;
+  value: string;
+  note?: string;
+}
+
+export interface ListItem {
+  text: string;
+  href?: string;
+  note?: string;
+}
+
+export interface Section {
+  id: string;
+  heading: string;
+  intro?: string[];
+  stats?: Stat[];
+  charts?: Chart[];
+  tables?: DataTable[];
+  list?: ListItem[];
+}
+
+export type PageKind = 'region' | 'municipality' | 'school' | 'indicators';
+
+export interface Page {
+  /** Site path without leading or trailing slash, e.g. `school/0101`. Empty for the region page. */
+  path: string;
+  kind: PageKind;
+  title: string;
+  description: string;
+  breadcrumbs: { name: string; href: string }[];
+  sections: Section[];
+}
+
+export interface SiteInfo {
+  regionName: string;
+  demo: boolean;
+  minParticipants: number;
+  reliabilityMin: number;
+  years: number[];
+  schoolCount: number;
+  municipalityCount: number;
+  sources: { path: string; kind: string; publisher: string; title: string; url?: string; date?: string; licence?: string; rows: number }[];
+  settings: Record<string, unknown>;
+  /** school id → display name, municipality: for search and compare. */
+  municipalities: { id: string; slug: string; name: string; schools: number }[];
+  downloads: { file: string; title: string; rows: number; columns: { key: string; label: string }[] }[];
+}
