@@ -105,29 +105,32 @@ export function linesOverYears(
   };
 }
 
-/** Where one value stands among all: a strip of ticks with the 10 % bands shaded. */
+/**
+ * Where one value (or a few) stands among all: a histogram of every school (constant
+ * size however many schools there are), the 10 % bands shaded, the highlighted
+ * schools drawn as marked ticks on top.
+ */
 export function stripWithBands(
-  values: { id: string; value: number; highlight: boolean }[],
+  bins: { x0: number; x1: number; count: number }[],
+  mine: { id: string; value: number }[],
   opts: { xLabel: string; bottomCut: number; topCut: number; width?: number },
 ): Plot.PlotOptions {
-  const xs = values.map((v) => v.value);
-  const lo = Math.min(...xs);
-  const hi = Math.max(...xs);
-  const rest = values.filter((v) => !v.highlight);
-  const mine = values.filter((v) => v.highlight);
+  const lo = bins[0].x0;
+  const hi = bins[bins.length - 1].x1;
   return {
     width: opts.width ?? 640,
-    height: 120,
-    marginLeft: 20,
+    height: 180,
+    marginLeft: 44,
     marginRight: 20,
-    x: { label: opts.xLabel, tickFormat: ruTick, nice: true },
-    y: { axis: null },
+    x: { label: opts.xLabel, tickFormat: ruTick, domain: [lo, hi], nice: true },
+    y: { label: 'Школ', grid: true, tickFormat: ruTick },
     marks: [
-      Plot.rectX([{ x1: lo, x2: opts.bottomCut }], { x1: 'x1', x2: 'x2', fill: PALETTE.bottom, fillOpacity: 0.15 }),
-      Plot.rectX([{ x1: opts.topCut, x2: hi }], { x1: 'x1', x2: 'x2', fill: PALETTE.top, fillOpacity: 0.15 }),
-      Plot.tickX(rest, { x: 'value', stroke: PALETTE.muted, strokeOpacity: 0.6 }),
+      Plot.rectX([{ x1: lo, x2: opts.bottomCut }], { x1: 'x1', x2: 'x2', fill: PALETTE.bottom, fillOpacity: 0.18 }),
+      Plot.rectX([{ x1: opts.topCut, x2: hi }], { x1: 'x1', x2: 'x2', fill: PALETTE.top, fillOpacity: 0.18 }),
+      Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'count', fill: PALETTE.muted, fillOpacity: 0.7, inset: 0.5 }),
+      Plot.ruleY([0]),
       Plot.tickX(mine, { x: 'value', stroke: PALETTE.highlight, strokeWidth: 3 }),
-      Plot.dot(mine, { x: 'value', y: () => 0.5, fill: PALETTE.highlight, r: 5, symbol: 'diamond' }),
+      Plot.dot(mine, { x: 'value', frameAnchor: 'top', fill: PALETTE.highlight, r: 5, symbol: 'diamond', dy: 6 }),
     ],
   };
 }

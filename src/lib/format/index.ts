@@ -55,6 +55,8 @@ export function countOf(count: number, forms: readonly [string, string, string])
 }
 
 export const SCHOOLS: readonly [string, string, string] = ['школа', 'школы', 'школ'];
+/** After «у», «из»: у 1 школы, у 2 школ, у 21 школы. */
+export const SCHOOLS_GENITIVE: readonly [string, string, string] = ['школы', 'школ', 'школ'];
 export const MUNICIPALITIES: readonly [string, string, string] = ['муниципалитет', 'муниципалитета', 'муниципалитетов'];
 export const PARTICIPANTS: readonly [string, string, string] = ['участник', 'участника', 'участников'];
 export const YEARS: readonly [string, string, string] = ['год', 'года', 'лет'];

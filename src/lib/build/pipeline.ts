@@ -1,0 +1,172 @@
+/**
+ * The whole build, in order: load and validate the dataset, compute the metrics,
+ * write the site model, render the site with Astro into a staging folder, add the
+ * downloads and the search index, verify, and only then swap the staging folder into
+ * place. Any failure throws before the swap, so the previous site stays untouched.
+ */
+import { mkdir, writeFile, rm, readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDataset, type Dataset } from '../ingest/index.ts';
+import { computeAll } from '../metrics/index.ts';
+import { buildSiteModel, type SiteModel } from '../site/model.ts';
+import { formatProblem, type Problem } from '../model/types.ts';
+import { stage } from './publish.ts';
+import { verifyStagedSite } from './verify.ts';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface BuildOptions {
+  dataDir: string;
+  outDir: string;
+  /** Progress lines; tests pass a no-op. */
+  log?: (line: string) => void;
+  /** Hook for tests: runs on the staged site before the swap; throwing aborts the build. */
+  beforeCommit?: (stagedDir: string) => Promise<void> | void;
+  /** Skip the Pagefind index (benchmarks of the floor; never for a published site). */
+  skipSearch?: boolean;
+}
+
+export interface BuildSummary {
+  pages: number;
+  files: number;
+  bytes: number;
+  warnings: Record<string, number>;
+  seconds: number;
+  stages: { name: string; seconds: number; rssMb: number }[];
+}
+
+export class DatasetError extends Error {
+  problems: Problem[];
+  constructor(problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(`В данных ${errors.length} ошибок; сайт не собран, опубликованная версия не изменена.`);
+    this.problems = problems;
+  }
+}
+
+export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
+  const log = opts.log ?? (() => {});
+  const t0 = performance.now();
+  const stages: BuildSummary['stages'] = [];
+  const total = opts.skipSearch ? 5 : 6;
+  let step = 0;
+  let last = performance.now();
+  const mark = (name: string) => {
+    const now = performance.now();
+    stages.push({ name, seconds: (now - last) / 1000, rssMb: process.memoryUsage().rss / 2 ** 20 });
+    last = now;
+  };
+  const progress = (text: string) => log(`[${++step}/${total}] ${text}`);
+
+  progress(`Чтение и проверка данных: ${opts.dataDir}`);
+  const dataset: Dataset = await loadDataset(resolve(opts.dataDir));
+  const errors = dataset.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new DatasetError(dataset.problems);
+  mark('ingest');
+
+  progress('Расчёт показателей');
+  const metrics = computeAll(dataset.tables, dataset.settings);
+  mark('metrics');
+
+  progress('Модель сайта, графики и защита данных');
+  const model = buildSiteModel(dataset, metrics);
+  const staging = await stage(opts.outDir);
+  const modelDir = `${staging.dir}.model`;
+  try {
+    await writeModel(model, modelDir);
+    mark('site model');
+
+    progress(`Страницы сайта (${model.pageCount} шт.)`);
+    await runAstro(staging.dir, modelDir);
+    await writeDownloads(model, staging.dir);
+    mark('astro');
+
+    if (!opts.skipSearch) {
+      progress('Поисковый индекс');
+      await buildSearchIndex(staging.dir);
+      mark('search');
+    }
+
+    progress('Проверка и публикация');
+    await verifyStagedSite(staging.dir, model);
+    await opts.beforeCommit?.(staging.dir);
+    const { files, bytes } = await measure(staging.dir);
+    await staging.commit();
+    mark('verify+publish');
+    const warnings: Record<string, number> = {};
+    for (const p of dataset.problems) if (p.severity === 'warning') warnings[p.code] = (warnings[p.code] ?? 0) + 1;
+    for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
+    return { pages: model.pageCount, files, bytes, warnings, seconds: (performance.now() - t0) / 1000, stages };
+  } catch (err) {
+    await staging.discard();
+    throw err;
+  } finally {
+    await rm(modelDir, { recursive: true, force: true });
+  }
+}
+
+async function writeModel(model: SiteModel, dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, 'pages'), { recursive: true });
+  await writeFile(join(dir, 'site.json'), JSON.stringify(model.info));
+  await writeFile(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
+  await writeFile(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));
+  await writeFile(join(dir, 'embeds.json'), JSON.stringify(model.embeds));
+  const made = new Set<string>();
+  for (const page of model.pages) {
+    const file = join(dir, 'pages', `${page.path === '' ? 'index' : page.path}.json`);
+    const parent = dirname(file);
+    if (!made.has(parent)) {
+      await mkdir(parent, { recursive: true });
+      made.add(parent);
+    }
+    await writeFile(file, JSON.stringify(page));
+  }
+}
+
+async function runAstro(outDir: string, modelDir: string): Promise<void> {
+  process.env.SITE_MODEL_DIR = modelDir;
+  const { build } = await import('astro');
+  await build({ root: REPO_ROOT, outDir, logLevel: 'error', mode: 'production' });
+}
+
+async function writeDownloads(model: SiteModel, outDir: string): Promise<void> {
+  for (const f of model.files) {
+    const path = join(outDir, f.path);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, f.content);
+  }
+}
+
+async function buildSearchIndex(outDir: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru' });
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: outDir });
+  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  await pagefind.close();
+}
+
+async function measure(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  const walk = async (d: string) => {
+    for (const e of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else {
+        files++;
+        bytes += (await stat(p)).size;
+      }
+    }
+  };
+  await walk(dir);
+  return { files, bytes };
+}
+
+export function describeProblems(problems: Problem[]): string[] {
+  return problems.map(formatProblem);
+}

@@ -1,0 +1,267 @@
+/** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
+import { countOf, formatNumber, formatChange, formatInt, SCHOOLS, MUNICIPALITIES } from '../format/index.ts';
+import { sparkline } from '../charts/sparkline.ts';
+import { numCell, textCell } from './cells.ts';
+import { yearLinesChart, positionChart, compareByNameChart } from './charts.ts';
+import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';
+import type { SiteContext, GapRow, MunicipalityInfo } from './context.ts';
+import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
+
+function gapSection(ctx: SiteContext, rows: GapRow[], id: string, scopeName: string): Section {
+  const p = ctx.primarySet();
+  const usable = rows.filter((r) => r.gap !== null);
+  if (!p || usable.length === 0) {
+    return {
+      id: 'gap',
+      heading: 'Разрыв между 10 % лучших и 10 % худших школ',
+      intro: [`Рассчитать разрыв нельзя: нет школ, где по обязательным предметам не менее ${ctx.settings.min_participants} участников.`],
+    };
+  }
+  const last = usable[usable.length - 1];
+  const intro = [
+    `${scopeName}: в ${last.year} году в 10 % лучших школ ${ctx.gapScoreLabel.toLowerCase()} — ${formatNumber(last.top_mean!, 1)}, в 10 % худших — ${formatNumber(last.bottom_mean!, 1)}; разрыв ${formatNumber(last.gap!, 1)}, отношение ${formatNumber(last.ratio!, 2)}. В каждой группе ${countOf(last.k, SCHOOLS)} из ${formatInt(last.eligible)}.`,
+  ];
+  if (last.few_schools) intro.push('Внимание: показатель рассчитан по очень малому числу школ и может сильно меняться от года к году.');
+  if (last.change_pct !== null) {
+    intro.push(
+      `Цель программы — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год. Изменение к прошлому году: ${formatChange(-last.change_pct, 2)} % сокращения — ${last.target_met ? 'цель достигнута' : 'цель не достигнута'}.`,
+    );
+  }
+  const chart = yearLinesChart({
+    id: `${id}/gap`,
+    title: `Результаты 10 % лучших и 10 % худших школ (${p.exam}, ${p.subject_set.replace(/ \+ /g, ' и ')})`,
+    yLabel: ctx.gapScoreLabel,
+    unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
+    minParticipants: ctx.settings.min_participants,
+    series: [
+      { name: '10 % лучших', role: 'top', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.top_mean ?? null })) },
+      { name: '10 % худших', role: 'bottom', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.bottom_mean ?? null })) },
+    ],
+  });
+  const table: DataTable = {
+    id: `${id.replace(/\//g, '-')}-gap-table`,
+    caption: 'Разрыв по годам и выполнение цели',
+    columns: [
+      { key: 'year', label: 'Год' },
+      { key: 'eligible', label: 'Школ в расчёте', numeric: true },
+      { key: 'k', label: 'Школ в группе', numeric: true },
+      { key: 'gap', label: 'Разрыв', numeric: true },
+      { key: 'ratio', label: 'Отношение', numeric: true },
+      { key: 'change', label: 'Сокращение отношения, %', numeric: true },
+      { key: 'target', label: 'Цель' },
+    ],
+    rows: rows.map((r) => ({
+      year: textCell(String(r.year)),
+      eligible: numCell(r.eligible, 'value', { digits: 0 }),
+      k: numCell(r.k, 'value', { digits: 0 }),
+      gap: numCell(r.gap, r.gap === null ? 'missing' : 'value'),
+      ratio: numCell(r.ratio, r.ratio === null ? 'missing' : 'value', { digits: 2 }),
+      change: numCell(r.change_pct === null ? null : -r.change_pct, r.change_pct === null ? 'na' : 'value', { digits: 2 }),
+      target: textCell(r.target_met === null ? '—' : r.target_met ? 'достигнута' : 'не достигнута'),
+    })),
+  };
+  const name = (sid: string) => ctx.schools.get(sid)?.name ?? sid;
+  const link = (sid: string) => ctx.href(`school/${ctx.schools.get(sid)?.slug ?? sid}`);
+  const groups: DataTable = {
+    id: `${id.replace(/\//g, '-')}-gap-groups`,
+    caption: `Школы в группах, ${last.year}`,
+    columns: [
+      { key: 'group', label: 'Группа' },
+      { key: 'school', label: 'Школа' },
+    ],
+    rows: [
+      ...last.top_ids.map((s) => ({ group: textCell('10 % лучших'), school: textCell(name(s), link(s)) })),
+      ...last.bottom_ids.map((s) => ({ group: textCell('10 % худших'), school: textCell(name(s), link(s)) })),
+    ],
+  };
+  return { id: 'gap', heading: 'Разрыв между 10 % лучших и 10 % худших школ', intro, charts: chart ? [chart] : [], tables: [table, groups] };
+}
+
+function flaggedList(ctx: SiteContext, schoolIds: string[]): ListItem[] {
+  const items: ListItem[] = [];
+  for (const id of schoolIds) {
+    const flags = (ctx.flagsBySchool.get(id) ?? []).filter((f) => f.fired === true);
+    if (!flags.length) continue;
+    const s = ctx.schools.get(id)!;
+    const byFlag = new Map<string, string[]>();
+    for (const f of flags) byFlag.set(f.flag, [...(byFlag.get(f.flag) ?? []), ctx.ruleName(f.rule)]);
+    items.push({
+      text: s.name,
+      href: ctx.href(`school/${s.slug}`),
+      note: [...byFlag].map(([f, rules]) => `${FLAG_NAMES[f] ?? f}: ${rules.join('; ')}`).join('. '),
+    });
+  }
+  return items;
+}
+
+function schoolsTable(ctx: SiteContext, m: MunicipalityInfo): DataTable {
+  const min = ctx.settings.min_participants;
+  return {
+    id: `mun-${m.slug}-schools`,
+    caption: `Школы: ${ctx.gapScoreLabel.toLowerCase()} по обязательным предметам`,
+    columns: [
+      { key: 'name', label: 'Школа' },
+      { key: 'trend', label: 'Динамика' },
+      { key: 'score', label: `${ctx.latestYear}`, numeric: true },
+      { key: 'status', label: 'Статус' },
+    ],
+    rows: m.schoolIds.map((id) => {
+      const s = ctx.schools.get(id)!;
+      const series = ctx.scoreSeries(id);
+      const last = series[series.length - 1];
+      const fired = [...new Set((ctx.flagsBySchool.get(id) ?? []).filter((f) => f.fired).map((f) => f.flag))];
+      return {
+        name: textCell(s.name, ctx.href(`school/${s.slug}`)),
+        trend: { ...textCell(''), spark: sparkline(series, { label: `${s.name}: динамика` }) },
+        score: numCell(last?.value ?? null, last?.state ?? 'missing', { minParticipants: min }),
+        status: textCell(fired.length ? fired.map((f) => FLAG_SHORT[f] ?? f).join(', ') : '—'),
+      };
+    }),
+  };
+}
+
+export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: { indicators?: Section; partnerships?: ListItem[] }): Page {
+  const sections: Section[] = [];
+  const flagged = flaggedList(ctx, m.schoolIds);
+  sections.push({
+    id: 'summary',
+    heading: 'Коротко',
+    stats: [
+      { label: 'Школ', value: formatInt(m.schoolIds.length) },
+      { label: `Отнесено к ШНРО/НСУ в ${ctx.latestYear}`, value: formatInt(flagged.length) },
+    ],
+  });
+  sections.push(gapSection(ctx, ctx.gapRows('municipality', m.id), `municipality/${m.slug}`, m.name));
+  const pos = ctx.gapPosition(null, m.id);
+  if (pos) {
+    sections.push({
+      id: 'distribution',
+      heading: 'Школы муниципалитета среди школ региона',
+      charts: [
+        positionChart({
+          id: `municipality/${m.slug}/distribution`,
+          title: `Школы муниципалитета среди всех школ региона, ${pos.year}`,
+          xLabel: pos.scoreLabel,
+          unit: pos.unit,
+          values: pos.values,
+          bins: pos.bins,
+          rankOf: pos.rankOf,
+          total: pos.total,
+          bottomCut: pos.bottomCut,
+          topCut: pos.topCut,
+          subject: pos.setLabel,
+        }),
+      ],
+    });
+  }
+  sections.push({ id: 'schools', heading: 'Школы', tables: [schoolsTable(ctx, m)] });
+  if (extra.indicators) sections.push(extra.indicators);
+  sections.push({
+    id: 'flagged',
+    heading: 'Школы с низкими результатами и в неблагоприятных условиях',
+    intro: flagged.length ? [`${countOf(flagged.length, SCHOOLS)} отнесено к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : ['Ни одна школа муниципалитета не отнесена к ШНРО или НСУ.'],
+    list: flagged,
+  });
+  if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: 'Партнёрства школ', list: extra.partnerships });
+  return {
+    path: `municipality/${m.slug}`,
+    kind: 'municipality',
+    title: m.name,
+    description: `${m.name}: ${countOf(m.schoolIds.length, SCHOOLS)}, разрыв между лучшими и худшими школами, школы ШНРО/НСУ, показатели программы.`,
+    breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
+    sections,
+  };
+}
+
+export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resilient: ListItem[]; clusters: ListItem[]; demo: boolean }): Page {
+  const sections: Section[] = [];
+  const allIds = [...ctx.schools.keys()];
+  const flagged = flaggedList(ctx, allIds);
+  const gapRows = ctx.gapRows('region', 'region');
+  const lastGap = [...gapRows].reverse().find((g) => g.gap !== null);
+  sections.push({
+    id: 'summary',
+    heading: 'Главное',
+    stats: [
+      { label: 'Школ', value: formatInt(ctx.schools.size) },
+      { label: 'Муниципалитетов', value: formatInt(ctx.municipalities.size) },
+      { label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged.length) },
+      ...(lastGap ? [{ label: `Разрыв лучших и худших, ${lastGap.year}`, value: formatNumber(lastGap.gap!, 1), note: `отношение ${formatNumber(lastGap.ratio!, 2)}` }] : []),
+    ],
+  });
+  sections.push(gapSection(ctx, gapRows, 'region', 'Регион'));
+  if (extra.changes.length) sections.push({ id: 'changes', heading: `Что изменилось за ${ctx.latestYear} год`, list: extra.changes });
+
+  const p = ctx.primarySet();
+  const charts: Chart[] = [];
+  if (p) {
+    const rows = [...ctx.municipalities.values()]
+      .map((m) => {
+        const subjects = p.subject_set.split(' + ');
+        let sum = 0;
+        let n = 0;
+        for (const subj of subjects) {
+          const a = ctx.aggregate('municipality', m.id, `${p.exam}|${subj}|`, ctx.latestYear);
+          const v = a ? (a[ctx.measureFor(p.exam)] as number | null) : null;
+          if (a && v !== null) {
+            sum += v * a.n;
+            n += a.n;
+          }
+        }
+        return { name: m.name, value: n ? sum / n : NaN, href: ctx.href(`municipality/${m.slug}`) };
+      })
+      .filter((r) => Number.isFinite(r.value));
+    if (rows.length) {
+      let rs = 0;
+      let rn = 0;
+      for (const subj of p.subject_set.split(' + ')) {
+        const a = ctx.aggregate('region', 'region', `${p.exam}|${subj}|`, ctx.latestYear);
+        const v = a ? (a[ctx.measureFor(p.exam)] as number | null) : null;
+        if (a && v !== null) {
+          rs += v * a.n;
+          rn += a.n;
+        }
+      }
+      charts.push(
+        compareByNameChart({
+          id: 'region/municipalities',
+          title: `Муниципалитеты: ${ctx.gapScoreLabel.toLowerCase()} (${p.exam}, ${p.subject_set.replace(/ \+ /g, ' и ')}), ${ctx.latestYear}`,
+          xLabel: ctx.gapScoreLabel,
+          unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
+          rows,
+          reference: rn ? { label: 'в среднем по региону', value: rs / rn } : undefined,
+        }),
+      );
+    }
+  }
+  sections.push({
+    id: 'municipalities',
+    heading: 'Муниципалитеты',
+    intro: [`Средние взвешены по числу участников. ${countOf(ctx.municipalities.size, MUNICIPALITIES)}; у каждого своя страница.`],
+    charts,
+    list: [...ctx.municipalities.values()].map((m) => ({ text: m.name, href: ctx.href(`municipality/${m.slug}`), note: countOf(m.schoolIds.length, SCHOOLS) })),
+  });
+  sections.push({
+    id: 'flagged',
+    heading: 'Школы ШНРО и НСУ',
+    intro: [`${countOf(flagged.length, SCHOOLS)} отнесено к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
+    list: flagged,
+  });
+  if (extra.resilient.length) {
+    sections.push({
+      id: 'resilient',
+      heading: 'Резильентные школы',
+      intro: ['Школы в неблагоприятных социальных условиях, чей результат заметно выше ожидаемого для такого контекста (верхняя четверть остатков).'],
+      list: extra.resilient,
+    });
+  }
+  if (extra.clusters.length) sections.push({ id: 'clusters', heading: 'Типы школ (кластеры)', intro: ['Школы сгруппированы методом k-средних по индексам и результатам; каждая группа описана словами.'], list: extra.clusters });
+  return {
+    path: '',
+    kind: 'region',
+    title: ctx.regionName,
+    description: `Мониторинг результатов школ региона (${formatInt(ctx.schools.size)}): разрыв между лучшими и худшими школами, школы ШНРО и НСУ, показатели программы.${extra.demo ? ' Демонстрационные данные.' : ''}`,
+    breadcrumbs: [],
+    sections,
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * Chart records for the site model: spec + render + summary sentence + data table,
+ * built together so the table under a chart is exactly the data drawn.
+ */
+import { renderPlot } from '../charts/render.ts';
+import { linesOverYears, stripWithBands, dotsByName, contextScatter, type Series } from '../charts/specs.ts';
+import { formatNumber, formatChange } from '../format/index.ts';
+import { numCell, textCell } from './cells.ts';
+import type { Chart, Column, DataTable } from './types.ts';
+
+export interface SeriesWithReasons extends Series {
+  /** For years without a value: why (shown in the table and in the summary). */
+  reasons?: Record<number, { state: 'missing' | 'suppressed' | 'na' }>;
+}
+
+export function yearLinesChart(args: {
+  id: string;
+  title: string;
+  yLabel: string;
+  unit: string;
+  digits?: number;
+  series: SeriesWithReasons[];
+  minParticipants: number;
+  yDomain?: [number, number];
+}): Chart | null {
+  const digits = args.digits ?? 1;
+  const main = args.series[0];
+  const known = main.points.filter((p) => p.value !== null);
+  if (known.length === 0) return null;
+  const years = [...new Set(args.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const columns: Column[] = [{ key: 'year', label: 'Год' }, ...args.series.map((s, i) => ({ key: `s${i}`, label: `${s.name}, ${args.unit}`, numeric: true }))];
+  const rows = years.map((year) => {
+    const row: DataTable['rows'][number] = { year: textCell(String(year)) };
+    args.series.forEach((s, i) => {
+      const p = s.points.find((q) => q.year === year);
+      const reason = s.reasons?.[year]?.state ?? 'missing';
+      row[`s${i}`] = numCell(p?.value ?? null, p?.value === null || !p ? reason : 'value', { digits, minParticipants: args.minParticipants });
+    });
+    return row;
+  });
+  const first = known[0];
+  const last = known[known.length - 1];
+  const fmt = (v: number) => `${formatNumber(v, digits)}${args.unit === '%' ? ' %' : ''}`;
+  let summary =
+    known.length === 1
+      ? `${main.name}: ${fmt(last.value!)} в ${last.year} году; других лет с опубликованными данными нет.`
+      : `${main.name}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(last.value! - first.value!, digits)}).`;
+  const comparators = args.series.slice(1).map((s) => ({ s, p: s.points.find((q) => q.year === last.year && q.value !== null) })).filter((d) => d.p);
+  if (comparators.length) summary += ` В ${last.year} году: ${comparators.map((d) => `${d.s.name.toLowerCase().startsWith('в среднем') ? d.s.name : d.s.name} — ${fmt(d.p!.value!)}`).join(', ')}.`;
+  const hidden = main.points.filter((p) => p.value === null && main.reasons?.[p.year]?.state === 'suppressed').map((p) => p.year);
+  if (hidden.length) summary += ` Значения за ${hidden.join(', ')} скрыты: менее ${args.minParticipants} участников.`;
+  const svg = renderPlot(linesOverYears(args.series, { yLabel: `${args.yLabel}`, yDomain: args.yDomain }), args.title);
+  return {
+    id: args.id,
+    title: args.title,
+    summary,
+    svg,
+    legend: args.series.map((s) => ({ label: s.name, key: s.role })),
+    table: { id: args.id.replace(/\//g, '-'), caption: args.title, columns, rows },
+  };
+}
+
+export function positionChart(args: {
+  id: string;
+  title: string;
+  xLabel: string;
+  unit: string;
+  /** The highlighted schools only; the others are drawn from `bins`. */
+  values: { id: string; name: string; value: number; highlight: boolean }[];
+  bins: { x0: number; x1: number; count: number }[];
+  /** value → rank among all (1 = best), precomputed once per year. */
+  rankOf: (value: number) => number;
+  total: number;
+  bottomCut: number;
+  topCut: number;
+  subject: string;
+}): Chart {
+  const mine = [...args.values].sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
+  const n = args.total;
+  const fmt = (v: number) => `${formatNumber(v, 1)}${args.unit === '%' ? ' %' : ''}`;
+  let summary: string;
+  if (mine.length === 1) {
+    const rank = args.rankOf(mine[0].value);
+    const band = mine[0].value >= args.topCut ? 'входит в 10 % лучших' : mine[0].value <= args.bottomCut ? 'входит в 10 % худших' : 'не входит ни в 10 % лучших, ни в 10 % худших';
+    summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${n} школ региона; школа ${band} (граница 10 % лучших — ${fmt(args.topCut)}, 10 % худших — ${fmt(args.bottomCut)}).`;
+  } else {
+    const inTop = mine.filter((v) => v.value >= args.topCut).length;
+    const inBottom = mine.filter((v) => v.value <= args.bottomCut).length;
+    summary = `${args.subject}: из ${mine.length} школ муниципалитета ${inTop} входят в 10 % лучших школ региона и ${inBottom} — в 10 % худших (всего в расчёте ${n} школ).`;
+  }
+  const table: DataTable = {
+    id: args.id.replace(/\//g, '-'),
+    caption: args.title,
+    columns: [
+      { key: 'name', label: 'Школа' },
+      { key: 'value', label: `${args.xLabel}`, numeric: true },
+      { key: 'rank', label: `Место из ${n}`, numeric: true },
+    ],
+    rows: mine.map((v) => ({
+      name: textCell(v.name),
+      value: numCell(v.value, 'value', { digits: 1 }),
+      rank: numCell(args.rankOf(v.value), 'value', { digits: 0 }),
+    })),
+  };
+  return {
+    id: args.id,
+    title: args.title,
+    summary,
+    svg: renderPlot(stripWithBands(args.bins, mine, { xLabel: args.xLabel, bottomCut: args.bottomCut, topCut: args.topCut }), args.title),
+    legend: [
+      { label: mine.length === 1 ? 'эта школа' : 'школы муниципалитета', key: 'school' },
+      { label: 'другие школы региона', key: 'others' },
+      { label: '10 % лучших', key: 'band-top' },
+      { label: '10 % худших', key: 'band-bottom' },
+    ],
+    table,
+  };
+}
+
+export function compareByNameChart(args: {
+  id: string;
+  title: string;
+  xLabel: string;
+  unit: string;
+  rows: { name: string; value: number; highlight?: boolean; href?: string }[];
+  reference?: { label: string; value: number };
+}): Chart {
+  const sorted = [...args.rows].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'ru'));
+  const fmt = (v: number) => `${formatNumber(v, 1)}${args.unit === '%' ? ' %' : ''}`;
+  const best = sorted[0];
+  const worst = sorted[sorted.length - 1];
+  let summary = `Самый высокий показатель — ${best.name} (${fmt(best.value)}), самый низкий — ${worst.name} (${fmt(worst.value)}).`;
+  if (args.reference) summary += ` ${args.reference.label}: ${fmt(args.reference.value)}.`;
+  return {
+    id: args.id,
+    title: args.title,
+    summary,
+    svg: renderPlot(dotsByName(sorted, { xLabel: args.xLabel, reference: args.reference?.value }), args.title),
+    legend: args.reference ? [{ label: args.reference.label, key: 'region' }] : undefined,
+    table: {
+      id: args.id.replace(/\//g, '-'),
+      caption: args.title,
+      columns: [
+        { key: 'name', label: 'Муниципалитет' },
+        { key: 'value', label: args.xLabel, numeric: true },
+      ],
+      rows: sorted.map((r) => ({ name: textCell(r.name, r.href), value: numCell(r.value, 'value', { digits: 1 }) })),
+    },
+  };
+}
+
+export function contextChart(args: {
+  id: string;
+  title: string;
+  points: { id: string; x: number; y: number; highlight: boolean }[];
+  line: { slope: number; intercept: number };
+  yLabel: string;
+  schoolName: string;
+  expected: number;
+  actual: number;
+}): Chart {
+  const diff = args.actual - args.expected;
+  const summary = `${args.schoolName}: фактический результат ${formatNumber(args.actual, 1)}, ожидаемый при таком социальном контексте ${formatNumber(args.expected, 1)} — ${diff >= 0 ? 'выше' : 'ниже'} ожидаемого на ${formatNumber(Math.abs(diff), 1)}.`;
+  const mine = args.points.filter((p) => p.highlight);
+  return {
+    id: args.id,
+    title: args.title,
+    summary,
+    svg: renderPlot(contextScatter(args.points, args.line, { xLabel: 'Индекс социального благополучия (больше — благополучнее)', yLabel: args.yLabel }), args.title),
+    legend: [
+      { label: 'эта школа', key: 'school' },
+      { label: 'другие школы', key: 'others' },
+      { label: 'ожидаемый результат', key: 'region' },
+    ],
+    table: {
+      id: args.id.replace(/\//g, '-'),
+      caption: args.title,
+      columns: [
+        { key: 'what', label: 'Показатель' },
+        { key: 'value', label: 'Значение', numeric: true },
+      ],
+      rows: [
+        { what: textCell('Индекс социального благополучия'), value: numCell(mine[0]?.x ?? null, 'value', { digits: 2 }) },
+        { what: textCell('Фактический результат'), value: numCell(args.actual, 'value', { digits: 1 }) },
+        { what: textCell('Ожидаемый результат'), value: numCell(args.expected, 'value', { digits: 1 }) },
+        { what: textCell('Разница'), value: numCell(diff, 'value', { digits: 1 }) },
+      ],
+    },
+  };
+}

@@ -1,0 +1,460 @@
+/**
+ * SiteContext: indexes over the (already suppressed) metrics that the page builders
+ * query. Built once per build; page builders stay short and never see raw rows.
+ */
+import type { Settings } from '../model/config.ts';
+import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
+import type { ValueState } from '../model/types.ts';
+import { numCell, textCell } from './cells.ts';
+import { key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from './published.ts';
+import { slugify } from './slug.ts';
+import type { Cell, DataTable, ListItem, Section } from './types.ts';
+import { formatNumber } from '../format/index.ts';
+
+export interface SchoolInfo {
+  school_id: string;
+  slug: string;
+  name: string;
+  municipality_id: string;
+  settlement: string | null;
+}
+export interface MunicipalityInfo {
+  id: string;
+  slug: string;
+  name: string;
+  schoolIds: string[];
+}
+export interface AggregateRow {
+  scope: 'municipality' | 'region';
+  scope_id: string;
+  year: number;
+  exam: string;
+  subject: string;
+  grade: string | null;
+  n: number;
+  mean: number | null;
+  share_below: number | null;
+  share_good: number | null;
+  share_high: number | null;
+}
+export interface GapRow {
+  scope: 'region' | 'municipality';
+  scope_id: string;
+  year: number;
+  exam: string;
+  subject_set: string;
+  eligible: number;
+  k: number;
+  top_mean: number | null;
+  bottom_mean: number | null;
+  gap: number | null;
+  ratio: number | null;
+  change: number | null;
+  change_pct: number | null;
+  target_met: boolean | null;
+  few_schools: boolean;
+  top_ids: string[];
+  bottom_ids: string[];
+}
+export interface FlagRow {
+  school_id: string;
+  year: number;
+  flag: string;
+  rule: string;
+  value: number | null;
+  threshold: number | null;
+  fired: boolean | null;
+  distance: number | null;
+  note?: string | null;
+}
+export interface ContextRow {
+  school_id: string;
+  year: number;
+  exam: string;
+  score: number | null;
+  social_index: number | null;
+  expected: number | null;
+  residual: number | null;
+  resilient: boolean;
+  cluster: number | null;
+}
+export interface SchoolScore {
+  school_id: string;
+  year: number;
+  exam: string;
+  subject_set: string;
+  score: number;
+  n: number;
+}
+
+export interface SiteInputs {
+  regionName: string;
+  settings: Settings;
+  schools: SchoolInfo[];
+  municipalities: MunicipalityInfo[];
+  results: PublishedResult[];
+  aggregates: AggregateRow[];
+  gap: GapRow[];
+  scores: SchoolScore[];
+  flags: FlagRow[];
+  context: ContextRow[];
+  fits: { year: number; exam: string; slope: number; intercept: number }[];
+  indices: { school_id: string; year: number; index: string; value: number | null; components: Record<string, number | null> }[];
+  similar: Map<string, string[]>;
+  partnerships: { strong_school_id: string; supported_school_id: string; start_year: number; end_year: number | null; before: number | null; after: number | null; partner_before: number | null; partner_after: number | null }[];
+  ruleNames: Record<string, string>;
+  sourceList: ListItem[];
+  /** Programme indicators per scope × year (seed 003 table), with status against targets. */
+  programme: ProgrammeRow[];
+  clusters: { id: number; description: string; size: number }[];
+  /** Counts of things the build noticed (e.g. values hidden by disclosure control). */
+  warnings: Record<string, number>;
+}
+
+export interface ProgrammeRow {
+  scope_id: string;
+  indicator: string;
+  name: string;
+  unit: string;
+  polarity: 'higher' | 'lower';
+  year: number;
+  value: number | null;
+  value_state: ValueState;
+  target: number | null;
+  baseline: number | null;
+  status: 'met' | 'not_met' | 'no_data' | 'no_target';
+  computed: boolean;
+}
+
+export class SiteContext {
+  readonly settings: Settings;
+  readonly regionName: string;
+  readonly results: ResultIndex;
+  readonly years: number[];
+  readonly latestYear: number;
+  readonly schools = new Map<string, SchoolInfo>();
+  readonly municipalities = new Map<string, MunicipalityInfo>();
+  readonly flagsBySchool = new Map<string, FlagRow[]>();
+  readonly sourceList: ListItem[];
+  readonly gapScoreLabel: string;
+  private aggregates = new Map<string, Map<number, AggregateRow>>();
+  private scoresByYearSet = new Map<string, SchoolScore[]>();
+  private scoreIndex = new Map<string, Map<string, SchoolScore>>();
+  private contextBySchool = new Map<string, ContextRow[]>();
+  private inputs: SiteInputs;
+  private gapIndex = new Map<string, GapRow[]>();
+  private indicesBySchool = new Map<string, SiteInputs['indices']>();
+
+  constructor(inputs: SiteInputs) {
+    this.inputs = inputs;
+    this.settings = inputs.settings;
+    this.regionName = inputs.regionName;
+    this.results = new ResultIndex(inputs.results);
+    this.years = this.results.years;
+    this.latestYear = this.years[this.years.length - 1];
+    for (const s of inputs.schools) this.schools.set(s.school_id, s);
+    for (const m of inputs.municipalities) this.municipalities.set(m.id, m);
+    for (const a of inputs.aggregates) {
+      const k = `${a.scope}|${a.scope_id}|${key(a.exam, a.subject, a.grade)}`;
+      let y = this.aggregates.get(k);
+      if (!y) this.aggregates.set(k, (y = new Map()));
+      y.set(a.year, a);
+    }
+    const latestFlagYear = Math.max(...inputs.flags.map((f) => f.year));
+    for (const f of inputs.flags) {
+      if (f.year !== latestFlagYear) continue;
+      const list = this.flagsBySchool.get(f.school_id) ?? [];
+      list.push(f);
+      this.flagsBySchool.set(f.school_id, list);
+    }
+    for (const s of inputs.scores) {
+      const k = `${s.year}|${s.exam}|${s.subject_set}`;
+      const list = this.scoresByYearSet.get(k) ?? [];
+      list.push(s);
+      this.scoresByYearSet.set(k, list);
+      let idx = this.scoreIndex.get(k);
+      if (!idx) this.scoreIndex.set(k, (idx = new Map()));
+      idx.set(s.school_id, s);
+    }
+    for (const c of inputs.context) {
+      const list = this.contextBySchool.get(c.school_id) ?? [];
+      list.push(c);
+      this.contextBySchool.set(c.school_id, list);
+    }
+    for (const g of inputs.gap) {
+      const k = `${g.scope}|${g.scope_id}|${g.exam}|${g.subject_set}`;
+      const list = this.gapIndex.get(k) ?? [];
+      list.push(g);
+      this.gapIndex.set(k, list);
+    }
+    for (const r of inputs.indices) {
+      const list = this.indicesBySchool.get(r.school_id) ?? [];
+      list.push(r);
+      this.indicesBySchool.set(r.school_id, list);
+    }
+    this.sourceList = inputs.sourceList;
+    const m = MEASURE_LABEL[this.settings.gap_score === 'mean' ? 'mean' : this.settings.gap_score];
+    this.gapScoreLabel = m.unit === '%' ? `${m.label}, %` : m.label;
+  }
+
+  href(path: string): string {
+    return path ? `/${path}/` : '/';
+  }
+
+  /** Which measure a chart of this exam shows: the gap score for ranked exams, else the mean. */
+  measureFor(exam: string): Measure {
+    if (this.settings.gap_score !== 'mean' && this.settings.ranked_exams.includes(exam)) return this.settings.gap_score;
+    return 'mean';
+  }
+
+  /** Mandatory subjects get a full chart; electives a table row with a sparkline. */
+  isChartSubject(exam: string, subject: string): boolean {
+    const set = this.settings.mandatory_subjects[exam];
+    if (set) return set.includes(subject);
+    return this.settings.ranked_exams.includes(exam) || !['ЕГЭ', 'ОГЭ', 'ВПР'].includes(exam);
+  }
+
+  subjectSlug(exam: string, subject: string): string {
+    const e = { 'ЕГЭ': 'ege', 'ОГЭ': 'oge', 'ВПР': 'vpr' }[exam] ?? slugify(exam).toLowerCase();
+    return `${e}-${SUBJECTS[subject] ?? slugify(subject).toLowerCase()}`;
+  }
+
+  aggregateSeries(scope: 'municipality' | 'region', id: string, k: string, measure: Measure): { year: number; value: number | null }[] {
+    const byYear = this.aggregates.get(`${scope}|${id}|${k}`);
+    return this.years.map((year) => {
+      const a = byYear?.get(year);
+      const v = a ? (a[measure] as number | null) : null;
+      return { year, value: v ?? null };
+    });
+  }
+
+  aggregate(scope: 'municipality' | 'region', id: string, k: string, year: number): AggregateRow | undefined {
+    return this.aggregates.get(`${scope}|${id}|${k}`)?.get(year);
+  }
+
+  mandatorySetLabel(exam: string): string {
+    return `${exam}: ${(this.settings.mandatory_subjects[exam] ?? []).join(' и ')}`;
+  }
+
+  /** The primary ranked exam and subject set used for positions and sparklines. */
+  primarySet(): { exam: string; subject_set: string } | null {
+    for (const exam of this.settings.ranked_exams) {
+      const set = this.settings.mandatory_subjects[exam];
+      const label = set ? set.join(' + ') : null;
+      if (label && this.scoresByYearSet.has(`${this.latestYear}|${exam}|${label}`)) return { exam, subject_set: label };
+    }
+    const any = this.inputs.scores.find((s) => s.year === this.latestYear);
+    return any ? { exam: any.exam, subject_set: any.subject_set } : null;
+  }
+
+  scoresFor(year: number, exam: string, subjectSet: string): SchoolScore[] {
+    return this.scoresByYearSet.get(`${year}|${exam}|${subjectSet}`) ?? [];
+  }
+
+  scoreOf(schoolId: string, year: number, exam: string, subjectSet: string): SchoolScore | undefined {
+    return this.scoreIndex.get(`${year}|${exam}|${subjectSet}`)?.get(schoolId);
+  }
+
+  /** The school's gap score over the years; below the publication minimum it is hidden. */
+  scoreSeries(schoolId: string): { year: number; value: number | null; state: ValueState }[] {
+    const p = this.primarySet();
+    if (!p) return [];
+    return this.years.map((year) => {
+      const s = this.scoreOf(schoolId, year, p.exam, p.subject_set);
+      if (!s) return { year, value: null, state: 'missing' as ValueState };
+      if (s.n < this.settings.min_participants) return { year, value: null, state: 'suppressed' as ValueState };
+      return { year, value: s.score, state: 'value' as ValueState };
+    });
+  }
+
+  private positionCache = new Map<string, ReturnType<SiteContext['computePosition']>>();
+
+  /** The region-wide distribution of the gap score in the latest year, computed once. */
+  private computePosition() {
+    const p = this.primarySet();
+    if (!p) return null;
+    const year = this.latestYear;
+    const scores = this.scoresFor(year, p.exam, p.subject_set).filter((s) => s.n >= this.settings.min_participants);
+    const gap = this.gapIndex.get(`region|region|${p.exam}|${p.subject_set}`)?.find((g) => g.year === year);
+    if (!gap || scores.length === 0) return null;
+    const sorted = scores.map((s) => s.score).sort((a, b) => a - b);
+    const k = gap.k;
+    const lo = sorted[0];
+    const hi = sorted[sorted.length - 1];
+    const width = (hi - lo) / 30 || 1;
+    const bins = Array.from({ length: 30 }, (_, i) => ({ x0: lo + i * width, x1: lo + (i + 1) * width, count: 0 }));
+    for (const v of sorted) bins[Math.min(29, Math.floor((v - lo) / width))].count++;
+    const m = MEASURE_LABEL[this.settings.gap_score === 'mean' ? 'mean' : this.settings.gap_score];
+    const descending = [...sorted].reverse();
+    return {
+      year,
+      unit: m.unit,
+      scoreLabel: this.gapScoreLabel,
+      setLabel: `${p.exam}, ${p.subject_set.replace(/ \+ /g, ' и ')}`,
+      bottomCut: sorted[k - 1],
+      topCut: sorted[sorted.length - k],
+      bins,
+      total: sorted.length,
+      // Rank = 1 + number of schools with a strictly better score (ties share a rank).
+      rankOf: (v: number) => {
+        let lo2 = 0;
+        let hi2 = descending.length;
+        while (lo2 < hi2) {
+          const mid = (lo2 + hi2) >> 1;
+          if (descending[mid] > v) lo2 = mid + 1;
+          else hi2 = mid;
+        }
+        return lo2 + 1;
+      },
+      scores,
+      exam: p.exam,
+      subject_set: p.subject_set,
+    };
+  }
+
+  gapPosition(schoolId: string | null, municipalityId?: string) {
+    if (!this.positionCache.has('x')) this.positionCache.set('x', this.computePosition());
+    const base = this.positionCache.get('x');
+    if (!base) return null;
+    const ids = municipalityId ? this.municipalities.get(municipalityId)?.schoolIds ?? [] : schoolId ? [schoolId] : [];
+    const values = ids
+      .map((id) => this.scoreOf(id, base.year, base.exam, base.subject_set))
+      .filter((s): s is SchoolScore => !!s && s.n >= this.settings.min_participants)
+      .map((s) => ({ id: s.school_id, name: this.schools.get(s.school_id)?.name ?? s.school_id, value: s.score, highlight: true }));
+    if (values.length === 0) return null;
+    return { ...base, values };
+  }
+
+  gapRows(scope: 'region' | 'municipality', id: string): GapRow[] {
+    const p = this.primarySet();
+    if (!p) return [];
+    return [...(this.gapIndex.get(`${scope}|${id}|${p.exam}|${p.subject_set}`) ?? [])].sort((a, b) => a.year - b.year);
+  }
+
+  contextFor(schoolId: string) {
+    const rows = (this.contextBySchool.get(schoolId) ?? []).filter((r) => r.score !== null && r.expected !== null && r.social_index !== null);
+    if (!rows.length) return null;
+    const row = rows.sort((a, b) => b.year - a.year)[0];
+    const fit = this.inputs.fits.find((f) => f.year === row.year && f.exam === row.exam);
+    if (!fit) return null;
+    // Only the schools of the same municipality are drawn: a page must stay small at 40,000 schools.
+    const mun = this.schools.get(schoolId)?.municipality_id;
+    const neighbours = this.municipalities.get(mun ?? '')?.schoolIds ?? [];
+    const points = neighbours
+      .flatMap((id) => this.contextBySchool.get(id) ?? [])
+      .filter((c) => c.year === row.year && c.exam === row.exam && c.score !== null && c.social_index !== null)
+      .map((c) => ({ id: c.school_id, x: c.social_index!, y: c.score!, highlight: c.school_id === schoolId }));
+    return { year: row.year, exam: row.exam, expected: row.expected!, actual: row.score!, resilient: row.resilient, points, line: fit, scoreLabel: this.gapScoreLabel };
+  }
+
+  indicesFor(schoolId: string): { name: string; cell: Cell }[] {
+    const rows = this.indicesBySchool.get(schoolId) ?? [];
+    if (!rows.length) return [];
+    const latest = Math.max(...rows.map((r) => r.year));
+    const out: { name: string; cell: Cell }[] = [];
+    const names: Record<string, string> = { social: 'Индекс социального благополучия', staffing: 'Индекс кадрового обеспечения', resources: 'Индекс ресурсного обеспечения' };
+    for (const r of rows.filter((x) => x.year === latest)) {
+      out.push({ name: `${names[r.index] ?? r.index} (${latest})`, cell: numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 }) });
+      for (const [c, v] of Object.entries(r.components)) {
+        const meta = SCHOOL_INDICATORS.find((i) => i.id === c);
+        out.push({ name: `  — ${meta?.name ?? c}`, cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
+      }
+    }
+    return out;
+  }
+
+  similarFor(schoolId: string) {
+    const ids = this.inputs.similar.get(schoolId) ?? [];
+    const p = this.primarySet();
+    return ids.map((id) => {
+      const s = this.schools.get(id)!;
+      const sc = p ? this.scoreOf(id, this.latestYear, p.exam, p.subject_set) : undefined;
+      return {
+        name: s.name,
+        href: this.href(`school/${s.slug}`),
+        municipality: this.municipalities.get(s.municipality_id)?.name ?? '',
+        score: sc && sc.n >= this.settings.min_participants ? numCell(sc.score, 'value') : numCell(null, sc ? 'suppressed' : 'missing', { minParticipants: this.settings.min_participants }),
+      };
+    });
+  }
+
+  ruleName(rule: string): string {
+    return this.inputs.ruleNames[rule] ?? rule;
+  }
+
+  partnershipFor(schoolId: string): Section | null {
+    const p = this.inputs.partnerships.find((x) => x.supported_school_id === schoolId || x.strong_school_id === schoolId);
+    if (!p) return null;
+    const strong = this.schools.get(p.strong_school_id);
+    const weak = this.schools.get(p.supported_school_id);
+    if (!strong || !weak) return null;
+    const period = p.end_year ? `${p.start_year}–${p.end_year}` : `с ${p.start_year}`;
+    const cell = (v: number | null) => numCell(v, v === null ? 'suppressed' : 'value', { minParticipants: this.settings.min_participants });
+    const table: DataTable = {
+      id: `partnership-${weak.slug}`,
+      caption: `Результаты до и после начала партнёрства (${this.gapScoreLabel})`,
+      columns: [
+        { key: 'school', label: 'Школа' },
+        { key: 'before', label: `До ${p.start_year}`, numeric: true },
+        { key: 'after', label: `С ${p.start_year}`, numeric: true },
+      ],
+      rows: [
+        { school: textCell(`${weak.name} (поддерживаемая)`, this.href(`school/${weak.slug}`)), before: cell(p.before), after: cell(p.after) },
+        { school: textCell(`${strong.name} (сильная)`, this.href(`school/${strong.slug}`)), before: cell(p.partner_before), after: cell(p.partner_after) },
+      ],
+    };
+    const change = p.before !== null && p.after !== null ? p.after - p.before : null;
+    return {
+      id: 'partnership',
+      heading: 'Партнёрство школ',
+      intro: [
+        schoolId === weak.school_id
+          ? `Школа получает поддержку школы-партнёра «${strong.name}» (${period}).`
+          : `Школа поддерживает школу «${weak.name}» (${period}).`,
+        change === null ? 'Сравнить результаты до и после нельзя: не хватает опубликованных данных.' : `Результат поддерживаемой школы после начала партнёрства ${change >= 0 ? 'выше' : 'ниже'} прежнего на ${formatNumber(Math.abs(change), 1)}.`,
+      ],
+      tables: [table],
+    };
+  }
+
+  vprTable(schoolId: string, slug: string): DataTable | null {
+    const rows: DataTable['rows'] = [];
+    const mine = this.results.school(schoolId);
+    for (const s of this.results.series) {
+      if (s.exam !== 'ВПР') continue;
+      const r = mine.get(key(s.exam, s.subject, s.grade))?.get(this.latestYear);
+      if (!r) continue;
+      rows.push({
+        what: textCell(`${s.subject}, ${s.grade} класс`),
+        n: numCell(r.n, r.n_state, { digits: 0, minParticipants: this.settings.min_participants }),
+        mean: numCell(r.mean, r.mean_state, { minParticipants: this.settings.min_participants }),
+        share_good: numCell(r.share_good, r.share_good_state, { percent: true, minParticipants: this.settings.min_participants, coded: r.coded?.share_good }),
+        share_below: numCell(r.share_below, r.share_below_state, { percent: true, minParticipants: this.settings.min_participants, coded: r.coded?.share_below }),
+      });
+    }
+    if (!rows.length) return null;
+    return {
+      id: `school-${slug}-vpr`,
+      caption: `ВПР ${this.latestYear}: средняя отметка и распределение`,
+      columns: [
+        { key: 'what', label: 'Предмет, класс' },
+        { key: 'n', label: 'Участников', numeric: true },
+        { key: 'mean', label: 'Средняя отметка', numeric: true },
+        { key: 'share_good', label: 'Отметки «4» и «5»', numeric: true },
+        { key: 'share_below', label: 'Отметка «2»', numeric: true },
+      ],
+      rows,
+    };
+  }
+
+  headlineFor(schoolId: string): string {
+    const s = this.scoreSeries(schoolId).filter((p) => p.value !== null);
+    if (!s.length) return '';
+    const last = s[s.length - 1];
+    return `${this.gapScoreLabel.toLowerCase()} ${formatNumber(last.value!, 1)} в ${last.year} году`;
+  }
+
+  stateOf(v: number | null, state: ValueState): ValueState {
+    return v === null && state === 'value' ? 'missing' : state;
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Machine-readable outputs under dist/data/: the same published (suppressed) numbers
+ * the pages show, one source of truth, with a data dictionary for the Data page.
+ */
+import type { Dataset } from '../ingest/index.ts';
+import { toCsv } from '../build/csv.ts';
+import type { SiteContext, SiteInputs } from './context.ts';
+import type { SiteFile } from './model.ts';
+import type { SiteInfo } from './types.ts';
+import { FLAG_SHORT } from './school-page.ts';
+
+type Dict = SiteInfo['downloads'][number];
+const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+
+export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset): { files: SiteFile[]; dictionary: Dict[] } {
+  const files: SiteFile[] = [];
+  const dictionary: Dict[] = [];
+  const add = (file: string, title: string, columns: [string, string][], rows: Array<Array<string | number | boolean | null>>) => {
+    files.push({ path: `data/${file}`, content: toCsv(columns.map((c) => c[0]), rows) });
+    dictionary.push({ file, title, rows: rows.length, columns: columns.map(([key, label]) => ({ key, label })) });
+  };
+  const munName = (id: string) => ctx.municipalities.get(id)?.name ?? id;
+
+  add(
+    'schools.csv',
+    'Школы и их муниципалитеты',
+    [
+      ['school_id', 'Код школы, как в опубликованном файле'],
+      ['name', 'Название школы'],
+      ['municipality_id', 'Код муниципалитета'],
+      ['municipality', 'Муниципалитет'],
+      ['settlement', 'Тип местности (город/село)'],
+      ['page', 'Адрес страницы школы на сайте'],
+    ],
+    [...ctx.schools.values()].map((s) => [s.school_id, s.name, s.municipality_id, munName(s.municipality_id), s.settlement, `/school/${s.slug}/`]),
+  );
+
+  const measures = ['n', 'mean', 'share_below', 'share_good', 'share_high'] as const;
+  add(
+    'results.csv',
+    'Результаты экзаменов по школам после защиты данных',
+    [
+      ['school_id', 'Код школы'],
+      ['year', 'Год'],
+      ['exam', 'Экзамен (ЕГЭ, ОГЭ, ВПР…)'],
+      ['subject', 'Предмет'],
+      ['grade', 'Класс (для ВПР)'],
+      ['n', 'Число участников'],
+      ['n_state', 'Состояние значения: value, missing, suppressed, na'],
+      ['mean', 'Средний балл (ЕГЭ) или средняя отметка'],
+      ['mean_state', 'Состояние значения'],
+      ['share_below', 'Доля не преодолевших порог, %'],
+      ['share_below_state', 'Состояние значения'],
+      ['share_good', 'Доля отметок «4» и «5», %'],
+      ['share_good_state', 'Состояние значения'],
+      ['share_high', 'Доля высокобалльников, %'],
+      ['share_high_state', 'Состояние значения'],
+    ],
+    inputs.results.map((r) => [
+      r.school_id,
+      r.year,
+      r.exam,
+      r.subject,
+      r.grade,
+      ...measures.flatMap((m) => {
+        const coded = m !== 'n' && m !== 'mean' ? r.coded?.[m] : undefined;
+        return [coded ?? r2(r[m]), r[`${m}_state`]];
+      }),
+    ]),
+  );
+
+  add(
+    'gap.csv',
+    'Разрыв между 10 % лучших и 10 % худших школ',
+    [
+      ['scope', 'Уровень: region или municipality'],
+      ['scope_id', 'Код муниципалитета (region для региона)'],
+      ['year', 'Год'],
+      ['exam', 'Экзамен'],
+      ['subject_set', 'Набор предметов'],
+      ['eligible', 'Школ в расчёте (не менее минимума участников)'],
+      ['k', 'Школ в каждой группе'],
+      ['top_mean', 'Среднее 10 % лучших'],
+      ['bottom_mean', 'Среднее 10 % худших'],
+      ['gap', 'Разрыв = лучшие − худшие'],
+      ['ratio', 'Отношение = лучшие / худшие'],
+      ['change', 'Изменение разрыва к прошлому году'],
+      ['change_pct', 'Изменение отношения к прошлому году, %'],
+      ['target_met', 'Цель сокращения достигнута'],
+      ['few_schools', 'Рассчитано по очень малому числу школ'],
+    ],
+    inputs.gap.map((g) => [g.scope, g.scope_id, g.year, g.exam, g.subject_set, g.eligible, g.k, r2(g.top_mean), r2(g.bottom_mean), r2(g.gap), g.ratio === null ? null : Math.round(g.ratio * 10000) / 10000, r2(g.change), r2(g.change_pct), g.target_met, g.few_schools]),
+  );
+
+  add(
+    'indicators.csv',
+    'Показатели программы: факт, цель, статус',
+    [
+      ['scope_id', 'region или код муниципалитета'],
+      ['indicator', 'Код показателя'],
+      ['name', 'Показатель'],
+      ['year', 'Год'],
+      ['value', 'Фактическое значение'],
+      ['value_state', 'Состояние значения'],
+      ['target', 'Целевое значение'],
+      ['status', 'met — достигнута, not_met — не достигнута, no_data, no_target'],
+      ['computed', 'true — рассчитано по результатам, false — из таблицы программы'],
+    ],
+    inputs.programme.map((p) => [p.scope_id, p.indicator, p.name, p.year, r2(p.value), p.value_state, r2(p.target), p.status, p.computed]),
+  );
+
+  add(
+    'flags.csv',
+    'Отнесение к ШНРО/НСУ: правила, значения, пороги',
+    [
+      ['school_id', 'Код школы'],
+      ['year', 'Год'],
+      ['flag', 'shnro, nsu, staffing, resources, territory'],
+      ['rule', 'Правило'],
+      ['value', 'Значение школы'],
+      ['threshold', 'Порог'],
+      ['fired', 'Правило сработало (пусто — нет данных)'],
+    ],
+    inputs.flags.map((f) => [f.school_id, f.year, f.flag, f.rule, r2(f.value), r2(f.threshold), f.fired]),
+  );
+
+  add(
+    'context.csv',
+    'Социальный контекст: ожидаемый результат и остаток',
+    [
+      ['school_id', 'Код школы'],
+      ['year', 'Год'],
+      ['exam', 'Экзамен'],
+      ['social_index', 'Индекс социального благополучия (больше — благополучнее)'],
+      ['expected', 'Ожидаемый результат'],
+      ['residual', 'Остаток = факт − ожидаемое'],
+      ['resilient', 'Резильентная школа'],
+      ['cluster', 'Номер кластера'],
+    ],
+    inputs.context.filter((c) => c.score !== null).map((c) => [c.school_id, c.year, c.exam, r2(c.social_index), r2(c.expected), r2(c.residual), c.resilient, c.cluster]),
+  );
+
+  // Compare island: the latest published figures per school, nothing hidden.
+  const p = ctx.primarySet();
+  const compare = {
+    fields: [
+      { key: 'municipality', label: 'Муниципалитет' },
+      { key: 'score', label: `${ctx.gapScoreLabel}, ${ctx.latestYear}` },
+      { key: 'status', label: 'Статус' },
+    ],
+    schools: [...ctx.schools.values()].map((s) => {
+      const series = ctx.scoreSeries(s.school_id);
+      const last = series[series.length - 1];
+      const fired = [...new Set((ctx.flagsBySchool.get(s.school_id) ?? []).filter((f) => f.fired).map((f) => FLAG_SHORT[f.flag] ?? f.flag))];
+      return {
+        id: s.slug,
+        name: s.name,
+        label: `${s.name} (${munName(s.municipality_id)})`,
+        values: {
+          municipality: munName(s.municipality_id),
+          score: last && last.value !== null ? last.value.toLocaleString('ru-RU', { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? `скрыто: менее ${ctx.settings.min_participants} участников` : 'нет данных',
+          status: fired.length ? fired.join(', ') : '—',
+        },
+      };
+    }),
+    basis: p,
+  };
+  files.push({ path: 'data/compare.json', content: JSON.stringify(compare) });
+  void dataset;
+  return { files, dictionary };
+}

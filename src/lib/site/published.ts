@@ -1,0 +1,75 @@
+/**
+ * Published views of the metrics: the single place where disclosure control is
+ * applied (ARCHITECTURE.md). Everything the site model reads about results goes
+ * through these indexes, which only ever hold values that may be shown.
+ */
+import type { ValueState } from '../model/types.ts';
+
+export interface PublishedResult {
+  school_id: string;
+  year: number;
+  exam: string;
+  subject: string;
+  grade: string | null;
+  n: number | null;
+  n_state: ValueState;
+  mean: number | null;
+  mean_state: ValueState;
+  share_below: number | null;
+  share_below_state: ValueState;
+  share_good: number | null;
+  share_good_state: ValueState;
+  share_high: number | null;
+  share_high_state: ValueState;
+  /** Top/bottom-coded share labels («менее 5 %») by field, when a small group has 0 % or 100 %. */
+  coded?: Partial<Record<'share_below' | 'share_good' | 'share_high', string>>;
+  /** n ≥ reliability minimum: a coloured status label is allowed. */
+  reliable: boolean;
+}
+
+export type Measure = 'mean' | 'share_below' | 'share_good' | 'share_high';
+
+export const MEASURE_LABEL: Record<Measure, { label: string; unit: string; short: string }> = {
+  mean: { label: 'Средний балл', unit: 'балл', short: 'средний балл' },
+  share_below: { label: 'Доля не преодолевших порог', unit: '%', short: 'ниже порога' },
+  share_good: { label: 'Доля отметок «4» и «5»', unit: '%', short: 'качество знаний' },
+  share_high: { label: 'Доля высокобалльников', unit: '%', short: 'высокие баллы' },
+};
+
+export function key(exam: string, subject: string, grade: string | null): string {
+  return `${exam}|${subject}|${grade ?? ''}`;
+}
+
+/** school → exam|subject|grade → year → row */
+export class ResultIndex {
+  private bySchool = new Map<string, Map<string, Map<number, PublishedResult>>>();
+  readonly years: number[];
+  readonly series: { exam: string; subject: string; grade: string | null; participants: number }[];
+
+  constructor(rows: PublishedResult[]) {
+    const years = new Set<number>();
+    const seriesCount = new Map<string, { exam: string; subject: string; grade: string | null; participants: number }>();
+    for (const r of rows) {
+      years.add(r.year);
+      let s = this.bySchool.get(r.school_id);
+      if (!s) this.bySchool.set(r.school_id, (s = new Map()));
+      const k = key(r.exam, r.subject, r.grade);
+      let y = s.get(k);
+      if (!y) s.set(k, (y = new Map()));
+      y.set(r.year, r);
+      const c = seriesCount.get(k) ?? { exam: r.exam, subject: r.subject, grade: r.grade, participants: 0 };
+      c.participants += r.n ?? 0;
+      seriesCount.set(k, c);
+    }
+    this.years = [...years].sort((a, b) => a - b);
+    this.series = [...seriesCount.values()].sort((a, b) => b.participants - a.participants);
+  }
+
+  school(id: string): Map<string, Map<number, PublishedResult>> {
+    return this.bySchool.get(id) ?? new Map();
+  }
+
+  get(id: string, k: string, year: number): PublishedResult | undefined {
+    return this.bySchool.get(id)?.get(k)?.get(year);
+  }
+}

@@ -1,0 +1,254 @@
+/** The school page: results over the years, position, context, flags, partnership. */
+import { formatNumber, formatValue, countOf, PARTICIPANTS } from '../format/index.ts';
+import { sparkline } from '../charts/sparkline.ts';
+import { numCell, textCell, intCell } from './cells.ts';
+import { yearLinesChart, positionChart, contextChart } from './charts.ts';
+import { key, MEASURE_LABEL, type Measure } from './published.ts';
+import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
+import type { SiteContext, SchoolInfo } from './context.ts';
+
+const FLAG_NAMES: Record<string, string> = {
+  shnro: 'Низкие образовательные результаты (ШНРО)',
+  nsu: 'Неблагоприятные социальные условия (НСУ)',
+  staffing: 'Слабое кадровое обеспечение',
+  resources: 'Слабое ресурсное обеспечение',
+  territory: 'Сложная территория',
+};
+/** Short labels for tables and the compare view. */
+export const FLAG_SHORT: Record<string, string> = { shnro: 'ШНРО', nsu: 'НСУ', staffing: 'кадры', resources: 'ресурсы', territory: 'территория' };
+export { FLAG_NAMES };
+
+export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
+  const mun = ctx.municipalities.get(school.municipality_id)!;
+  const sections: Section[] = [];
+  const min = ctx.settings.min_participants;
+  const latest = ctx.latestYear;
+
+  // Summary
+  const stats: Stat[] = [
+    { label: 'Муниципалитет', value: mun.name },
+    { label: 'Тип местности', value: school.settlement ?? 'не указан' },
+  ];
+  const flags = ctx.flagsBySchool.get(school.school_id) ?? [];
+  const fired = [...new Set(flags.filter((f) => f.fired === true).map((f) => f.flag))];
+  stats.push({
+    label: `Статус в ${latest} году`,
+    value: fired.length ? fired.map((f) => FLAG_NAMES[f] ?? f).join('; ') : 'не отнесена к ШНРО/НСУ',
+  });
+  sections.push({ id: 'summary', heading: 'Коротко', stats });
+
+  // Results per exam and subject over the years, against municipality and region.
+  const charts: Chart[] = [];
+  const tableRows: DataTable['rows'] = [];
+  const mine = ctx.results.school(school.school_id);
+  for (const s of ctx.results.series) {
+    if (s.exam === 'ВПР') continue;
+    const k = key(s.exam, s.subject, s.grade);
+    const byYear = mine.get(k);
+    if (!byYear) continue;
+    const measure: Measure = ctx.measureFor(s.exam);
+    const schoolPoints = ctx.years.map((year) => {
+      const r = byYear.get(year);
+      return { year, value: r && r[`${measure}_state`] === 'value' ? (r[measure] as number) : null, state: r ? r[`${measure}_state`] : 'missing' };
+    });
+    if (!schoolPoints.some((p) => p.value !== null) && !ctx.isChartSubject(s.exam, s.subject)) continue;
+    const munSeries = ctx.aggregateSeries('municipality', school.municipality_id, k, measure);
+    const regSeries = ctx.aggregateSeries('region', 'region', k, measure);
+    const label = MEASURE_LABEL[measure];
+    if (ctx.isChartSubject(s.exam, s.subject)) {
+      const chart = yearLinesChart({
+        id: `school/${school.slug}/${ctx.subjectSlug(s.exam, s.subject)}`,
+        title: `${s.exam}, ${s.subject}: ${label.short} по годам`,
+        yLabel: label.unit === '%' ? `${label.label}, %` : label.label,
+        unit: label.unit,
+        minParticipants: min,
+        series: [
+          { name: 'Школа', role: 'school', points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state }])) },
+          { name: 'Муниципалитет', role: 'municipality', points: munSeries },
+          { name: 'Регион', role: 'region', points: regSeries },
+        ],
+      });
+      if (chart) charts.push(chart);
+    }
+    const last = byYear.get(latest);
+    tableRows.push({
+      what: textCell(`${s.exam}, ${s.subject}`),
+      trend: { ...textCell(''), spark: sparkline(schoolPoints, { label: `${s.subject}: ${label.short} по годам` }) },
+      n: intCell(last?.n ?? null, last ? last.n_state : 'missing', min),
+      mean: numCell(last?.mean ?? null, last ? last.mean_state : 'missing', { minParticipants: min }),
+      share_below: numCell(last?.share_below ?? null, last ? last.share_below_state : 'missing', { percent: true, minParticipants: min, coded: last?.coded?.share_below }),
+      share_high: numCell(last?.share_high ?? null, last ? last.share_high_state : 'missing', { percent: true, minParticipants: min, coded: last?.coded?.share_high }),
+    });
+  }
+  sections.push({
+    id: 'results',
+    heading: 'Результаты экзаменов по годам',
+    intro: [
+      `Линия школы прерывается там, где за год нет данных или значение скрыто (менее ${min} участников). Муниципалитет и регион — средние, взвешенные по числу участников.`,
+    ],
+    charts,
+    tables: tableRows.length
+      ? [
+          {
+            id: `school-${school.slug}-latest`,
+            caption: `Результаты ГИА в ${latest} году`,
+            columns: [
+              { key: 'what', label: 'Экзамен, предмет' },
+              { key: 'trend', label: 'Динамика' },
+              { key: 'n', label: 'Участников', numeric: true },
+              { key: 'mean', label: 'Средний балл', numeric: true },
+              { key: 'share_below', label: 'Ниже порога', numeric: true },
+              { key: 'share_high', label: 'Высокие баллы', numeric: true },
+            ],
+            rows: tableRows,
+          },
+        ]
+      : undefined,
+  });
+
+  // Position among all schools on the gap score.
+  const pos = ctx.gapPosition(school.school_id);
+  if (pos) {
+    sections.push({
+      id: 'position',
+      heading: 'Место среди школ региона',
+      intro: [`Школы сравниваются по ${pos.scoreLabel} за ${pos.year} год (ГИА по обязательным предметам; ВПР для сравнения школ не используются). В расчёт входят школы, где не менее ${min} участников.`],
+      charts: [
+        positionChart({
+          id: `school/${school.slug}/position`,
+          title: `Место школы среди школ региона, ${pos.year}`,
+          xLabel: pos.scoreLabel,
+          unit: pos.unit,
+          values: pos.values,
+          bins: pos.bins,
+          rankOf: pos.rankOf,
+          total: pos.total,
+          bottomCut: pos.bottomCut,
+          topCut: pos.topCut,
+          subject: pos.setLabel,
+        }),
+      ],
+    });
+  } else {
+    sections.push({ id: 'position', heading: 'Место среди школ региона', intro: [`Школа не участвует в сравнении за ${latest} год: по обязательным предметам у неё нет опубликованного результата или менее ${min} участников.`] });
+  }
+
+  // Context: indices, expected vs actual, similar schools.
+  const ctxRow = ctx.contextFor(school.school_id);
+  const ctxSection: Section = { id: 'context', heading: 'Социальный контекст', intro: [] };
+  const idx = ctx.indicesFor(school.school_id);
+  if (idx.length) {
+    ctxSection.tables = [
+      {
+        id: `school-${school.slug}-indices`,
+        caption: 'Индексы школы и их компоненты (z-оценка: 0 — средняя школа региона, больше — лучше)',
+        columns: [
+          { key: 'name', label: 'Показатель' },
+          { key: 'value', label: 'Значение', numeric: true },
+        ],
+        rows: idx.map((r) => ({ name: textCell(r.name), value: r.cell })),
+      },
+    ];
+  }
+  if (ctxRow) {
+    ctxSection.charts = [
+      contextChart({
+        id: `school/${school.slug}/context`,
+        title: `Фактический и ожидаемый результат, ${ctxRow.year}`,
+        points: ctxRow.points,
+        line: ctxRow.line,
+        yLabel: ctxRow.scoreLabel,
+        schoolName: school.name,
+        expected: ctxRow.expected,
+        actual: ctxRow.actual,
+      }),
+    ];
+    if (ctxRow.resilient) ctxSection.intro!.push('Резильентная школа: при неблагоприятных социальных условиях показывает результат выше ожидаемого (верхняя четверть остатков).');
+  }
+  const similar = ctx.similarFor(school.school_id);
+  if (similar.length) {
+    ctxSection.tables = [
+      ...(ctxSection.tables ?? []),
+      {
+        id: `school-${school.slug}-similar`,
+        caption: 'Похожие школы (близкие по социальному контексту и размеру)',
+        columns: [
+          { key: 'name', label: 'Школа' },
+          { key: 'mun', label: 'Муниципалитет' },
+          { key: 'score', label: ctx.gapScoreLabel, numeric: true },
+        ],
+        rows: similar.map((s) => ({ name: textCell(s.name, s.href), mun: textCell(s.municipality), score: s.score })),
+      },
+    ];
+  }
+  if (!ctxSection.tables && !ctxSection.charts) ctxSection.intro!.push('Данных о социальном контексте школы нет.');
+  sections.push(ctxSection);
+
+  // Flags with each rule.
+  if (flags.length) {
+    sections.push({
+      id: 'flags',
+      heading: `Отнесение к ШНРО и НСУ, ${latest}`,
+      intro: [fired.length ? `Сработали правила: ${fired.map((f) => FLAG_NAMES[f] ?? f).join('; ')}.` : 'Ни одно правило не сработало.'],
+      tables: [
+        {
+          id: `school-${school.slug}-flags`,
+          caption: 'Правила отнесения, значения и пороги',
+          columns: [
+            { key: 'rule', label: 'Правило' },
+            { key: 'value', label: 'Значение школы', numeric: true },
+            { key: 'threshold', label: 'Порог', numeric: true },
+            { key: 'fired', label: 'Сработало' },
+            { key: 'distance', label: 'До выхода', numeric: true },
+          ],
+          rows: flags.map((f) => ({
+            rule: textCell(`${FLAG_NAMES[f.flag] ?? f.flag}: ${ctx.ruleName(f.rule)}`),
+            value: f.value === null ? numCell(null, 'missing') : numCell(f.value, 'value', { digits: 2 }),
+            threshold: f.threshold === null ? numCell(null, 'na') : numCell(f.threshold, 'value', { digits: 2 }),
+            fired: textCell(f.fired === null ? 'нет данных' : f.fired ? 'да' : 'нет'),
+            distance: f.fired && f.distance !== null ? numCell(f.distance, 'value', { digits: 2 }) : numCell(null, 'na'),
+          })),
+        },
+      ],
+    });
+  }
+
+  // Partnership.
+  const partner = ctx.partnershipFor(school.school_id);
+  if (partner) sections.push(partner);
+
+  // ВПР: distributions, never a ranking.
+  const vpr = ctx.vprTable(school.school_id, school.slug);
+  if (vpr) {
+    sections.push({
+      id: 'vpr',
+      heading: 'ВПР: распределение отметок',
+      intro: ['Результаты ВПР показаны для диагностики, без сравнения и рейтинга школ (рекомендация Рособрнадзора).'],
+      tables: [vpr],
+    });
+  }
+
+  sections.push({
+    id: 'sources',
+    heading: 'Источники',
+    list: ctx.sourceList,
+  });
+
+  const headline = ctx.headlineFor(school.school_id);
+  return {
+    path: `school/${school.slug}`,
+    kind: 'school',
+    title: school.name,
+    description: `${school.name} (${mun.name}): результаты ЕГЭ и ОГЭ по годам${headline ? `, ${headline}` : ''}, место среди школ региона, социальный контекст.`,
+    breadcrumbs: [
+      { name: ctx.regionName, href: ctx.href('') },
+      { name: mun.name, href: ctx.href(`municipality/${mun.slug}`) },
+    ],
+    sections,
+  };
+}
+
+export function participantsText(n: number): string {
+  return countOf(n, PARTICIPANTS);
+}
+export { formatNumber, formatValue };
