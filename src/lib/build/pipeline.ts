@@ -4,12 +4,12 @@
  * downloads and the search index, verify, and only then swap the staging folder into
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
-import { mkdir, writeFile, rm, readdir, stat } from 'node:fs/promises';
+import { cp, mkdir, writeFile, rm, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
-import { buildSiteModel, type SiteModel } from '../site/model.ts';
+import { buildSiteModel, pageCsv, chartCsv, type SiteModel } from '../site/model.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
 import { stage } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
@@ -79,7 +79,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
 
     progress(`Страницы сайта (${model.pageCount} шт.)`);
     await runAstro(staging.dir, modelDir);
-    await writeDownloads(model, staging.dir);
+    await copyFiles(modelDir, staging.dir);
     mark('astro');
 
     if (!opts.skipSearch) {
@@ -106,23 +106,48 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
   }
 }
 
+/**
+ * Streams the model to disk: one JSON per page for Astro, plus each page's CSV and each
+ * chart's CSV (written beside, copied into the site after Astro has built it).
+ */
 async function writeModel(model: SiteModel, dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'pages'), { recursive: true });
-  await writeFile(join(dir, 'site.json'), JSON.stringify(model.info));
-  await writeFile(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
-  await writeFile(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));
-  await writeFile(join(dir, 'embeds.json'), JSON.stringify(model.embeds));
+  const filesDir = join(dir, 'files');
   const made = new Set<string>();
-  for (const page of model.pages) {
-    const file = join(dir, 'pages', `${page.path === '' ? 'index' : page.path}.json`);
+  const put = async (file: string, content: string) => {
     const parent = dirname(file);
     if (!made.has(parent)) {
       await mkdir(parent, { recursive: true });
       made.add(parent);
     }
-    await writeFile(file, JSON.stringify(page));
+    await writeFile(file, content);
+  };
+  const embeds: { id: string; page: string }[] = [];
+  const urls: string[] = ['', 'indicators', 'methodology', 'data', 'sources', 'compare'];
+  for (const page of model.pages()) {
+    const name = page.path === '' ? 'index' : page.path;
+    await put(join(dir, 'pages', `${name}.json`), JSON.stringify(page));
+    await put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
+    for (const s of page.sections) {
+      for (const c of s.charts ?? []) {
+        embeds.push({ id: c.id, page: page.path });
+        await put(join(filesDir, 'embed', `${c.id}.csv`), chartCsv(c));
+      }
+    }
+    if (page.path) urls.push(page.path);
   }
+  for (const f of model.files) await put(join(filesDir, f.path), f.content);
+  const site = (process.env.SITE_URL ?? 'https://example.org').replace(/\/$/, '');
+  await put(
+    join(filesDir, 'sitemap.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${site}/${u ? `${u}/` : ''}</loc></url>`).join('\n')}\n</urlset>\n`,
+  );
+  await put(join(filesDir, 'robots.txt'), `User-agent: *\nDisallow: /embed/\nSitemap: ${site}/sitemap.xml\n`);
+  await writeFile(join(dir, 'site.json'), JSON.stringify(model.info));
+  await writeFile(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
+  await writeFile(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));
+  await writeFile(join(dir, 'embeds.json'), JSON.stringify(embeds));
 }
 
 async function runAstro(outDir: string, modelDir: string): Promise<void> {
@@ -131,12 +156,8 @@ async function runAstro(outDir: string, modelDir: string): Promise<void> {
   await build({ root: REPO_ROOT, outDir, logLevel: 'error', mode: 'production' });
 }
 
-async function writeDownloads(model: SiteModel, outDir: string): Promise<void> {
-  for (const f of model.files) {
-    const path = join(outDir, f.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, f.content);
-  }
+async function copyFiles(modelDir: string, outDir: string): Promise<void> {
+  await cp(join(modelDir, 'files'), outDir, { recursive: true });
 }
 
 async function buildSearchIndex(outDir: string): Promise<void> {
