@@ -1,0 +1,246 @@
+/**
+ * dataset.yml: YAML → validated manifest. Every schema issue becomes a Russian Problem
+ * pointing at the line of the offending key, with a hint; all issues are reported at once.
+ */
+import { z } from 'zod';
+import { parseDocument, LineCounter, isNode } from 'yaml';
+import { FILE_KINDS, KIND_SPECS, type FileKind, type Problem } from '../model/types.ts';
+import { DEFAULT_SETTINGS } from '../model/config.ts';
+
+const text = (what: string) => z.string({ error: `ожидается текст (${what})` }).min(1, { error: `не может быть пустым (${what})` });
+const stringList = z.array(z.string({ error: 'ожидается список строк' }), { error: 'ожидается auto или список строк' });
+const autoOr = <T extends z.ZodType>(t: T) => z.union([z.literal('auto'), t]);
+
+const dateLike = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : v),
+  z.string({ error: 'дата: ожидается текст вида 2025-09-01' }),
+);
+
+export const SourceSchema = z.strictObject({
+  publisher: text('source.publisher (издатель)'),
+  title: text('source.title (название набора)'),
+  url: z.string().optional(),
+  date: dateLike.optional(),
+  licence: z.string().optional(),
+});
+
+export const ReadSchema = z.strictObject({
+  encoding: z.enum(['auto', 'utf-8', 'windows-1251'], { error: 'ожидается auto, utf-8 или windows-1251' }).default('auto'),
+  delimiter: z.enum(['auto', ';', ',', '\t', '|'], { error: 'ожидается auto, ";", ",", "\\t" или "|"' }).default('auto'),
+  decimal: z.enum(['auto', ',', '.'], { error: 'ожидается auto, "," или "."' }).default('auto'),
+  skip_rows: autoOr(z.number().int().min(0)).default('auto'),
+  header_rows: z.number({ error: 'ожидается 1, 2 или 3' }).int().min(1).max(3).default(1),
+  missing: autoOr(stringList).default('auto'),
+  suppressed: autoOr(stringList).default('auto'),
+  na: autoOr(stringList).default('auto'),
+  subtotal_rows: z.union([z.literal('auto'), z.literal(false), stringList]).default('auto'),
+});
+
+const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'имя поля: латиница, цифры и _' });
+
+export const MeltSchema = z.strictObject({
+  pattern: text('melt.pattern'),
+  measures: z.record(z.string(), fieldName).optional(),
+  value: fieldName.optional(),
+});
+
+export const FileSchema = z.strictObject({
+  path: text('path (имя файла)'),
+  kind: z.enum(FILE_KINDS as [FileKind, ...FileKind[]], { error: `ожидается одно из: ${FILE_KINDS.join(', ')}` }),
+  source: SourceSchema.optional(),
+  read: ReadSchema.default(ReadSchema.parse({})),
+  columns: z.record(fieldName, z.string({ error: 'значение — имя колонки в файле (текст)' })).default({}),
+  constants: z.record(fieldName, z.union([z.string(), z.number(), z.boolean()], { error: 'значение — текст или число' })).default({}),
+  melt: MeltSchema.optional(),
+  derive: z.record(fieldName, z.union([z.string(), z.number()], { error: 'значение — выражение' })).default({}),
+  recode: z.record(fieldName, z.record(z.string(), z.union([z.string(), z.number()]))).default({}),
+  scale: z.tuple([z.number(), z.number()], { error: 'ожидается [минимум, максимум]' }).optional(),
+});
+
+const settingsShape = {
+  min_participants: z.number().int().min(1),
+  reliability_min: z.number().int().min(1),
+  gap_share: z.number().gt(0).max(0.5),
+  gap_target_pct: z.number(),
+  mandatory_subjects: z.record(z.string(), z.array(z.string())),
+  gap_score: z.enum(['mean', 'share_high', 'share_below', 'share_good'], { error: 'ожидается mean, share_high, share_below или share_good' }),
+  ranked_exams: z.array(z.string()),
+  ege_pass: z.record(z.string(), z.number()),
+  ege_high: z.number(),
+  rules: z.strictObject(
+    Object.fromEntries(Object.keys(DEFAULT_SETTINGS.rules).map((k) => [k, z.number().optional()])) as Record<string, z.ZodOptional<z.ZodNumber>>,
+  ),
+  index_weights: z.record(z.string(), z.number()),
+  similar_count: z.number().int().min(1),
+  clusters: z.number().int().min(1),
+  resilient_quantile: z.number().min(0).max(1),
+} satisfies Record<keyof typeof DEFAULT_SETTINGS, z.ZodType>;
+
+export const ManifestSchema = z.strictObject({
+  region: z.strictObject({
+    name: text('region.name (название региона)'),
+    demo: z.boolean({ error: 'ожидается true или false' }).default(false),
+  }),
+  settings: z.strictObject(Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.optional()]))).optional(),
+  files_dir: z.string().optional(),
+  source: SourceSchema.optional(),
+  files: z.array(FileSchema, { error: 'ожидается список файлов' }).min(1, { error: 'не объявлено ни одного файла' }),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type FileSpec = z.infer<typeof FileSchema>;
+export type ReadSpec = z.infer<typeof ReadSchema>;
+
+export interface ManifestResult {
+  manifest?: Manifest;
+  problems: Problem[];
+}
+
+const KEY_HINTS: Record<string, string> = {
+  region: 'region: { name: …, demo: false }',
+  files: 'files: список с path, kind, source, columns',
+};
+
+export function parseManifest(source: string, file: string): ManifestResult {
+  const problems: Problem[] = [];
+  const lc = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const pos = e.linePos?.[0];
+    problems.push({
+      severity: doc.errors.includes(e as never) ? 'error' : 'warning',
+      code: 'manifest-yaml',
+      file,
+      line: pos?.line,
+      column: pos?.col,
+      message: `Ошибка синтаксиса YAML: ${e.message.split('\n')[0]}`,
+      hint: 'проверьте отступы (пробелы, не табуляция) и двоеточия после ключей',
+    });
+  }
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  const data = doc.toJS();
+  const parsed = ManifestSchema.safeParse(data ?? {}, { reportInput: true });
+  if (parsed.success) {
+    for (const [i, f] of parsed.data.files.entries()) checkFile(f, i, parsed.data, doc, lc, file, problems);
+    return { manifest: parsed.data, problems };
+  }
+  for (const iss of parsed.error.issues) {
+    const path = iss.path as (string | number)[];
+    const where = locate(doc, lc, iss.code === 'unrecognized_keys' ? [...path, (iss as { keys: string[] }).keys[0]] : path);
+    problems.push({
+      severity: 'error',
+      code: 'manifest',
+      file,
+      line: where?.line,
+      column: where?.col,
+      message: `${pathText(path)}: ${translate(iss)}`,
+      value: scalar((iss as { input?: unknown }).input),
+      hint: hintFor(iss, path),
+    });
+  }
+  return { problems };
+}
+
+function checkFile(f: FileSpec, i: number, m: Manifest, doc: ReturnType<typeof parseDocument>, lc: LineCounter, file: string, problems: Problem[]): void {
+  const spec = KIND_SPECS[f.kind];
+  const at = (path: (string | number)[]) => locate(doc, lc, ['files', i, ...path]);
+  const err = (path: (string | number)[], message: string, hint: string) => {
+    const w = at(path);
+    problems.push({ severity: 'error', code: 'manifest', file, line: w?.line, column: w?.col, message: `files[${i + 1}] (${f.path}): ${message}`, hint });
+  };
+  if (!f.source && !m.source) err([], 'не указан источник (source: publisher, title)', 'укажите, кто опубликовал файл и как он называется: source: { publisher: …, title: … }');
+  const provided = new Set([...Object.keys(f.columns), ...Object.keys(f.constants), ...Object.keys(f.derive)]);
+  if (f.melt) {
+    for (const g of groupNames(f.melt.pattern)) if (g !== 'measure') provided.add(g);
+    for (const v of Object.values(f.melt.measures ?? {})) provided.add(v);
+    if (f.melt.value) provided.add(f.melt.value);
+    let re: RegExp | undefined;
+    try {
+      re = new RegExp(f.melt.pattern, 'u');
+    } catch (e) {
+      err(['melt', 'pattern'], `недопустимое регулярное выражение (${(e as Error).message})`, 'пример: "^(?<subject>.+) / (?<measure>.+)$"');
+    }
+    if (re) {
+      const groups = groupNames(f.melt.pattern);
+      if (groups.includes('measure') && !f.melt.measures) err(['melt'], 'в pattern есть группа measure, но нет measures', 'перечислите measures: { подпись: поле }');
+      if (!groups.includes('measure') && !f.melt.value) err(['melt'], 'в pattern нет группы (?<measure>…), и не указано value', 'укажите value: поле, в которое попадут значения колонок');
+    }
+  }
+  for (const field of Object.keys(f.columns)) {
+    if (f.constants[field] !== undefined || f.derive[field] !== undefined) err(['columns', field], `поле ${field} задано и колонкой, и в constants/derive`, 'оставьте одно определение');
+  }
+  for (const field of Object.keys(f.constants)) {
+    if (f.derive[field] !== undefined) err(['constants', field], `поле ${field} задано и в constants, и в derive`, 'оставьте одно определение');
+  }
+  for (const req of spec.required) {
+    if (!provided.has(req)) err(['columns'], `не задано обязательное поле ${req} для файла вида ${f.kind}`, `добавьте в columns строку «${req}: имя колонки» (или constants/derive)`);
+  }
+  if (f.scale && !(f.scale[0] < f.scale[1])) err(['scale'], 'scale: минимум должен быть меньше максимума', 'например scale: [0, 100]');
+}
+
+export function groupNames(pattern: string): string[] {
+  return [...pattern.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1]);
+}
+
+function locate(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: (string | number)[]): { line: number; col: number } | undefined {
+  for (let k = path.length; k >= 1; k--) {
+    const sub = path.slice(0, k);
+    const parentPath = sub.slice(0, -1);
+    const parent = parentPath.length ? doc.getIn(parentPath, true) : doc.contents;
+    // Point at the key itself when possible (the value may be absent).
+    const items = (parent as { items?: Array<{ key?: unknown; value?: unknown }> } | null)?.items;
+    const last = sub[sub.length - 1];
+    if (items && typeof last === 'string') {
+      const pair = items.find((it) => isNode(it.key) && (it.key as { value?: unknown }).value === last);
+      const range = pair && isNode(pair.key) ? (pair.key as { range?: [number, number, number] }).range : undefined;
+      if (range) return lc.linePos(range[0]);
+    }
+    const node = doc.getIn(sub, true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]);
+  }
+  return undefined;
+}
+
+function pathText(path: (string | number)[]): string {
+  if (path.length === 0) return 'dataset.yml';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p + 1}]` : i ? `.${p}` : p)).join('');
+}
+
+function translate(iss: z.core.$ZodIssue): string {
+  const custom = iss.message && !/^(Invalid|Expected|Too|Unrecognized)/.test(iss.message) ? iss.message : undefined;
+  if (custom) return custom;
+  switch (iss.code) {
+    case 'invalid_type':
+      return iss.input === undefined ? 'обязательный ключ не указан' : `ожидается ${typeName(iss.expected)}`;
+    case 'unrecognized_keys':
+      return `неизвестный ключ ${iss.keys.map((k) => `«${k}»`).join(', ')}`;
+    case 'invalid_value':
+      return `недопустимое значение; допустимо: ${iss.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_small':
+      return `значение меньше допустимого (${String(iss.minimum)})`;
+    case 'too_big':
+      return `значение больше допустимого (${String(iss.maximum)})`;
+    case 'invalid_union':
+      return 'значение не подходит ни под один из допустимых видов';
+    case 'invalid_format':
+      return 'неверный формат';
+    default:
+      return 'недопустимое значение';
+  }
+}
+
+function typeName(t: string): string {
+  return ({ string: 'текст', number: 'число', boolean: 'true или false', object: 'набор ключей', array: 'список' } as Record<string, string>)[t] ?? t;
+}
+
+function hintFor(iss: z.core.$ZodIssue, path: (string | number)[]): string {
+  if (iss.code === 'unrecognized_keys') return 'проверьте написание ключа; все ключи перечислены в docs/dataset-format.md';
+  const top = path[0];
+  if (typeof top === 'string' && KEY_HINTS[top] && path.length === 1) return `ожидается ${KEY_HINTS[top]}`;
+  if (top === 'settings') return 'значения по умолчанию и их типы — в src/lib/model/config.ts';
+  return 'см. docs/dataset-format.md';
+}
+
+function scalar(v: unknown): string | undefined {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
