@@ -18,15 +18,19 @@ function sharedDocument(): Document {
 
 /** Plot's per-chart <style> is identical for every chart; the site CSS carries it instead. */
 const STYLE_BLOCK = /<style>[\s\S]*?<\/style>/;
-/** Coordinates with 14 decimals cost bytes and say nothing at screen resolution. */
-const LONG_DECIMALS = /(\d+\.\d)\d+/g;
+/**
+ * Coordinates with 14 decimals cost bytes and say nothing at screen resolution; they
+ * are rounded to 0.1 px. Short decimals (opacities like 0.18) are left alone.
+ */
+const LONG_DECIMALS = /\d+\.\d{3,}/g;
+const roundCoordinate = (m: string) => String(Math.round(Number(m) * 10) / 10);
 
 export const CHART_CLASS = 'chart';
 
 export function renderPlot(options: Plot.PlotOptions, label: string): SafeSvg {
   const el = Plot.plot({ ...options, className: CHART_CLASS, document: sharedDocument(), ariaLabel: label });
   let svg = (el as unknown as { outerHTML: string }).outerHTML;
-  svg = svg.replace(STYLE_BLOCK, '').replace(LONG_DECIMALS, '$1');
+  svg = svg.replace(STYLE_BLOCK, '').replace(LONG_DECIMALS, roundCoordinate);
   // A figure is described by its caption and data table; the SVG itself is an image.
   svg = svg.replace(/^<svg /, '<svg role="img" focusable="false" ');
   return svg as SafeSvg;

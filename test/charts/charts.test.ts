@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { renderPlot } from '../../src/lib/charts/render.ts';
+import { linesOverYears, stripWithBands, dotsByName } from '../../src/lib/charts/specs.ts';
+import { sparkline } from '../../src/lib/charts/sparkline.ts';
+
+const series = [
+  { name: 'Школа', role: 'school' as const, points: [ { year: 2019, value: 60 }, { year: 2020, value: null }, { year: 2021, value: 64 }, { year: 2022, value: 66 } ] },
+  { name: 'Регион', role: 'region' as const, points: [ { year: 2019, value: 62 }, { year: 2020, value: 63 }, { year: 2021, value: 63 }, { year: 2022, value: 64 } ] },
+];
+
+describe('chart renderer', () => {
+  it('renders the same SVG twice (no clock, no randomness)', () => {
+    const a = renderPlot(linesOverYears(series, { yLabel: 'Балл' }), 'Тест');
+    const b = renderPlot(linesOverYears(series, { yLabel: 'Балл' }), 'Тест');
+    expect(a).toBe(b);
+  });
+  it('moves Plot’s constant <style> to the site CSS and marks the SVG as an image', () => {
+    const svg = renderPlot(linesOverYears(series, { yLabel: 'Балл' }), 'Тест');
+    expect(svg).not.toContain('<style>');
+    expect(svg.startsWith('<svg role="img"')).toBe(true);
+    expect(svg).toContain('aria-label="Тест"');
+  });
+  it('breaks the line at a missing year instead of interpolating', () => {
+    const svg = renderPlot(linesOverYears([series[0]], { yLabel: 'Балл' }), 'Тест');
+    // The school's line: 2019 alone, then 2021–2022: the path has two "M" (move) commands.
+    const paths = [...svg.matchAll(/<path[^>]* d="([^"]+)"/g)].map((m) => m[1]).filter((d) => d.includes('L') || d.split('M').length > 2);
+    const line = paths.find((d) => (d.match(/M/g) ?? []).length === 2);
+    expect(line).toBeDefined();
+    // Three dots for three known values, none for 2020.
+    expect((svg.match(/<path d="M[^"]*A/g) ?? []).length + (svg.match(/<circle/g) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+  it('escapes text from data', () => {
+    const svg = renderPlot(dotsByName([{ name: '<script>alert(1)</script>', value: 3 }, { name: 'B', value: 2 }], { xLabel: 'x' }), 'T');
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;');
+  });
+  it('draws the 10 % bands at the given cuts', () => {
+    const svg = renderPlot(
+      stripWithBands([{ x0: 0, x1: 50, count: 3 }, { x0: 50, x1: 100, count: 5 }], [{ id: 'a', value: 70 }], { xLabel: 'Балл', bottomCut: 10, topCut: 90 }),
+      'Место',
+    );
+    expect(svg).toContain('fill-opacity="0.18"');
+  });
+});
+
+describe('sparkline', () => {
+  it('breaks at null and ends with a dot on the last value', () => {
+    const svg = sparkline([{ year: 2019, value: 1 }, { year: 2020, value: null }, { year: 2021, value: 3 }, { year: 2022, value: 2 }], { label: 'a<b', width: 90, height: 22 });
+    expect((svg.match(/<path /g) ?? []).length).toBe(2);
+    // x: 2019 → 3, 2022 → 87; y: value 2 of [1,3] → middle of [19, 3] = 11
+    expect(svg).toContain('<circle cx="87.0" cy="11.0"');
+    expect(svg).toContain('aria-label="a&#60;b"');
+  });
+});
