@@ -69,7 +69,8 @@ export const KIND_SPECS: Record<FileKind, KindSpec> = {
   },
   schools: {
     required: ['school_id', 'name', 'municipality_id'],
-    optional: ['settlement', 'address', 'district', 'students'],
+    // municipality_name: used only to build the municipalities table when no such file is given.
+    optional: ['settlement', 'address', 'district', 'students', 'municipality_name'],
     numeric: ['students'],
     years: [],
     key: ['school_id'],

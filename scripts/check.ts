@@ -1,0 +1,21 @@
+/**
+ * `npm run check -- --data DIR`: load a dataset, print every problem, exit 1 on any error.
+ * Writes nothing.
+ */
+import { parseArgs } from 'node:util';
+import { loadDataset } from '../src/lib/ingest/index.ts';
+import { formatProblem } from '../src/lib/model/types.ts';
+
+const { values } = parseArgs({ options: { data: { type: 'string', short: 'd' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
+if (values.help || !values.data) {
+  process.stderr.write('Использование: npm run check -- --data ПАПКА_НАБОРА (в ней dataset.yml)\n');
+  process.exit(values.help ? 0 : 2);
+}
+const ds = await loadDataset(values.data);
+for (const p of ds.problems) process.stderr.write(`${p.severity === 'error' ? 'ошибка' : 'предупреждение'}: ${formatProblem(p)}\n`);
+const errors = ds.problems.filter((p) => p.severity === 'error').length;
+const warnings = ds.problems.length - errors;
+const schools = ds.tables.schools.school_id?.length ?? 0;
+const results = ds.tables.results.school_id?.length ?? 0;
+process.stderr.write(`${ds.region.name || values.data}: файлов ${ds.sources.length}, школ ${schools}, строк результатов ${results}; ошибок ${errors}, предупреждений ${warnings}.${errors ? ' Набор не прошёл проверку.' : ' Набор прошёл проверку.'}\n`);
+process.exit(errors ? 1 : 0);

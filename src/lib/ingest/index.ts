@@ -1,0 +1,165 @@
+/**
+ * Public entry of the ingestion layer: a dataset folder → canonical tables + every problem.
+ * The only module that reads files, through an injectable `readFile`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FILE_KINDS, type CanonicalTables, type FileKind, type Problem, type Source } from '../model/types.ts';
+import { resolveSettings, type Settings } from '../model/config.ts';
+import { decode } from './decode.ts';
+import { parseTable, type ParsedTable } from './parse.ts';
+import { parseManifest, type FileSpec } from './manifest.ts';
+import { mapRows, DEFAULT_SUBTOTALS } from './mapping.ts';
+import { markers, DEFAULT_MISSING, DEFAULT_NA, DEFAULT_SUPPRESSED, type DecimalMark } from './numbers.ts';
+import { typeRows, type TypedRow } from './validate.ts';
+import { assemble, type SourceRef } from './assemble.ts';
+import { collector } from './problems.ts';
+
+export { formatProblem } from '../model/types.ts';
+
+export interface LoadedSource extends Source {
+  path: string;
+  kind: FileKind;
+  rows: number;
+  dropped: Record<string, number>;
+}
+
+export interface Dataset {
+  dir: string;
+  region: { name: string; demo: boolean };
+  settings: Settings;
+  tables: CanonicalTables;
+  sources: LoadedSource[];
+  problems: Problem[];
+}
+
+export interface LoadOptions {
+  readFile?: (path: string) => Promise<Uint8Array>;
+  env?: Record<string, string | undefined>;
+}
+
+export const MANIFEST = 'dataset.yml';
+
+/** Russian names of drop reasons, for warnings and the build summary. */
+export const DROP_REASONS: Record<string, string> = {
+  subtotal: 'строки «Итого»/«Всего»',
+  duplicate: 'полные повторы строк',
+  invalid: 'строки без обязательного поля',
+  'unknown-school': 'строки о школах не из списка',
+};
+
+/** The repository root (src/lib/ingest → ../../..); shared data defaults to `../shared` beside it. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+async function defaultReadFile(p: string): Promise<Uint8Array> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(p);
+}
+
+function emptyTables(): CanonicalTables {
+  return Object.fromEntries(FILE_KINDS.map((k) => [k, {}])) as unknown as CanonicalTables;
+}
+
+export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<Dataset> {
+  const readFile = opts.readFile ?? defaultReadFile;
+  const env = opts.env ?? process.env;
+  const problems: Problem[] = [];
+  const base: Dataset = { dir, region: { name: '', demo: false }, settings: resolveSettings(undefined), tables: emptyTables(), sources: [], problems };
+
+  let manifestText: string;
+  try {
+    manifestText = decode(await readFile(path.join(dir, MANIFEST)), MANIFEST, 'utf-8').text;
+  } catch (e) {
+    problems.push({ severity: 'error', code: 'no-manifest', file: path.join(dir, MANIFEST), message: `Не удалось прочитать манифест набора (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, hint: 'укажите папку набора, в которой лежит dataset.yml' });
+    return base;
+  }
+  const mr = parseManifest(manifestText, MANIFEST);
+  problems.push(...mr.problems);
+  const m = mr.manifest;
+  if (!m) return base;
+  base.region = m.region;
+  base.settings = resolveSettings(m.settings as Record<string, unknown> | undefined);
+
+  let filesDir = dir;
+  if (m.files_dir) {
+    const expanded = expandVars(m.files_dir, env, problems);
+    filesDir = expanded === undefined ? dir : path.resolve(dir, expanded);
+  }
+
+  const sources: SourceRef[] = [];
+  const loaded: LoadedSource[] = [];
+  const byKind = Object.fromEntries(FILE_KINDS.map((k) => [k, [] as TypedRow[]])) as Record<FileKind, TypedRow[]>;
+  const cache = new Map<string, { bytes?: Uint8Array; error?: string }>();
+  const perFile = collector();
+
+  for (const [i, f] of m.files.entries()) {
+    const src: Source = { ...(f.source ?? m.source)! };
+    const ref: SourceRef = { path: f.path, kind: f.kind, dropped: {} };
+    sources.push(ref);
+    const entry: LoadedSource = { ...src, path: f.path, kind: f.kind, rows: 0, dropped: ref.dropped };
+    loaded.push(entry);
+    const full = path.resolve(filesDir, f.path);
+    if (!cache.has(full)) {
+      try {
+        cache.set(full, { bytes: await readFile(full) });
+      } catch (e) {
+        cache.set(full, { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      }
+    }
+    const got = cache.get(full)!;
+    if (!got.bytes) {
+      perFile.add({ severity: 'error', code: 'file-not-found', file: f.path, value: full, message: `Файл не найден или не читается (${got.error})`, hint: m.files_dir ? 'проверьте path и files_dir (переменная SHARED_DIR)' : 'путь в path указывается относительно папки с dataset.yml' });
+      continue;
+    }
+    const rows = readOne(got.bytes, f, i, perFile.add, ref);
+    entry.rows = rows.length;
+    byKind[f.kind].push(...rows);
+  }
+  const tables = assemble(byKind, sources, perFile.add);
+  // rows = rows that reached the tables: minus copies and rows about unknown schools.
+  for (const s of loaded) s.rows -= (s.dropped.duplicate ?? 0) + (s.dropped['unknown-school'] ?? 0);
+  for (const s of loaded) {
+    for (const [reason, n] of Object.entries(s.dropped)) {
+      if (reason === 'duplicate' || reason === 'unknown-school') continue; // reported by assemble with details
+      perFile.add({ severity: 'warning', code: `dropped-${reason}`, file: s.path, message: `Пропущено: ${DROP_REASONS[reason] ?? reason} — ${n}`, hint: reason === 'subtotal' ? 'итоговые строки пересчитываются сайтом из строк школ' : 'см. ошибки выше' });
+    }
+  }
+  problems.push(...perFile.finish());
+  return { ...base, tables, sources: loaded, problems };
+}
+
+function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef): TypedRow[] {
+  const file = f.path;
+  const r = f.read;
+  const dec = decode(bytes, file, r.encoding);
+  dec.problems.forEach(add);
+  if (dec.problems.some((p) => p.code === 'mojibake')) return [];
+  const table: ParsedTable = parseTable(dec.text, file, { delimiter: r.delimiter, skip_rows: r.skip_rows, header_rows: r.header_rows });
+  table.problems.forEach(add);
+  const decimal: DecimalMark = r.decimal === 'auto' ? (table.delimiter === ',' ? '.' : 'either') : r.decimal;
+  const mk = markers(
+    r.missing === 'auto' ? DEFAULT_MISSING : r.missing,
+    r.suppressed === 'auto' ? DEFAULT_SUPPRESSED : r.suppressed,
+    r.na === 'auto' ? DEFAULT_NA : r.na,
+  );
+  const drop = (reason: string) => {
+    ref.dropped[reason] = (ref.dropped[reason] ?? 0) + 1;
+  };
+  const subtotal = r.subtotal_rows === 'auto' ? DEFAULT_SUBTOTALS : r.subtotal_rows;
+  const mapped = mapRows(table, f, { file, markers: mk, decimal, subtotal, add, drop });
+  return typeRows(f.kind, mapped, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, add, drop });
+}
+
+/** `${NAME}` from the environment; SHARED_DIR defaults to the `shared` folder beside the repository. */
+export function expandVars(s: string, env: Record<string, string | undefined>, problems?: Problem[]): string | undefined {
+  let failed = false;
+  const out = s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    const v = env[name];
+    if (v) return v;
+    if (name === 'SHARED_DIR') return path.resolve(REPO_ROOT, '../shared');
+    failed = true;
+    problems?.push({ severity: 'error', code: 'manifest-env', file: MANIFEST, value: s, message: `Переменная окружения ${name} не задана`, hint: `задайте ${name} перед запуском или укажите путь без переменной` });
+    return '';
+  });
+  return failed ? undefined : out;
+}
