@@ -55,7 +55,9 @@ export function mapRows(table: ParsedTable, spec: FileSpec, ctx: MapContext): Ma
         line: table.headerLine,
         value: name,
         message: `Колонка не найдена в шапке файла (${why})`,
-        hint: `есть колонки: ${suggest(name, table.header)}`,
+        hint: table.header.length <= 2
+          ? `в шапке всего ${table.header.length} кол. (${suggest(name, table.header)}) — вероятно, неверный разделитель; проверьте read.delimiter`
+          : `есть колонки: ${suggest(name, table.header)}`,
       });
       return undefined;
     }
