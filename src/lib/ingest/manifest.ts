@@ -106,7 +106,7 @@ export function parseManifest(source: string, file: string): ManifestResult {
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const pos = e.linePos?.[0];
+    const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     problems.push({
       severity: doc.errors.includes(e as never) ? 'error' : 'warning',
       code: 'manifest-yaml',
