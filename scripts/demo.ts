@@ -88,7 +88,7 @@ async function main() {
     throw e;
   }
   const s = ((performance.now() - t0) / 1000).toFixed(1).replace('.', ',');
-  console.log(`Готово: ${mb(total)} за ${s} с, пик памяти ${mb(process.memoryUsage().rss)} (RSS сейчас)`);
+  console.log(`Готово: ${mb(total)} за ${s} с, пик памяти ${mb(process.resourceUsage().maxRSS * 1024)}`);
 }
 
 main().catch((e) => {
