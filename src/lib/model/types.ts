@@ -149,5 +149,6 @@ export function formatProblem(p: Problem): string {
   const where = [p.file, p.line ?? '', p.column ?? ''].join(':').replace(/:+$/, '');
   const value = p.value !== undefined ? ` (значение «${p.value}»)` : '';
   const hint = p.hint ? ` Подсказка: ${p.hint}` : '';
-  return `${where}: ${p.message}${value}.${hint}`.replace(/\.\./g, '.');
+  const message = p.message.endsWith('.') ? p.message.slice(0, -1) : p.message;
+  return `${where}: ${message}${value}.${hint}`;
 }
