@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 600_000,
     env: { TZ: 'UTC', LANG: 'C.UTF-8' },
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,0 +1,62 @@
+/**
+ * Time loadDataset on a dataset folder:
+ *   npx node --max-old-space-size=8192 scripts/bench-ingest.ts DIR [--runs N]
+ *
+ * Prints rows per canonical table, wall seconds per run (and the median), peak RSS and the
+ * heap in use after loading. Each run loads into the same process (the previous dataset is
+ * dropped first), so peak RSS is the maximum over all runs; use --runs 1 in a fresh process
+ * for a clean peak. Not part of package.json on purpose.
+ */
+import { resolve } from 'node:path';
+import { loadDataset, type Dataset } from '../src/lib/ingest/index.ts';
+import { FILE_KINDS } from '../src/lib/model/types.ts';
+
+const args = process.argv.slice(2);
+let dir = '';
+let runs = 1;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || 1);
+  else dir = args[i];
+}
+if (!dir) {
+  console.error('Использование: npx node scripts/bench-ingest.ts ПАПКА_НАБОРА [--runs N]');
+  process.exit(2);
+}
+dir = resolve(dir);
+
+const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+const times: number[] = [];
+let ds: Dataset | undefined;
+for (let r = 0; r < runs; r++) {
+  ds = undefined;
+  (globalThis as { gc?: () => void }).gc?.();
+  const t0 = performance.now();
+  ds = await loadDataset(dir);
+  const s = (performance.now() - t0) / 1000;
+  times.push(s);
+  console.log(`run ${r + 1}: ${s.toFixed(2)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+const d = ds!;
+const sorted = [...times].sort((a, b) => a - b);
+const median = sorted[Math.floor(sorted.length / 2)];
+
+console.log('\n| table | rows | columns |');
+console.log('|---|---:|---:|');
+let total = 0;
+for (const k of FILE_KINDS) {
+  const t = d.tables[k];
+  const cols = Object.keys(t);
+  const n = cols.length ? t[cols[0]].length : 0;
+  total += n;
+  console.log(`| ${k} | ${n.toLocaleString('en-US')} | ${cols.length} |`);
+}
+const errors = d.problems.filter((p) => p.severity === 'error').length;
+const warnings = d.problems.length - errors;
+const mem = process.memoryUsage();
+console.log(`\n| runs | median s | min s | max s | rows | peak RSS MB | heap used MB | errors | warnings |`);
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(`| ${runs} | ${median.toFixed(2)} | ${sorted[0].toFixed(2)} | ${sorted[sorted.length - 1].toFixed(2)} | ${total.toLocaleString('en-US')} | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} | ${mb(mem.heapUsed)} | ${errors} | ${warnings} |`);
+if (d.problems.length) {
+  console.log('\nfirst problems:');
+  for (const p of d.problems.slice(0, 8)) console.log(`  ${p.severity} ${p.code} ${p.file}:${p.line ?? ''} ${p.message.slice(0, 120)}`);
+}

@@ -1,0 +1,85 @@
+/**
+ * npm run bench [-- --schools 5000] [--municipalities N] [--years 2016-2025] [--keep]
+ *
+ * The whole build at scale on a synthetic region made by the demo generator, stage by
+ * stage, with peak memory, pages and output size; and, in the same run, a bare Astro
+ * build of the same number of trivial pages as the framework's floor. Prints one table.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../src/lib/build/pipeline.ts';
+
+const { values } = parseArgs({
+  options: {
+    schools: { type: 'string', default: '5000' },
+    municipalities: { type: 'string' },
+    years: { type: 'string', default: '2016-2025' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const schools = Number(values.schools);
+const muns = Number(values.municipalities ?? Math.max(1, Math.round(schools / 17)));
+const work = join(REPO_ROOT, '.scratch', `bench-${schools}`);
+const data = join(work, 'data');
+const out = join(work, 'dist');
+const node = process.execPath;
+mkdirSync(work, { recursive: true });
+
+function du(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    n += e.isDirectory() ? du(p) : statSync(p).size;
+  }
+  return n;
+}
+function timed(label: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const t = performance.now();
+  console.error(`… ${label}`);
+  execFileSync(node, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env }, cwd: REPO_ROOT, maxBuffer: 1 << 26 });
+  return (performance.now() - t) / 1000;
+}
+
+const rows: string[][] = [];
+const genKey = join(data, '.params');
+const params = `${schools}/${muns}/${values.years}`;
+if (!existsSync(genKey) || readFileSync(genKey, 'utf8') !== params) {
+  const s = timed('генерация данных', ['scripts/demo.ts', '--out', data, '--schools', String(schools), '--municipalities', String(muns), '--years', values.years!]);
+  writeFileSync(genKey, params);
+  rows.push(['generate dataset (not part of build)', s.toFixed(1), '', '', `${(du(data) / 2 ** 20).toFixed(0)} MB input`]);
+}
+
+const stats = join(work, 'stats.json');
+const buildWall = timed('сборка сайта', ['--max-old-space-size=6144', 'scripts/build.ts', '--data', data, '--out', out, '--stats', stats]);
+const s = JSON.parse(readFileSync(stats, 'utf8')) as { pages: number; bytes: number; stages: { name: string; seconds: number; rssMb: number }[]; maxRssMb: number };
+for (const st of s.stages) rows.push([st.name, st.seconds.toFixed(1), st.rssMb.toFixed(0), '', '']);
+const schoolPages = readdirSync(join(out, 'school')).map((d) => statSync(join(out, 'school', d, 'index.html')).size);
+schoolPages.sort((a, b) => a - b);
+rows.push(['whole build', buildWall.toFixed(1), s.maxRssMb.toFixed(0), String(s.pages), `${(s.bytes / 2 ** 20).toFixed(0)} MB; school page median ${(schoolPages[schoolPages.length >> 1] / 1024).toFixed(0)} KB, max ${(schoolPages[schoolPages.length - 1] / 1024).toFixed(0)} KB`]);
+
+// The floor: a bare Astro project with the same number of trivial pages.
+const floor = join(work, 'floor');
+rmSync(floor, { recursive: true, force: true });
+mkdirSync(join(floor, 'src/pages/p'), { recursive: true });
+writeFileSync(join(floor, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static' });\n");
+writeFileSync(
+  join(floor, 'src/pages/p/[id].astro'),
+  `---\nexport function getStaticPaths() { return Array.from({ length: ${s.pages} }, (_, i) => ({ params: { id: String(i) } })); }\nconst { id } = Astro.params;\n---\n<html lang="ru"><head><title>{id}</title></head><body><h1>Страница {id}</h1><table><tr><td>{id}</td></tr></table></body></html>\n`,
+);
+const floorStats = join(work, 'floor.json');
+writeFileSync(join(work, 'floor.ts'), `import { build } from 'astro';\nimport { writeFileSync } from 'node:fs';\nawait build({ root: ${JSON.stringify(floor)}, logLevel: 'error' });\nwriteFileSync(${JSON.stringify(floorStats)}, JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024 }));\n`);
+const floorWall = timed('голая сборка Astro (нижняя граница)', [join(work, 'floor.ts')]);
+const fs2 = JSON.parse(readFileSync(floorStats, 'utf8')) as { maxRssMb: number };
+rows.push([`bare Astro floor (${s.pages} trivial pages)`, floorWall.toFixed(1), fs2.maxRssMb.toFixed(0), String(s.pages), '']);
+rows.push(['ratio whole build / floor', (buildWall / floorWall).toFixed(2), '', '', 'goal ≤ 3']);
+
+const head = ['stage', 'seconds', 'RSS MB (stage end; whole = peak)', 'pages', 'notes'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (r: string[]) => `| ${r.map((c, i) => (i === 1 || i === 2 || i === 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+console.log(`\nBenchmark: ${schools} schools, ${muns} municipalities, years ${values.years}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(line(head));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+if (!values.keep) rmSync(out, { recursive: true, force: true });

@@ -1,0 +1,47 @@
+/**
+ * npm run build [-- --data DIR] [--out DIR]
+ * Builds the site from a dataset folder (default: the demo region) into dist/.
+ */
+import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildSite, DatasetError, describeProblems, REPO_ROOT } from '../src/lib/build/pipeline.ts';
+import { formatInt, formatNumber, countOf } from '../src/lib/format/index.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: join(REPO_ROOT, 'data/demo') },
+    out: { type: 'string', default: join(REPO_ROOT, 'dist') },
+    // Machine-readable summary for `npm run bench` (stage times, peak memory).
+    stats: { type: 'string' },
+  },
+});
+
+const log = (line: string) => console.log(line);
+
+try {
+  const s = await buildSite({ dataDir: values.data!, outDir: values.out!, log });
+  if (values.stats) {
+    writeFileSync(values.stats, JSON.stringify({ ...s, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  }
+  const warnings = Object.entries(s.warnings);
+  console.log('');
+  console.log(`Готово за ${formatNumber(s.seconds, 1)} с: ${countOf(s.pages, ['страница', 'страницы', 'страниц'])}, ${formatInt(s.files)} файлов, ${formatNumber(s.bytes / 2 ** 20, 1)} МБ в ${relative(process.cwd(), values.out!) || '.'}/`);
+  if (warnings.length === 0) console.log('Предупреждений нет.');
+  else {
+    console.log('Предупреждения по видам:');
+    for (const [code, n] of warnings.sort()) console.log(`  ${code}: ${n}`);
+  }
+  console.log('Посмотреть сайт: npm run preview  (откроется http://127.0.0.1:4321/)');
+} catch (err) {
+  if (err instanceof DatasetError) {
+    for (const line of describeProblems(err.problems)) console.error(line);
+    console.error('');
+    console.error(err.message);
+    console.error(`Проверить данные без сборки: npm run check -- --data ${values.data}`);
+  } else {
+    console.error('Сборка прервана, опубликованная версия сайта не изменена.');
+    console.error(err);
+  }
+  process.exit(1);
+}

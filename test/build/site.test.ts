@@ -1,0 +1,116 @@
+/**
+ * The built demo and fixture sites, read from dist/: every school and municipality of
+ * the input has a page, every chart has a summary and a data table, the per-page CSV
+ * holds the numbers shown, and hostile names render as text everywhere.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/lib/ingest/index.ts';
+import { slugify } from '../../src/lib/site/slug.ts';
+import { read, site, walk } from '../helpers/site-files.ts';
+
+async function inputIds(data: string) {
+  const ds = await loadDataset(resolve(data));
+  return {
+    schools: ds.tables.schools.school_id as string[],
+    municipalities: ds.tables.municipalities.municipality_id as string[],
+  };
+}
+
+function doc(file: string) {
+  return parseHTML(read(file)).document;
+}
+
+describe.each([
+  ['demo', 'data/demo'],
+  ['small', 'test/fixtures/site-small'],
+])('built site: %s', (name, data) => {
+  it('has a page for every school and municipality of the input', async () => {
+    const dir = site(name);
+    const ids = await inputIds(data);
+    expect(ids.schools.length).toBeGreaterThan(0);
+    for (const id of ids.schools) expect(existsSync(join(dir, 'school', slugify(id), 'index.html')), `school ${id}`).toBe(true);
+    for (const id of ids.municipalities) expect(existsSync(join(dir, 'municipality', slugify(id), 'index.html')), `municipality ${id}`).toBe(true);
+    for (const p of ['', 'indicators', 'methodology', 'data', 'sources', 'compare', 'search']) expect(existsSync(join(dir, p, 'index.html')), p).toBe(true);
+  });
+
+  it('gives every chart a title, a summary with a number, an inline SVG and a data table', () => {
+    const dir = site(name);
+    let charts = 0;
+    for (const file of walk(dir).filter((f) => f.endsWith('.html'))) {
+      for (const fig of doc(file).querySelectorAll('figure.chart')) {
+        charts++;
+        const where = `${file}: ${fig.querySelector('.chart-title')?.textContent}`;
+        expect(fig.querySelector('.chart-title')?.textContent?.trim(), where).toBeTruthy();
+        expect(fig.querySelector('.chart-summary')?.textContent ?? '', where).toMatch(/\d/);
+        expect(fig.querySelector('svg'), where).not.toBeNull();
+        expect(fig.querySelector('details table tbody tr'), where).not.toBeNull();
+      }
+    }
+    expect(charts).toBeGreaterThan(10);
+  });
+
+  it('puts the demo banner on every page', () => {
+    for (const file of walk(site(name)).filter((f) => f.endsWith('.html'))) {
+      expect(read(file), file).toContain('Демонстрационные данные');
+    }
+  });
+});
+
+describe('per-page CSV', () => {
+  it('holds exactly the numbers of the tables on the page', () => {
+    const dir = site('demo');
+    const pages = walk(join(dir, 'school')).filter((f) => f.endsWith('index.html')).slice(0, 40);
+    pages.push(join(dir, 'index.html'));
+    for (const file of pages) {
+      const d = doc(file);
+      const rel = file.slice(dir.length + 1).replace(/\/?index\.html$/, '') || 'index';
+      const csv = Papa.parse<string[]>(read(join(dir, 'page-data', `${rel}.csv`)).replace(/^\ufeff/, ''), { skipEmptyLines: true }).data.slice(1);
+      // Every numeric cell on the page (ru-RU text) appears in the CSV with the same value.
+      const csvValues = new Set(csv.map((r) => `${r[1]}|${r[2]}|${r[3]}|${r[4]}`));
+      let checked = 0;
+      for (const table of d.querySelectorAll('table')) {
+        const caption = table.querySelector('caption')?.textContent?.trim() ?? '';
+        const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+        for (const tr of table.querySelectorAll('tbody tr')) {
+          const cells = [...tr.children];
+          const rowLabel = cells[0].textContent!.trim();
+          cells.slice(1).forEach((td, i) => {
+            if (!td.classList.contains('num')) return;
+            const text = td.textContent!.trim();
+            const m = text.match(/^[−-]?[\d\u00a0\u202f ]+(,\d+)?(\u00a0%)?$/);
+            if (!m) return;
+            const value = Number(text.replace(/[\u00a0\u202f %]/g, '').replace(',', '.').replace('−', '-'));
+            expect(csvValues.has(`${caption}|${rowLabel}|${heads[i + 1]}|${value}`), `${rel}: ${caption} / ${rowLabel} / ${heads[i + 1]} = ${text}`).toBe(true);
+            checked++;
+          });
+        }
+      }
+      expect(checked, rel).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('hostile names render as text', () => {
+  it('never writes the fixture’s <script> name unescaped into any file', () => {
+    const dir = site('small');
+    const files = walk(dir).filter((f) => /\.(html|csv|json|xml|txt)$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const text = read(f);
+      expect(text.includes('<script>alert(1)</script>'), f).toBe(false);
+      expect(text.includes('<b>окрестности</b>'), f).toBe(false);
+    }
+    const page = read(join(dir, 'school', '003', 'index.html'));
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toMatch(/<meta property="og:title" content="&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  });
+
+  it('defuses a formula-like school name in CSV downloads', () => {
+    const csv = read(join(site('small'), 'data', 'schools.csv'));
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+});
