@@ -1,0 +1,134 @@
+/**
+ * Disclosure scanner (METRICS.md §6): reads what a visitor can download from the built
+ * sites and proves that no figure resting on fewer than the minimum participants is
+ * there, including by subtraction from a published municipal figure.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/lib/ingest/index.ts';
+import { SUBJECTS } from '../../src/lib/model/config.ts';
+import { slugify } from '../../src/lib/site/slug.ts';
+import { read, site, walk } from '../helpers/site-files.ts';
+
+const EXAM_SLUG: Record<string, string> = { 'ЕГЭ': 'ege', 'ОГЭ': 'oge' };
+
+function csv(file: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(read(file).replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+}
+
+describe.each([
+  ['demo', 'data/demo'],
+  ['small', 'test/fixtures/site-small'],
+])('disclosure control: %s', (name, data) => {
+  it('hides every result of a group below the minimum in results.csv', async () => {
+    const ds = await loadDataset(resolve(data));
+    const min = ds.settings.min_participants;
+    const t = ds.tables.results;
+    const small = new Set<string>();
+    for (let i = 0; i < t.school_id.length; i++) {
+      if (t.n_state[i] === 'value' && (t.n[i] as number) < min) small.add(`${t.school_id[i]}|${t.year[i]}|${t.exam[i]}|${t.subject[i]}|${t.grade[i] ?? ''}`);
+    }
+    expect(small.size).toBeGreaterThan(0);
+    const rows = csv(join(site(name), 'data', 'results.csv'));
+    let seen = 0;
+    for (const r of rows) {
+      if (r.n_state === 'value') expect(Number(r.n), `${r.school_id} ${r.year} ${r.subject}`).toBeGreaterThanOrEqual(min);
+      if (small.has(`${r.school_id}|${r.year}|${r.exam}|${r.subject}|${r.grade ?? ''}`)) {
+        seen++;
+        for (const m of ['n', 'mean', 'share_below', 'share_good', 'share_high']) {
+          expect(r[m], `${r.school_id} ${r.year} ${r.subject} ${m}`).toBe('');
+          expect(r[`${m}_state`]).not.toBe('value');
+        }
+      }
+    }
+    expect(seen).toBe(small.size);
+  });
+
+  it('shows no small group’s value in any school chart, and no single hidden school beside a published municipal figure', async () => {
+    const ds = await loadDataset(resolve(data));
+    const min = ds.settings.min_participants;
+    const t = ds.tables.results;
+    const munOf = new Map<string, string>();
+    ds.tables.schools.school_id.forEach((id, i) => munOf.set(id as string, ds.tables.schools.municipality_id[i] as string));
+    // municipality|year|exam|subject → schools with a row, and which of them are below the minimum
+    const groups = new Map<string, { schools: string[]; small: string[] }>();
+    const smallRows = new Map<string, Set<number>>(); // school|exam|subject → years below the minimum
+    for (let i = 0; i < t.school_id.length; i++) {
+      const exam = t.exam[i] as string;
+      if (!EXAM_SLUG[exam]) continue;
+      const sid = t.school_id[i] as string;
+      const k = `${munOf.get(sid)}|${t.year[i]}|${exam}|${t.subject[i]}`;
+      const g = groups.get(k) ?? { schools: [], small: [] };
+      g.schools.push(sid);
+      const isSmall = t.n_state[i] === 'value' && (t.n[i] as number) < min;
+      if (isSmall) {
+        g.small.push(sid);
+        const sk = `${sid}|${exam}|${t.subject[i]}`;
+        smallRows.set(sk, (smallRows.get(sk) ?? new Set()).add(t.year[i] as number));
+      }
+      groups.set(k, g);
+    }
+    const dir = site(name);
+    let chartsChecked = 0;
+    const publishedMunicipal = new Set<string>();
+    for (const [sk, years] of smallRows) {
+      const [sid, exam, subject] = sk.split('|');
+      const file = join(dir, 'embed', 'school', slugify(sid), `${EXAM_SLUG[exam]}-${SUBJECTS[subject]}.csv`);
+      if (!existsSync(file)) continue;
+      chartsChecked++;
+      for (const row of csv(file)) {
+        const year = Number(row['Год']);
+        const [schoolCol, munCol] = Object.keys(row).filter((c) => c !== 'Год');
+        if (years.has(year)) expect(row[schoolCol], `${sid} ${subject} ${year}`).toMatch(/^скрыто/);
+        if (/^[\d.]+$/.test(row[munCol] ?? '')) publishedMunicipal.add(`${munOf.get(sid)}|${year}|${exam}|${subject}`);
+      }
+    }
+    expect(chartsChecked).toBeGreaterThan(0);
+    // Subtraction: where a municipal figure is published, never exactly one hidden school.
+    for (const k of publishedMunicipal) {
+      const g = groups.get(k)!;
+      const hidden = new Set(g.small);
+      const results = csv(join(dir, 'data', 'results.csv'));
+      const [mun, year, exam, subject] = k.split('|');
+      for (const r of results) {
+        if (r.year === year && r.exam === exam && r.subject === subject && munOf.get(r.school_id) === mun && r.mean_state === 'suppressed') hidden.add(r.school_id);
+      }
+      expect(hidden.size === 1 && g.schools.length > 1, `${k}: one hidden school next to a published municipal figure`).toBe(false);
+    }
+  });
+
+  it('top- and bottom-codes 0 % and 100 % in groups below the reliability minimum', async () => {
+    const ds = await loadDataset(resolve(data));
+    const rows = csv(join(site(name), 'data', 'results.csv'));
+    for (const r of rows) {
+      if (r.n_state !== 'value' || Number(r.n) >= ds.settings.reliability_min) continue;
+      for (const m of ['share_below', 'share_good', 'share_high']) {
+        if (r[`${m}_state`] === 'value') expect(['0', '100'], `${r.school_id} ${r.year} ${r.subject} ${m}`).not.toContain(r[m]);
+      }
+    }
+  });
+
+  it('publishes no participant count below the minimum in any HTML table', async () => {
+    const ds = await loadDataset(resolve(data));
+    const min = ds.settings.min_participants;
+    let counts = 0;
+    for (const file of walk(site(name)).filter((f) => f.endsWith('.html'))) {
+      const { document } = parseHTML(read(file));
+      for (const table of document.querySelectorAll('table')) {
+        const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+        const col = heads.findIndex((h) => /^Участник/.test(h));
+        if (col < 0) continue;
+        for (const tr of table.querySelectorAll('tbody tr')) {
+          const text = tr.children[col]?.textContent?.trim() ?? '';
+          if (!/^\d[\d\u00a0]*$/.test(text)) continue;
+          counts++;
+          expect(Number(text.replace(/\u00a0/g, '')), `${file}: ${tr.children[0].textContent}`).toBeGreaterThanOrEqual(min);
+        }
+      }
+    }
+    expect(counts).toBeGreaterThan(0);
+  });
+});
