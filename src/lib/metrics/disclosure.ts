@@ -1,0 +1,219 @@
+/**
+ * METRICS.md §6: disclosure control, as pure functions that the site layer applies once,
+ * where the site model is written.
+ *
+ * - Primary suppression: a figure resting on fewer than `min_participants` participants
+ *   loses its numbers (state 'suppressed', reason «скрыто: менее 10 участников»). The
+ *   participant count itself stays: it describes the group, not a child's result, and
+ *   the reason text already says it is small.
+ * - Complementary suppression: in every group whose total is published (a municipality ×
+ *   year × exam × subject × grade with its aggregate published; a school × year × exam
+ *   whose mandatory-set score is published), if exactly one member was hidden by us, the
+ *   smallest other member (by n, then school_id) is hidden too; repeated until no group
+ *   has a lone hidden member. A row the publisher already suppressed never entered our
+ *   aggregates, so it cannot be recovered by subtraction and does not count.
+ * - Top/bottom coding: in a group below `reliability_min`, a share below 5 % or above
+ *   95 % (0 % and 100 % included) is shown as «менее 5 %» / «более 95 %».
+ *   Coding the whole band, not just 0 and 100, keeps «менее 5 %» from meaning exactly 0.
+ * - `reliable` = n ≥ reliability_min: only then a coloured status label or a
+ *   "significant change" mark.
+ * Missing, suppressed, not applicable and zero stay four states throughout.
+ */
+import type { Settings } from '../model/config.ts';
+import type { ValueState } from '../model/types.ts';
+import type { AggregateRow, Measure, SchoolResultRow } from './results.ts';
+import { MEASURES } from './results.ts';
+import { cmpId } from './table.ts';
+
+export const CODE_LOW = 'менее 5 %';
+export const CODE_HIGH = 'более 95 %';
+export const CODE_BAND = 5;
+export const SHARES = ['share_below', 'share_good', 'share_high'] as const;
+export type Share = (typeof SHARES)[number];
+
+export function reasonSmall(settings: Settings): string {
+  return `скрыто: менее ${settings.min_participants} участников`;
+}
+export const REASON_COMPLEMENTARY = 'скрыто: иначе скрытое значение можно вычислить вычитанием';
+
+export interface PublishedResult extends Omit<SchoolResultRow, 'dist'> {
+  dist: SchoolResultRow['dist'];
+  coded?: Partial<Record<Share, string>>;
+  reliable: boolean;
+  suppressed_reason: string | null;
+}
+
+export function isSmall(n: number | null, settings: Settings): boolean {
+  return n === null || n < settings.min_participants;
+}
+
+export function reliable(n: number | null, settings: Settings): boolean {
+  return n !== null && n >= settings.reliability_min;
+}
+
+/** The coded label for a share in a small group, or null when the number may be shown. */
+export function codeShare(value: number | null, n: number | null, settings: Settings): string | null {
+  if (value === null || n === null || n >= settings.reliability_min) return null;
+  if (value < CODE_BAND) return CODE_LOW;
+  if (value > 100 - CODE_BAND) return CODE_HIGH;
+  return null;
+}
+
+/** Hide every measure of a row (grade counts and distribution too). */
+function hide<T extends { [k: string]: unknown }>(row: T, reason: string): void {
+  const r = row as Record<string, unknown>;
+  for (const m of MEASURES) {
+    if (r[`${m}_state`] === 'value') {
+      r[m] = null;
+      r[`${m}_state`] = 'suppressed';
+    }
+  }
+  for (const g of ['g2', 'g3', 'g4', 'g5']) if (g in r) r[g] = null;
+  if ('dist' in r) r.dist = null;
+  r.suppressed_reason = reason;
+}
+
+function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; share_good_state: ValueState; share_high_state: ValueState }): boolean {
+  return MEASURES.some((m) => r[`${m}_state` as `${Measure}_state`] === 'value');
+}
+
+/**
+ * Apply primary and complementary suppression, coding and the reliability flag to the
+ * school rows. `published` tells whether a group total is published (defaults: a
+ * municipal aggregate is published when its participants reach min_participants).
+ */
+export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<string, string | null>, settings: Settings): { rows: PublishedResult[]; hidden: { primary: number; complementary: number } } {
+  const out: PublishedResult[] = rows.map((r) => ({ ...r, derived: [...r.derived], reliable: reliable(r.n, settings), suppressed_reason: null }));
+  const hiddenByUs = new Array(out.length).fill(false);
+  let primary = 0;
+  for (let i = 0; i < out.length; i++) {
+    const r = out[i];
+    if (!hasValue(r)) continue;
+    if (isSmall(r.n, settings)) {
+      hide(r, reasonSmall(settings));
+      hiddenByUs[i] = true;
+      primary++;
+    }
+  }
+  // Groups whose total is published: municipality × year × exam × subject × grade.
+  const groups = new Map<string, number[]>();
+  const gsum = new Map<string, number>();
+  for (let i = 0; i < out.length; i++) {
+    const r = out[i];
+    const m = municipalityOf.get(r.school_id);
+    if (!m || r.n === null) continue;
+    const k = `m\u0001${m}\u0001${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(i);
+    gsum.set(k, (gsum.get(k) ?? 0) + r.n);
+  }
+  for (const [k, n] of gsum) if (n < settings.min_participants) groups.delete(k);
+  // The all-subjects figure: a school × year × exam's mandatory-set score.
+  for (let i = 0; i < out.length; i++) {
+    const r = out[i];
+    const set = settings.mandatory_subjects[r.exam];
+    if (!set || set.length < 2 || !set.includes(r.subject) || r.grade !== null) continue;
+    const k = `s\u0001${r.school_id}\u0001${r.year}\u0001${r.exam}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(i);
+  }
+  let complementary = 0;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [k, members] of groups) {
+      // A set score needs every subject; it is published only when no subject is small.
+      if (k.startsWith('s') && (members.length < 2 || members.some((i) => isSmall(out[i].n, settings)))) continue;
+      const hiddenHere = members.filter((i) => hiddenByUs[i]);
+      if (hiddenHere.length !== 1) continue;
+      const candidates = members.filter((i) => !hiddenByUs[i] && hasValue(out[i])).sort((a, b) => (out[a].n ?? 0) - (out[b].n ?? 0) || cmpId(out[a].school_id, out[b].school_id) || cmpId(out[a].subject, out[b].subject));
+      if (!candidates.length) continue;
+      hide(out[candidates[0]], REASON_COMPLEMENTARY);
+      hiddenByUs[candidates[0]] = true;
+      complementary++;
+      changed = true;
+    }
+  }
+  for (const r of out) {
+    if (r.suppressed_reason) continue;
+    const coded: Partial<Record<Share, string>> = {};
+    for (const s of SHARES) {
+      const c = codeShare(r[s], r.n, settings);
+      if (c) coded[s] = c;
+    }
+    if (Object.keys(coded).length) r.coded = coded;
+  }
+  return { rows: out, hidden: { primary, complementary } };
+}
+
+export interface PublishedAggregate extends AggregateRow {
+  mean_state: ValueState;
+  share_below_state: ValueState;
+  share_good_state: ValueState;
+  share_high_state: ValueState;
+  coded?: Partial<Record<Share, string>>;
+  reliable: boolean;
+  suppressed_reason: string | null;
+}
+
+/**
+ * Aggregates: each measure rests on its `<measure>_n_used` participants. A municipality
+ * hidden while the region is published could be recovered by subtraction, so the next
+ * smallest municipality of that year × exam × subject × grade is hidden too.
+ */
+export function discloseAggregates(rows: AggregateRow[], settings: Settings): PublishedAggregate[] {
+  const out: PublishedAggregate[] = rows.map((r) => {
+    const p = { ...r, reliable: reliable(r.n_total, settings), suppressed_reason: null } as PublishedAggregate;
+    for (const m of MEASURES) p[`${m}_state`] = r[m] === null ? 'missing' : 'value';
+    p.mean_unweighted = r.mean_unweighted;
+    return p;
+  });
+  const hideAgg = (p: PublishedAggregate, reason: string) => {
+    for (const m of MEASURES) if (p[`${m}_state`] === 'value') {
+      p[m] = null;
+      p[`${m}_state`] = 'suppressed';
+    }
+    p.mean_unweighted = null;
+    p.suppressed_reason = reason;
+  };
+  const hidden = new Set<PublishedAggregate>();
+  for (const p of out) {
+    if (p.n_total < settings.min_participants && MEASURES.some((m) => p[`${m}_state`] === 'value')) {
+      hideAgg(p, reasonSmall(settings));
+      hidden.add(p);
+      continue;
+    }
+    for (const m of MEASURES) if (p[`${m}_state`] === 'value' && p[`${m}_n_used`] < settings.min_participants) {
+      p[m] = null;
+      p[`${m}_state`] = 'suppressed';
+      p.suppressed_reason = reasonSmall(settings);
+    }
+  }
+  const groups = new Map<string, PublishedAggregate[]>();
+  for (const p of out) {
+    if (p.scope !== 'municipality') continue;
+    const k = `${p.year}\u0001${p.exam}\u0001${p.subject}\u0001${p.grade ?? ''}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(p);
+  }
+  for (const g of groups.values()) {
+    if (g.filter((p) => hidden.has(p)).length !== 1) continue;
+    const c = g.filter((p) => !hidden.has(p) && p.mean_state === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
+    if (c) {
+      hideAgg(c, REASON_COMPLEMENTARY);
+      hidden.add(c);
+    }
+  }
+  for (const p of out) {
+    if (p.suppressed_reason) continue;
+    const coded: Partial<Record<Share, string>> = {};
+    for (const s of SHARES) {
+      const c = codeShare(p[s], p[`${s}_n_used`], settings);
+      if (c) coded[s] = c;
+    }
+    if (Object.keys(coded).length) p.coded = coded;
+  }
+  return out;
+}

@@ -1,0 +1,346 @@
+/**
+ * METRICS.md §4: identifying ШНРО, НСУ, weak-staffing, weak-resource and hard-territory
+ * schools. One row per school × year × rule, with the number behind it, the threshold,
+ * whether it fired (null when the data cannot check it: note «нет данных») and the
+ * distance to leaving the rule.
+ *
+ * `distance` is signed: positive = how far the value must move in the good direction to
+ * stop the rule firing (for a non-strict threshold such as «≤ 0,5 %» it must also move
+ * past it); zero or negative = the margin by which the school is clear of the rule.
+ *
+ * Choices stated on the methodology page:
+ * - low_results: a school's yearly ГИА score = Σ n·z / Σ n over its ranked-exam subject
+ *   rows, z = the row's `settings.gap_score` standardised across the region's schools in
+ *   that year, exam and subject (sign flipped for share_below, so higher is better);
+ *   only rows with n ≥ min_participants are used. The rule's value = the mean of the
+ *   yearly scores over the last `low_results_years` years (those that exist); the
+ *   lowest `low_results_quantile` of schools fire (k = ceil(q·N), ties by school_id).
+ *   ВПР never enters (§7).
+ * - below_region: participant-weighted ЕГЭ mean over the 100-point subjects (the keys of
+ *   settings.ege_pass) minus the same regional mean; fires below −below_region_points.
+ * - knowledge_quality («≤ 40 % in 2+ regional monitorings»): no regional monitoring is in
+ *   the canonical tables and ВПР may not rank schools, so it is always «нет данных».
+ * - An index needs at least half of its components (INDEX_MIN_COVERAGE); weights are
+ *   renormalised over the components present.
+ */
+import type { Columns } from '../model/types.ts';
+import { SCHOOL_INDICATORS, type Settings } from '../model/config.ts';
+import { cmpId, groupSize, meanSd, numCol, rowCount, strCol, intCol } from './table.ts';
+import { rankedExams } from './gap.ts';
+
+export type FlagId = 'shnro' | 'nsu' | 'staffing' | 'resources' | 'territory';
+export type IndexId = 'social' | 'staffing' | 'resources';
+
+export const NO_DATA = 'нет данных';
+/** Share of an index's components a school must have for its index to be computed. */
+export const INDEX_MIN_COVERAGE = 0.5;
+
+export const FLAG_NAMES: Record<FlagId, string> = {
+  shnro: 'Школа с низкими результатами обучения (ШНРО)',
+  nsu: 'Школа, функционирующая в неблагоприятных социальных условиях (НСУ)',
+  staffing: 'Слабое кадровое обеспечение',
+  resources: 'Слабое ресурсное обеспечение',
+  territory: 'Сложная территория',
+};
+
+export const RULE_NAMES: Record<string, string> = {
+  low_results: 'В 25 % школ с самыми низкими результатами ГИА за 3 года',
+  continue_10: 'Менее 60 % выпускников 9 класса продолжили обучение в 10 классе',
+  below_region: 'Средний балл ЕГЭ более чем на 20 баллов ниже среднего по региону',
+  olympiad: 'Не более 0,5 % обучающихся — участники олимпиад',
+  satisfaction: 'Удовлетворённость качеством образования не более 40 %',
+  knowledge_quality: 'Качество знаний не более 40 % в 2 и более региональных мониторингах',
+  social_index: 'В 25 % школ с самым низким индексом социального благополучия',
+  staffing_index: 'В 25 % школ с самым низким индексом кадрового обеспечения',
+  resources_index: 'В 25 % школ с самым низким индексом ресурсного обеспечения',
+  monotown: 'Моногород',
+  pension_majority: 'Преобладает население пенсионного возраста',
+  unemployment: 'Безработица значительно выше средней по региону',
+};
+
+export interface FlagRow {
+  school_id: string;
+  year: number;
+  flag: FlagId;
+  rule: string;
+  value: number | null;
+  threshold: number | null;
+  fired: boolean | null;
+  distance: number | null;
+  note: string | null;
+}
+
+export interface IndexRow {
+  school_id: string;
+  year: number;
+  index: IndexId;
+  value: number | null;
+  /** Signed z-score of each component (higher = better), null when missing. */
+  components: Record<string, number | null>;
+  weights: Record<string, number>;
+}
+
+/** indicator → year → school → value (only cells with a value). */
+export type IndicatorLookup = Map<string, Map<number, Map<string, number>>>;
+
+export function indicatorLookup(indicators: Columns, schools?: Columns): IndicatorLookup {
+  const out: IndicatorLookup = new Map();
+  const id = strCol(indicators, 'school_id');
+  const ind = strCol(indicators, 'indicator');
+  const year = intCol(indicators, 'year');
+  const val = numCol(indicators, 'value');
+  const put = (k: string, y: number, s: string, v: number) => {
+    let a = out.get(k);
+    if (!a) out.set(k, (a = new Map()));
+    let b = a.get(y);
+    if (!b) a.set(y, (b = new Map()));
+    b.set(s, v);
+  };
+  for (let i = 0; i < id.length; i++) {
+    if (id[i] === null || ind[i] === null || year[i] === null || val.v[i] === null) continue;
+    put(ind[i]!, year[i]!, id[i]!, val.v[i]!);
+  }
+  // The schools table's head count stands in for a missing `students` indicator.
+  if (schools) {
+    const sid = strCol(schools, 'school_id');
+    const st = numCol(schools, 'students');
+    const years = new Set<number>();
+    for (const a of out.values()) for (const y of a.keys()) years.add(y);
+    for (const y of years) {
+      for (let i = 0; i < sid.length; i++) {
+        if (sid[i] === null || st.v[i] === null) continue;
+        if (out.get('students')?.get(y)?.has(sid[i]!)) continue;
+        put('students', y, sid[i]!, st.v[i]!);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Weighted mean of z-scored components, sign by polarity (higher index = better), per
+ * year across all schools with the component.
+ */
+export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: number, schoolIds: string[], weights: Record<string, number>): IndexRow[] {
+  const comps = SCHOOL_INDICATORS.filter((m) => m.group === index);
+  const z = new Map<string, Map<string, number>>();
+  for (const c of comps) {
+    const vals = lookup.get(c.id)?.get(year);
+    const m = new Map<string, number>();
+    if (vals && vals.size) {
+      const { mean, sd } = meanSd([...vals.values()]);
+      const sign = c.polarity === 'higher' ? 1 : -1;
+      for (const [s, v] of vals) m.set(s, sd > 0 ? (sign * (v - mean)) / sd : 0);
+    }
+    z.set(c.id, m);
+  }
+  const w = Object.fromEntries(comps.map((c) => [c.id, weights[c.id] ?? 1]));
+  const need = Math.ceil(comps.length * INDEX_MIN_COVERAGE);
+  return schoolIds.map((s) => {
+    const components: Record<string, number | null> = {};
+    let sw = 0;
+    let sz = 0;
+    let have = 0;
+    for (const c of comps) {
+      const v = z.get(c.id)!.get(s);
+      components[c.id] = v ?? null;
+      if (v === undefined || !(w[c.id] > 0)) continue;
+      have++;
+      sw += w[c.id];
+      sz += w[c.id] * v;
+    }
+    return { school_id: s, year, index, value: have >= need && sw > 0 ? sz / sw : null, components, weights: w };
+  });
+}
+
+/**
+ * Yearly standardised ГИА score per school (see the module comment): school → year → score.
+ */
+export function giaScores(results: Columns, settings: Settings): Map<string, Map<number, number>> {
+  const ranked = new Set(rankedExams(settings));
+  const id = strCol(results, 'school_id');
+  const year = intCol(results, 'year');
+  const exam = strCol(results, 'exam');
+  const subj = strCol(results, 'subject');
+  const n = numCol(results, 'n');
+  const x = numCol(results, settings.gap_score);
+  const sign = settings.gap_score === 'share_below' ? -1 : 1;
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < id.length; i++) {
+    if (!ranked.has(exam[i]!) || n.v[i] === null || x.v[i] === null || n.v[i]! < settings.min_participants) continue;
+    const k = `${year[i]}\u0001${exam[i]}\u0001${subj[i]}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(i);
+  }
+  const sums = new Map<string, Map<number, { w: number; s: number }>>();
+  for (const rows of groups.values()) {
+    const { mean, sd } = meanSd(rows.map((i) => x.v[i]!));
+    for (const i of rows) {
+      const zz = sd > 0 ? (sign * (x.v[i]! - mean)) / sd : 0;
+      let a = sums.get(id[i]!);
+      if (!a) sums.set(id[i]!, (a = new Map()));
+      const c = a.get(year[i]!) ?? { w: 0, s: 0 };
+      c.w += n.v[i]!;
+      c.s += n.v[i]! * zz;
+      a.set(year[i]!, c);
+    }
+  }
+  const out = new Map<string, Map<number, number>>();
+  for (const [s, a] of sums) out.set(s, new Map([...a].map(([y, c]) => [y, c.s / c.w])));
+  return out;
+}
+
+/** Participant-weighted ЕГЭ mean over the 100-point subjects: school → year → {mean, n}. */
+function egeMeans(results: Columns, settings: Settings): { school: Map<string, Map<number, { mean: number; n: number }>>; region: Map<number, number> } {
+  const subjects = new Set(Object.keys(settings.ege_pass));
+  const school = new Map<string, Map<number, { mean: number; n: number }>>();
+  const region = new Map<number, { s: number; w: number }>();
+  if (!rankedExams(settings).includes('ЕГЭ')) return { school, region: new Map() };
+  const id = strCol(results, 'school_id');
+  const year = intCol(results, 'year');
+  const exam = strCol(results, 'exam');
+  const subj = strCol(results, 'subject');
+  const n = numCol(results, 'n');
+  const m = numCol(results, 'mean');
+  for (let i = 0; i < id.length; i++) {
+    if (exam[i] !== 'ЕГЭ' || !subjects.has(subj[i]!) || n.v[i] === null || m.v[i] === null || !(n.v[i]! > 0)) continue;
+    let a = school.get(id[i]!);
+    if (!a) school.set(id[i]!, (a = new Map()));
+    const c = a.get(year[i]!) ?? { mean: 0, n: 0 };
+    c.mean += n.v[i]! * m.v[i]!; // Σ n·x for now, divided below
+    c.n += n.v[i]!;
+    a.set(year[i]!, c);
+    const r = region.get(year[i]!) ?? { s: 0, w: 0 };
+    r.s += n.v[i]! * m.v[i]!;
+    r.w += n.v[i]!;
+    region.set(year[i]!, r);
+  }
+  for (const a of school.values()) for (const c of a.values()) c.mean /= c.n;
+  return { school, region: new Map([...region].map(([y, r]) => [y, r.s / r.w])) };
+}
+
+/** The lowest share of schools on a score, ties by id: returns the cut value and the fired set. */
+export function lowestShare(values: Map<string, number>, share: number): { cut: number | null; fired: Set<string> } {
+  const list = [...values].sort((a, b) => a[1] - b[1] || cmpId(a[0], b[0]));
+  const k = groupSize(share, list.length);
+  if (k === 0) return { cut: null, fired: new Set() };
+  return { cut: list[k - 1][1], fired: new Set(list.slice(0, k).map((e) => e[0])) };
+}
+
+export interface FlagsOutput {
+  flags: FlagRow[];
+  indices: IndexRow[];
+  /** school → year → standardised ГИА score (higher = better). */
+  gia: Map<string, Map<number, number>>;
+  years: number[];
+}
+
+export function computeFlags(tables: { schools: Columns; results: Columns; indicators: Columns }, settings: Settings): FlagsOutput {
+  const R = settings.rules;
+  const lookup = indicatorLookup(tables.indicators, tables.schools);
+  const gia = giaScores(tables.results, settings);
+  const ege = egeMeans(tables.results, settings);
+  const ids = new Set<string>(strCol(tables.schools, 'school_id').filter((s): s is string => s !== null));
+  const yearSet = new Set<number>();
+  const rExam = strCol(tables.results, 'exam');
+  const rYear = intCol(tables.results, 'year');
+  const ranked = new Set(rankedExams(settings));
+  for (let i = 0; i < rowCount(tables.results); i++) if (ranked.has(rExam[i]!) && rYear[i] !== null) yearSet.add(rYear[i]!);
+  for (const a of lookup.values()) for (const y of a.keys()) yearSet.add(y);
+  for (const s of gia.keys()) ids.add(s);
+  const schoolIds = [...ids].sort(cmpId);
+  const years = [...yearSet].sort((a, b) => a - b);
+
+  const flags: FlagRow[] = [];
+  const indices: IndexRow[] = [];
+  const row = (school_id: string, year: number, flag: FlagId, rule: string, value: number | null, threshold: number | null, fired: boolean | null, distance: number | null): FlagRow => ({
+    school_id, year, flag, rule, value, threshold, fired, distance, note: fired === null ? NO_DATA : null,
+  });
+  /** Rule «value < t» (strict) or «value ≤ t»: distance = t − value. */
+  const lowRule = (sid: string, y: number, flag: FlagId, rule: string, v: number | undefined, t: number, strict: boolean) =>
+    v === undefined ? row(sid, y, flag, rule, null, t, null, null) : row(sid, y, flag, rule, v, t, strict ? v < t : v <= t, t - v);
+
+  for (const y of years) {
+    // Low results over the last years.
+    const window = new Map<string, number>();
+    for (const [s, a] of gia) {
+      let sum = 0;
+      let cnt = 0;
+      for (let t = y - R.low_results_years + 1; t <= y; t++) {
+        const v = a.get(t);
+        if (v !== undefined) {
+          sum += v;
+          cnt++;
+        }
+      }
+      if (cnt > 0) window.set(s, sum / cnt);
+    }
+    const low = lowestShare(window, R.low_results_quantile);
+    const idx: Record<IndexId, { rows: Map<string, IndexRow>; low: ReturnType<typeof lowestShare> }> = {} as never;
+    for (const index of ['social', 'staffing', 'resources'] as IndexId[]) {
+      const rows = computeIndex(lookup, index, y, schoolIds, settings.index_weights);
+      indices.push(...rows);
+      const vals = new Map<string, number>();
+      for (const r of rows) if (r.value !== null) vals.set(r.school_id, r.value);
+      idx[index] = { rows: new Map(rows.map((r) => [r.school_id, r])), low: lowestShare(vals, R.index_quantile) };
+    }
+    const ind = (k: string, s: string) => lookup.get(k)?.get(y)?.get(s);
+    const regionEge = ege.region.get(y);
+    for (const s of schoolIds) {
+      const w = window.get(s);
+      flags.push(w === undefined || low.cut === null ? row(s, y, 'shnro', 'low_results', null, low.cut, null, null) : row(s, y, 'shnro', 'low_results', w, low.cut, low.fired.has(s), low.cut - w));
+      flags.push(lowRule(s, y, 'shnro', 'continue_10', ind('continue_10_share', s), R.continue_10_min, true));
+      const e = ege.school.get(s)?.get(y);
+      if (e === undefined || regionEge === undefined || e.n < settings.min_participants) flags.push(row(s, y, 'shnro', 'below_region', null, -R.below_region_points, null, null));
+      else {
+        const d = e.mean - regionEge;
+        flags.push(row(s, y, 'shnro', 'below_region', d, -R.below_region_points, d < -R.below_region_points, -R.below_region_points - d));
+      }
+      flags.push(lowRule(s, y, 'shnro', 'olympiad', ind('olympiad_share', s), R.olympiad_max, false));
+      flags.push(lowRule(s, y, 'shnro', 'satisfaction', ind('satisfaction_share', s), R.satisfaction_max, false));
+      flags.push(row(s, y, 'shnro', 'knowledge_quality', null, 40, null, null));
+      for (const [index, flag] of [['social', 'nsu'], ['staffing', 'staffing'], ['resources', 'resources']] as [IndexId, FlagId][]) {
+        const { rows, low: l } = idx[index];
+        const v = rows.get(s)?.value ?? null;
+        flags.push(v === null || l.cut === null ? row(s, y, flag, `${index}_index`, null, l.cut, null, null) : row(s, y, flag, `${index}_index`, v, l.cut, l.fired.has(s), l.cut - v));
+      }
+      for (const k of ['monotown', 'pension_majority'] as const) {
+        const v = ind(k, s);
+        flags.push(v === undefined ? row(s, y, 'territory', k, null, 1, null, null) : row(s, y, 'territory', k, v, 1, v >= 1, v >= 1 ? 1 : v - 1));
+      }
+      const u = ind('unemployment_ratio', s);
+      flags.push(u === undefined ? row(s, y, 'territory', 'unemployment', null, R.unemployment_ratio_min, null, null) : row(s, y, 'territory', 'unemployment', u, R.unemployment_ratio_min, u >= R.unemployment_ratio_min, u - R.unemployment_ratio_min));
+    }
+  }
+  return { flags, indices, gia, years };
+}
+
+/**
+ * A school carries a flag in a year when any rule of it fired; `fired` is null when no
+ * rule fired and at least one could not be checked.
+ */
+export function flagStatus(rows: FlagRow[]): Map<string, boolean | null> {
+  const out = new Map<string, boolean | null>();
+  for (const r of rows) {
+    const k = `${r.school_id}\u0001${r.year}\u0001${r.flag}`;
+    const cur = out.get(k);
+    if (cur === true) continue;
+    if (r.fired === true) out.set(k, true);
+    else if (r.fired === null) out.set(k, null);
+    else if (cur === undefined) out.set(k, false);
+  }
+  return out;
+}
+
+/** Schools flagged in a year with any of the given flags. */
+export function flaggedSchools(rows: FlagRow[], flags: FlagId[]): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const r of rows) {
+    if (r.fired !== true || !flags.includes(r.flag)) continue;
+    let s = out.get(r.year);
+    if (!s) out.set(r.year, (s = new Set()));
+    s.add(r.school_id);
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * The metrics entry point: canonical tables + settings → every output table as arrays
+ * of plain row objects. Pure: no file system, no console, no clock.
+ * Disclosure control (disclosure.ts) is NOT applied here: the site layer applies it
+ * once, where the site model is written (ARCHITECTURE.md).
+ */
+import type { CanonicalTables } from '../model/types.ts';
+import type { Settings } from '../model/config.ts';
+import { aggregates, schoolResults } from './results.ts';
+import { computeGap, rankedExams, setLabel } from './gap.ts';
+import { computeFlags, flaggedSchools, flagStatus, indicatorLookup, FLAG_NAMES, RULE_NAMES } from './flags.ts';
+import { computeProgramme } from './programme.ts';
+import { clusterSchools, contextRows, partnershipRows, similarSchools } from './context.ts';
+
+export * from './results.ts';
+export * from './gap.ts';
+export * from './trajectory.ts';
+export * from './flags.ts';
+export * from './programme.ts';
+export * from './context.ts';
+export * from './disclosure.ts';
+export * from './table.ts';
+
+export function computeAll(tables: CanonicalTables, settings: Settings) {
+  const results = schoolResults(tables.results);
+  const aggs = aggregates(results, tables.schools, settings);
+  const { gap, scores } = computeGap(tables.results, tables.schools, settings);
+  const { flags, indices, gia, years } = computeFlags(tables, settings);
+  const status = flagStatus(flags);
+  const flagged = flaggedSchools(flags, ['shnro', 'nsu']);
+  const indicators = computeProgramme(tables, settings, { flagged, gia, gap, years });
+
+  const social = indices.filter((r) => r.index === 'social');
+  const { context, fits } = contextRows(scores, social, status, settings);
+  const socialYears = [...new Set(social.filter((r) => r.value !== null).map((r) => r.year))].sort((a, b) => a - b);
+  const latest = socialYears[socialYears.length - 1];
+  const lookup = indicatorLookup(tables.indicators, tables.schools);
+  const students = new Map(lookup.get('students')?.get(latest) ?? []);
+  const primaryExam = rankedExams(settings).find((e) => scores.some((s) => s.exam === e && s.year === latest));
+  const primary = primaryExam ? { exam: primaryExam, subject_set: setLabel(settings.mandatory_subjects[primaryExam] ?? []) } : null;
+  const cl = latest === undefined ? { clusters: [], bySchool: new Map<string, number>() } : clusterSchools({ indices, gia, students, schools: tables.schools, year: latest }, settings);
+  for (const c of context) c.cluster = cl.bySchool.get(c.school_id) ?? null;
+  const similar = latest === undefined ? [] : similarSchools(social, students, scores, latest, settings, primary);
+  const partnerships = partnershipRows(tables.partnerships, scores, settings);
+
+  return {
+    results,
+    aggregates: aggs,
+    gap,
+    scores,
+    indicators,
+    flags,
+    indices,
+    context,
+    fits,
+    similar,
+    clusters: cl.clusters,
+    partnerships,
+    names: { flags: FLAG_NAMES, rules: RULE_NAMES },
+  };
+}
