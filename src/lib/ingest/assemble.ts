@@ -4,7 +4,7 @@
  * table derived from schools when no file gives it, and rows for unknown schools dropped.
  */
 import { FILE_KINDS, KIND_SPECS, type CanonicalTables, type Columns, type FileKind, type Problem } from '../model/types.ts';
-import type { TypedRow } from './validate.ts';
+import { cellOf, STATES, type Interner, type KindStore } from './store.ts';
 
 export interface SourceRef {
   path: string;
@@ -28,79 +28,197 @@ export function toColumns(kind: FileKind, rows: Array<Record<string, string | nu
   return cols;
 }
 
-export function assemble(byKind: Record<FileKind, TypedRow[]>, sources: SourceRef[], add: (p: Problem) => void): CanonicalTables {
+/** Everything assemble needs: the typed rows per kind, the string table, and field → column records. */
+export interface Stores {
+  byKind: Record<FileKind, KindStore>;
+  strings: Interner;
+  colsTable: Array<Record<string, number | undefined>>;
+}
+
+/** Row indices of a store that survive (kept in file order). */
+type Kept = Int32Array;
+
+export function assemble(stores: Stores, sources: SourceRef[], add: (p: Problem) => void): CanonicalTables {
+  const { byKind } = stores;
+  const strings = stores.strings.list;
   const drop = (s: number, reason: string) => {
     const d = sources[s].dropped;
     d[reason] = (d[reason] ?? 0) + 1;
   };
-  const kept: Record<FileKind, TypedRow[]> = {} as Record<FileKind, TypedRow[]>;
-  for (const kind of FILE_KINDS) kept[kind] = dedupe(kind, byKind[kind], sources, add, drop);
+  const kept = {} as Record<FileKind, Kept>;
+  for (const kind of FILE_KINDS) kept[kind] = dedupe(byKind[kind], stores, sources, add, drop);
 
+  const tables = {} as CanonicalTables;
   const hasMunicipalities = sources.some((s) => s.kind === 'municipalities');
+  const schools = byKind.schools;
+  const kSchoolMun = schools.fields.indexOf('municipality_id');
   if (!hasMunicipalities && kept.schools.length) {
-    const seen = new Map<string, TypedRow>();
-    for (const r of kept.schools) {
-      const id = String(r.values.municipality_id);
+    const kName = schools.fields.indexOf('municipality_name');
+    const seen = new Set<string>();
+    const ids: string[] = [];
+    const names: string[] = [];
+    for (const i of kept.schools) {
+      const id = String(cellOf(schools, strings, kSchoolMun, i));
       if (seen.has(id)) continue;
-      seen.set(id, {
-        values: { municipality_id: id, name: (r.values.municipality_name as string | null) ?? id, kind: null },
-        source: r.source,
-        line: r.line,
-        cols: {},
-      });
+      seen.add(id);
+      ids.push(id);
+      names.push((cellOf(schools, strings, kName, i) as string | null) ?? id);
     }
-    kept.municipalities = [...seen.values()];
+    tables.municipalities = { municipality_id: ids, name: names, kind: ids.map(() => null) };
   } else if (hasMunicipalities) {
-    const known = new Set(kept.municipalities.map((r) => String(r.values.municipality_id)));
-    unknownRefs(kept.schools, ['municipality_id'], known, sources, add, 'error', 'unknown-municipality',
+    const mun = byKind.municipalities;
+    const known = codeSet(stores, mun, 'municipality_id', kept.municipalities);
+    unknownRefs(schools, kept.schools, ['municipality_id'], known, stores, sources, add, 'error', 'unknown-municipality',
       'Школы ссылаются на муниципалитеты, которых нет в файле municipalities; таких строк', 'добавьте муниципалитеты в файл municipalities или исправьте коды в файле школ');
   }
   if (sources.some((s) => s.kind === 'schools')) {
-    const schools = new Set(kept.schools.map((r) => String(r.values.school_id)));
+    const known = codeSet(stores, schools, 'school_id', kept.schools);
     for (const [kind, fields] of [['results', ['school_id']], ['indicators', ['school_id']], ['partnerships', ['strong_school_id', 'supported_school_id']]] as const) {
-      kept[kind] = unknownRefs(kept[kind], fields, schools, sources, add, 'warning', 'unknown-school',
+      kept[kind] = unknownRefs(byKind[kind], kept[kind], fields, known, stores, sources, add, 'warning', 'unknown-school',
         'Пропущены строки о школах, которых нет в файле schools; таких строк', 'если это школы региона, добавьте их в файл schools', drop);
     }
   } else if (kept.results.length || kept.indicators.length) {
     add({ severity: 'error', code: 'no-schools', file: 'dataset.yml', message: 'В наборе нет файла вида schools', hint: 'объявите файл со списком школ (kind: schools) — он может быть тем же CSV, что и результаты' });
   }
-  const tables = {} as CanonicalTables;
-  for (const kind of FILE_KINDS) tables[kind] = toColumns(kind, kept[kind].map((r) => r.values));
+  for (const kind of FILE_KINDS) {
+    if (kind === 'municipalities' && tables.municipalities) {
+      byKind[kind].n = 0;
+      continue;
+    }
+    tables[kind] = toPlain(byKind[kind], kept[kind], strings);
+  }
   return tables;
 }
 
-function dedupe(kind: FileKind, rows: TypedRow[], sources: SourceRef[], add: (p: Problem) => void, drop: (s: number, r: string) => void): TypedRow[] {
+/** Typed store → plain arrays (the public format), one column at a time, freeing as it goes. */
+function toPlain(st: KindStore, kept: Kept, strings: string[]): Columns {
+  const cols: Columns = {};
+  const n = kept.length;
+  for (let k = 0; k < st.fields.length; k++) {
+    const f = st.fields[k];
+    const t = st.types[k];
+    const data = st.data[k];
+    const out: Array<string | number | null> = new Array(n);
+    if (t === 'text') {
+      for (let r = 0; r < n; r++) {
+        const c = data.get(kept[r]);
+        out[r] = c < 0 ? null : strings[c];
+      }
+    } else {
+      for (let r = 0; r < n; r++) {
+        const v = data.get(kept[r]);
+        out[r] = v !== v ? null : v;
+      }
+    }
+    cols[f] = out;
+    if (t === 'num') {
+      const s = st.state[k]!;
+      const so: Array<string | number | null> = new Array(n);
+      for (let r = 0; r < n; r++) so[r] = STATES[s.get(kept[r])];
+      cols[`${f}_state`] = so;
+    }
+    st.release(k);
+  }
+  st.n = 0;
+  return cols;
+}
+
+/** Codes (in the string table) of a text field over the kept rows, as a membership array. */
+function codeSet(stores: Stores, st: KindStore, field: string, kept: Kept): Uint8Array {
+  const set = new Uint8Array(stores.strings.list.length);
+  const k = st.fields.indexOf(field);
+  const data = st.data[k];
+  for (const i of kept) {
+    const c = data.get(i);
+    if (c >= 0) set[c] = 1;
+  }
+  return set;
+}
+
+function hashMix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x9e3779b1);
+  return (h ^ (h >>> 15)) | 0;
+}
+
+function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Problem) => void, drop: (s: number, r: string) => void): Kept {
+  const kind = st.kind;
+  const n = st.n;
+  const strings = stores.strings.list;
   const key = KIND_SPECS[kind].key;
+  const keyIdx = key.map((f) => st.fields.indexOf(f));
+  const F = st.fields.length;
   const cols = columnsOf(kind);
-  const first = new Map<string, TypedRow>();
-  const out: TypedRow[] = [];
+  const out = new Int32Array(n);
+  let nOut = 0;
+  // Open addressing over row indices (+1; 0 = empty), keyed by the key fields' codes and years.
+  let size = 1024;
+  while (size < n * 2) size *= 2;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  const keyData = keyIdx.map((k) => st.data[k]);
+  const sameKey = (a: number, b: number) => {
+    for (const d of keyData) {
+      const x = d.get(a);
+      const y = d.get(b);
+      if (x !== y && !(x !== x && y !== y)) return false;
+    }
+    return true;
+  };
+  const sameValue = (k: number, a: number, b: number) => {
+    const x = st.data[k].get(a);
+    const y = st.data[k].get(b);
+    return x === y || (x !== x && y !== y);
+  };
   const dupCount = new Map<number, { n: number; line: number }>();
-  for (const r of rows) {
-    const k = JSON.stringify(key.map((f) => r.values[f] ?? null));
-    const prev = first.get(k);
-    if (!prev) {
-      first.set(k, r);
-      out.push(r);
+  for (let r = 0; r < n; r++) {
+    let h = 0x811c9dc5;
+    for (const d of keyData) {
+      const v = d.get(r);
+      h = hashMix(h, v !== v ? -7 : v | 0);
+    }
+    let pos = h & mask;
+    let prev = -1;
+    for (;;) {
+      const e = table[pos];
+      if (e === 0) break;
+      if (sameKey(e - 1, r)) {
+        prev = e - 1;
+        break;
+      }
+      pos = (pos + 1) & mask;
+    }
+    if (prev < 0) {
+      table[pos] = r + 1;
+      out[nOut++] = r;
       continue;
     }
-    const same = cols.every((c) => (prev.values[c] ?? null) === (r.values[c] ?? null));
+    let same = true;
+    for (let k = 0; k < F && same; k++) {
+      if (!sameValue(k, prev, r)) same = false;
+      else if (st.state[k] && st.state[k]!.get(prev) !== st.state[k]!.get(r)) same = false;
+    }
+    const src = st.source.get(r);
+    const line = st.line.get(r);
     if (same) {
-      drop(r.source, 'duplicate');
-      const d = dupCount.get(r.source) ?? { n: 0, line: r.line };
+      drop(src, 'duplicate');
+      const d = dupCount.get(src) ?? { n: 0, line };
       d.n++;
-      dupCount.set(r.source, d);
+      dupCount.set(src, d);
       continue;
     }
-    const diff = cols.filter((c) => !c.endsWith('_state') && (prev.values[c] ?? null) !== (r.values[c] ?? null));
-    const f = diff[0] ?? cols[0];
+    const val = (i: number, k: number) => cellOf(st, strings, k, i);
+    const diff: number[] = [];
+    for (let k = 0; k < F; k++) if (!sameValue(k, prev, r)) diff.push(k);
+    const f = diff.length ? st.fields[diff[0]] : cols[0];
+    const rCols = stores.colsTable[st.colsId.get(r)];
     add({
       severity: 'error',
       code: 'duplicate-key',
-      file: sources[r.source].path,
-      line: r.line,
-      column: r.cols[f],
-      value: key.map((kf) => r.values[kf] ?? '').join(' / '),
-      message: `Повтор ключа (${key.join(', ')}) с другими значениями (${diff.map((c) => `${c}: «${show(prev.values[c])}» и «${show(r.values[c])}»`).join('; ')}); первая запись — ${sources[prev.source].path}:${prev.line}`,
+      file: sources[src].path,
+      line,
+      column: rCols[f],
+      value: keyIdx.map((k) => val(r, k) ?? '').join(' / '),
+      message: `Повтор ключа (${key.join(', ')}) с другими значениями (${diff.map((k) => `${st.fields[k]}: «${show(val(prev, k))}» и «${show(val(r, k))}»`).join('; ')}); первая запись — ${sources[st.source.get(prev)].path}:${st.line.get(prev)}`,
       hint: 'оставьте одну из строк или разведите их по полю ключа (например, год или предмет)',
     });
   }
@@ -114,30 +232,42 @@ function dedupe(kind: FileKind, rows: TypedRow[], sources: SourceRef[], add: (p:
       hint: 'удалите повторы из файла, если они не нужны',
     });
   }
-  return out;
+  return out.slice(0, nOut);
 }
 
-function unknownRefs(rows: TypedRow[], fields: readonly string[], known: Set<string>, sources: SourceRef[], add: (p: Problem) => void,
-  severity: 'error' | 'warning', code: string, what: string, hint: string, drop?: (s: number, r: string) => void): TypedRow[] {
+function unknownRefs(st: KindStore, kept: Kept, fields: readonly string[], known: Uint8Array, stores: Stores, sources: SourceRef[], add: (p: Problem) => void,
+  severity: 'error' | 'warning', code: string, what: string, hint: string, drop?: (s: number, r: string) => void): Kept {
   const per = new Map<number, { n: number; line: number; examples: Set<string> }>();
-  const out: TypedRow[] = [];
-  for (const r of rows) {
-    const bad = fields.map((f) => r.values[f]).find((v) => v !== null && !known.has(String(v)));
-    if (bad === undefined) {
-      out.push(r);
+  const strings = stores.strings.list;
+  const data = fields.map((f) => st.data[st.fields.indexOf(f)]);
+  const out = new Int32Array(kept.length);
+  let nOut = 0;
+  for (let x = 0; x < kept.length; x++) {
+    const r = kept[x];
+    let bad = -1;
+    for (const d of data) {
+      const c = d.get(r);
+      if (c >= 0 && !(c < known.length && known[c])) {
+        bad = c;
+        break;
+      }
+    }
+    if (bad < 0) {
+      out[nOut++] = r;
       continue;
     }
-    const p = per.get(r.source) ?? { n: 0, line: r.line, examples: new Set<string>() };
+    const src = st.source.get(r);
+    const p = per.get(src) ?? { n: 0, line: st.line.get(r), examples: new Set<string>() };
     p.n++;
-    if (p.examples.size < 5) p.examples.add(String(bad));
-    per.set(r.source, p);
-    if (drop) drop(r.source, code);
-    else out.push(r);
+    if (p.examples.size < 5) p.examples.add(strings[bad]);
+    per.set(src, p);
+    if (drop) drop(src, code);
+    else out[nOut++] = r;
   }
   for (const [s, p] of per) {
     add({ severity, code, file: sources[s].path, line: p.line, value: [...p.examples].join(', '), message: `${what}: ${p.n}`, hint });
   }
-  return out;
+  return nOut === kept.length ? kept : out.slice(0, nOut);
 }
 
 function show(v: unknown): string {

@@ -11,9 +11,10 @@ import { parseTable, type ParsedTable } from './parse.ts';
 import { parseManifest, type FileSpec } from './manifest.ts';
 import { mapRows, DEFAULT_SUBTOTALS } from './mapping.ts';
 import { markers, DEFAULT_MISSING, DEFAULT_NA, DEFAULT_SUPPRESSED, type DecimalMark } from './numbers.ts';
-import { typeRows, type TypedRow } from './validate.ts';
-import { assemble, type SourceRef } from './assemble.ts';
-import { collector } from './problems.ts';
+import { makeTyper } from './validate.ts';
+import { assemble, type SourceRef, type Stores } from './assemble.ts';
+import { Interner, KindStore } from './store.ts';
+import { collector, MAX_PER_CODE } from './problems.ts';
 
 export { formatProblem } from '../model/types.ts';
 
@@ -88,8 +89,18 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
 
   const sources: SourceRef[] = [];
   const loaded: LoadedSource[] = [];
-  const byKind = Object.fromEntries(FILE_KINDS.map((k) => [k, [] as TypedRow[]])) as Record<FileKind, TypedRow[]>;
+  const stores: Stores = {
+    byKind: Object.fromEntries(FILE_KINDS.map((k) => [k, new KindStore(k)])) as Record<FileKind, KindStore>,
+    strings: new Interner(),
+    colsTable: [],
+  };
+  // Bytes of a file are kept only until the last manifest entry that reads it.
   const cache = new Map<string, { bytes?: Uint8Array; error?: string }>();
+  const uses = new Map<string, number>();
+  for (const f of m.files) {
+    const full = path.resolve(filesDir, f.path);
+    uses.set(full, (uses.get(full) ?? 0) + 1);
+  }
   const perFile = collector();
 
   for (const [i, f] of m.files.entries()) {
@@ -107,15 +118,16 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
       }
     }
     const got = cache.get(full)!;
+    const left = uses.get(full)! - 1;
+    uses.set(full, left);
+    if (left === 0) cache.delete(full);
     if (!got.bytes) {
       perFile.add({ severity: 'error', code: 'file-not-found', file: f.path, value: full, message: `Файл не найден или не читается (${got.error})`, hint: m.files_dir ? 'проверьте path и files_dir (переменная SHARED_DIR)' : 'путь в path указывается относительно папки с dataset.yml' });
       continue;
     }
-    const rows = readOne(got.bytes, f, i, perFile.add, ref);
-    entry.rows = rows.length;
-    byKind[f.kind].push(...rows);
+    entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores);
   }
-  const tables = assemble(byKind, sources, perFile.add);
+  const tables = assemble(stores, sources, perFile.add);
   // rows = rows that reached the tables: minus copies and rows about unknown schools.
   for (const s of loaded) s.rows -= (s.dropped.duplicate ?? 0) + (s.dropped['unknown-school'] ?? 0);
   for (const s of loaded) {
@@ -128,12 +140,13 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   return { ...base, tables, sources: loaded, problems };
 }
 
-function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef): TypedRow[] {
+/** Read one file into the stores; returns the number of typed rows it gave. */
+function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef, stores: Stores): number {
   const file = f.path;
   const r = f.read;
   const dec = decode(bytes, file, r.encoding);
   dec.problems.forEach(add);
-  if (dec.problems.some((p) => p.code === 'mojibake')) return [];
+  if (dec.problems.some((p) => p.code === 'mojibake')) return 0;
   const table: ParsedTable = parseTable(dec.text, file, { delimiter: r.delimiter, skip_rows: r.skip_rows, header_rows: r.header_rows });
   table.problems.forEach(add);
   const decimal: DecimalMark = r.decimal === 'auto' ? (table.delimiter === ',' ? '.' : 'either') : r.decimal;
@@ -146,8 +159,50 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
     ref.dropped[reason] = (ref.dropped[reason] ?? 0) + 1;
   };
   const subtotal = r.subtotal_rows === 'auto' ? DEFAULT_SUBTOTALS : r.subtotal_rows;
-  const mapped = mapRows(table, f, { file, markers: mk, decimal, subtotal, add, drop });
-  return typeRows(f.kind, mapped, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, add, drop });
+  // Type-phase problems come after all mapping problems of the file, as when the phases ran one after the other.
+  const later = deferred();
+  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, add: later.add, drop });
+  const colsIds = new Map<string, number>();
+  const colsId = (rec: Record<string, number | undefined>) => {
+    const k = JSON.stringify(rec);
+    let id = colsIds.get(k);
+    if (id === undefined) {
+      id = stores.colsTable.length;
+      stores.colsTable.push(rec);
+      colsIds.set(k, id);
+    }
+    return id;
+  };
+  mapRows(table, f, f.kind, { file, markers: mk, decimal, subtotal, add, drop, colsId }, typer.row);
+  later.flush(add);
+  return typer.kept();
+}
+
+/**
+ * Problems held back until flush, keeping only what a capped collector can show (the first
+ * MAX_PER_CODE per code) plus a count of the rest, so a broken file never piles up objects.
+ */
+function deferred(max = MAX_PER_CODE) {
+  const list: Problem[] = [];
+  const extra = new Map<string, { n: number; p: Problem }>();
+  const seen = new Map<string, number>();
+  return {
+    add(p: Problem) {
+      const k = `${p.file}\u0000${p.code}`;
+      const n = (seen.get(k) ?? 0) + 1;
+      seen.set(k, n);
+      if (n <= max) list.push(p);
+      else {
+        const e = extra.get(k);
+        if (e) e.n++;
+        else extra.set(k, { n: 1, p });
+      }
+    },
+    flush(add: (p: Problem) => void) {
+      for (const p of list) add(p);
+      for (const { n, p } of extra.values()) for (let i = 0; i < n; i++) add(p);
+    },
+  };
 }
 
 /** `${NAME}` from the environment; SHARED_DIR defaults to the `shared` folder beside the repository. */

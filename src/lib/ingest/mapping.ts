@@ -2,12 +2,13 @@
  * Parsed table + file spec → mapped rows (field → cell), still untyped. Applies, in order:
  * subtotal-row skipping, `columns`, `constants`, `melt` (wide → long), `recode`, `derive`.
  */
-import type { Problem } from '../model/types.ts';
+import { KIND_SPECS, type Problem } from '../model/types.ts';
 import type { FileSpec } from './manifest.ts';
 import type { ParsedTable } from './parse.ts';
-import { normalizeName } from './parse.ts';
+import { eachRow, normalizeName } from './parse.ts';
 import { evaluate, ExpressionError, parseExpression, references, type Env, type Node, type Val } from './expression.ts';
 import { parseNumber, type DecimalMark, type Markers } from './numbers.ts';
+import { isTrimSpace } from './tokenize.ts';
 
 /** A field of a mapped row: raw text from a cell or a constant, or a computed value. */
 export interface FieldCell {
@@ -18,9 +19,19 @@ export interface FieldCell {
   line: number;
 }
 
-export interface MappedRow {
-  line: number;
-  fields: Record<string, FieldCell>;
+/**
+ * One mapped row, reused from row to row: slot k < fields.length is the k-th canonical field
+ * of the kind (KIND_SPECS order); later slots are other names (derive helpers, melt labels).
+ */
+export interface RowView {
+  has: boolean[];
+  raw: Array<string | undefined>;
+  val: Array<Val | undefined>;
+  /** 1-based column, 0 when the field does not come from a cell. */
+  col: number[];
+  line: number[];
+  /** Id of the field → column record of this row (see MapContext.colsId). */
+  colsId: number;
 }
 
 export interface MapContext {
@@ -30,11 +41,17 @@ export interface MapContext {
   subtotal: false | string[];
   add(p: Problem): void;
   drop(reason: string): void;
+  /** Register a field → 1-based column record; returns its id. */
+  colsId(cols: Record<string, number | undefined>): number;
 }
 
 export const DEFAULT_SUBTOTALS = ['итого', 'всего'];
 
-export function mapRows(table: ParsedTable, spec: FileSpec, ctx: MapContext): MappedRow[] {
+/**
+ * Map every data row of the table and hand each mapped row (one per melt group) to `emit`.
+ * Returns the number of rows emitted, or -1 when the mapping itself is invalid.
+ */
+export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof KIND_SPECS, ctx: MapContext, emit: (row: RowView, line: number) => void): number {
   const { file } = ctx;
   const byName = new Map<string, number[]>();
   table.header.forEach((h, j) => {
@@ -158,81 +175,211 @@ export function mapRows(table: ParsedTable, spec: FileSpec, ctx: MapContext): Ma
     derives.push([field, node]);
     known.add(field);
   }
-  if (fatal) return [];
+  if (fatal) return -1;
+
+  // Slots: canonical fields first, then every other name a row can carry.
+  const canon = [...KIND_SPECS[kind].required, ...KIND_SPECS[kind].optional];
+  const slotOf = new Map<string, number>(canon.map((f, k) => [f, k]));
+  const slot = (name: string): number => {
+    let k = slotOf.get(name);
+    if (k === undefined) {
+      k = slotOf.size;
+      slotOf.set(name, k);
+    }
+    return k;
+  };
+  const colSlots = colFields.map(([f, j]) => [slot(f), j] as const);
+  const constSlots = Object.entries(spec.constants).map(([f, v]) => [slot(f), String(v)] as const);
+  const groupSlots = groups.map((g) => ({
+    labels: Object.entries(g.labels).map(([f, label]) => [slot(f), label] as const),
+    measures: g.measures.map(([f, j]) => [slot(f), j] as const),
+  }));
+  const meltSlots = [...new Set(groupSlots.flatMap((g) => [...g.labels.map(([k]) => k), ...g.measures.map(([k]) => k)]))];
+  const deriveSlots = derives.map(([f, node]) => [f, slot(f), node] as const);
+  const recode = Object.entries(spec.recode).map(([f, m]) => [slot(f), new Map(Object.entries(m).map(([a, b]) => [normalizeName(a), String(b)]))] as const);
+  const rawRefSlots = new Map([...rawRefs].map(([name, j]) => [name, j]));
+  const S = slotOf.size;
+  const mk = <T,>(v: T) => Array.from({ length: S }, () => v);
+  const base: RowView = { has: mk(false), raw: mk<string | undefined>(undefined), val: mk<Val | undefined>(undefined), col: mk(0), line: mk(0), colsId: 0 };
+  const row: RowView = { has: mk(false), raw: mk<string | undefined>(undefined), val: mk<Val | undefined>(undefined), col: mk(0), line: mk(0), colsId: 0 };
+
+  // Field → column records, one per melt group (or one for the file).
+  const colsRecord = (g?: (typeof groupSlots)[number]): number => {
+    const has = mk(false);
+    const col = mk(0);
+    for (const [k, j] of colSlots) { has[k] = true; col[k] = j + 1; }
+    for (const [k] of constSlots) { has[k] = true; col[k] = 0; }
+    if (g) {
+      for (const [k] of g.labels) { has[k] = true; col[k] = 0; }
+      for (const [k, j] of g.measures) { has[k] = true; col[k] = j + 1; }
+    }
+    for (const [, k] of deriveSlots) { has[k] = true; col[k] = 0; }
+    const rec: Record<string, number | undefined> = {};
+    canon.forEach((f, k) => { rec[f] = has[k] && col[k] ? col[k] : undefined; });
+    return ctx.colsId(rec);
+  };
+  const baseColsId = groups.length ? 0 : colsRecord();
+  const groupColsId = groupSlots.map((g) => colsRecord(g));
 
   const subtotal = ctx.subtotal ? new RegExp(`^(${ctx.subtotal.map(escapeRe).join('|')})(?![а-яёa-z])`, 'iu') : undefined;
-  const recode = Object.entries(spec.recode).map(([f, m]) => [f, new Map(Object.entries(m).map(([a, b]) => [normalizeName(a), String(b)]))] as const);
-  const out: MappedRow[] = [];
-  for (const r of table.rows) {
-    if (subtotal && r.cells.some((c) => subtotal.test(c.trim()))) {
-      ctx.drop('subtotal');
-      continue;
+  // Cells whose first character cannot start a subtotal word skip the regex.
+  let subtotalStarts: Set<number> | undefined;
+  if (ctx.subtotal && ctx.subtotal.every((w) => w.length > 0 && /^\p{L}/u.test(w))) {
+    subtotalStarts = new Set<number>();
+    for (const w of ctx.subtotal) {
+      // Every BMP character the 'iu' regex treats as the word's first letter (case folding).
+      const first = new RegExp(`^${escapeRe(String.fromCodePoint(w.codePointAt(0)!))}$`, 'iu');
+      for (let c = 0; c < 0xd800; c++) if (first.test(String.fromCharCode(c))) subtotalStarts.add(c);
+      for (let c = 0xe000; c <= 0xffff; c++) if (first.test(String.fromCharCode(c))) subtotalStarts.add(c);
     }
-    const lineOf = (j: number) => r.cellLines?.[j] ?? r.line;
-    const base: Record<string, FieldCell> = {};
-    for (const [f, j] of colFields) base[f] = { raw: r.cells[j], col: j + 1, line: lineOf(j) };
-    for (const [f, v] of Object.entries(spec.constants)) base[f] = { raw: String(v), line: r.line };
-    const variants: Array<Record<string, FieldCell>> = [];
-    if (groups.length === 0) variants.push(base);
-    for (const g of groups) {
-      // A subject the school did not sit: every cell of its group blank.
-      if (g.measures.every(([, j]) => r.cells[j].trim() === '')) continue;
-      const v: Record<string, FieldCell> = { ...base };
-      for (const [f, label] of Object.entries(g.labels)) v[f] = { raw: label, line: r.line };
-      for (const [f, j] of g.measures) v[f] = { raw: r.cells[j], col: j + 1, line: lineOf(j) };
-      variants.push(v);
-    }
-    for (const fields of variants) {
-      for (const [f, map] of recode) {
-        const c = fields[f];
-        if (c?.raw !== undefined) {
-          const to = map.get(normalizeName(c.raw));
-          if (to !== undefined) fields[f] = { ...c, raw: to };
-        }
-      }
-      let ok = true;
-      for (const [field, node] of derives) {
-        const env = makeEnv(fields, r.cells, rawRefs, r.line, lineOf, ctx);
-        try {
-          fields[field] = { val: evaluate(node, env), line: r.line };
-        } catch (e) {
-          if (!(e instanceof ExpressionError)) throw e;
-          const cell = (e as ExpressionError & { cell?: FieldCell }).cell;
-          ctx.add({
-            severity: 'error', code: 'derive-value', file, line: cell?.line ?? r.line, column: cell?.col, value: cell?.raw,
-            message: `Не удалось вычислить derive.${field}: ${e.message}`,
-            hint: 'исправьте значение в файле или отметьте его как пропуск/скрытое',
-          });
-          ok = false;
-        }
-      }
-      if (ok) out.push({ line: r.line, fields });
-    }
+    for (let c = 0xd800; c <= 0xdfff; c += 1) subtotalStarts.add(c); // astral letters: always test
   }
-  return out;
-}
-
-function makeEnv(fields: Record<string, FieldCell>, cells: string[], rawRefs: Map<string, number>, line: number, lineOf: (j: number) => number, ctx: MapContext): Env {
-  const cellOf = (name: string): FieldCell | undefined => {
-    if (fields[name]) return fields[name];
-    const j = rawRefs.get(name);
-    return j === undefined ? undefined : { raw: cells[j], col: j + 1, line: lineOf(j) };
+  const isSubtotal = (cells: string[]): boolean => {
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j];
+      if (subtotalStarts) {
+        const ch = c.charCodeAt(0);
+        if (ch !== ch || (!subtotalStarts.has(ch) && !isTrimSpace(ch))) continue;
+      }
+      if (subtotal!.test(c.trim())) return true;
+    }
+    return false;
   };
-  return {
+
+  // Current row, read by the derive environment.
+  let cells: string[] = [];
+  let lines: number[] = [];
+  let rowLine = 0;
+  const cellOf = (name: string): FieldCell | undefined => {
+    const k = slotOf.get(name);
+    if (k !== undefined && row.has[k]) {
+      const c: FieldCell = { line: row.line[k] };
+      if (row.raw[k] !== undefined) c.raw = row.raw[k];
+      if (row.val[k] !== undefined) c.val = row.val[k];
+      if (row.col[k]) c.col = row.col[k];
+      return c;
+    }
+    const j = rawRefSlots.get(name);
+    return j === undefined ? undefined : { raw: cells[j], col: j + 1, line: lines[j] ?? rowLine };
+  };
+  const MISSING: Val = { t: 'num', state: 'missing', value: null };
+  const env: Env = {
     get(name) {
-      const c = cellOf(name);
-      if (!c) return { t: 'num', state: 'missing', value: null };
-      return c.val ?? { t: 'str', s: c.raw ?? '' };
+      const k = slotOf.get(name);
+      if (k !== undefined && row.has[k]) return row.val[k] ?? { t: 'str', s: row.raw[k] ?? '' };
+      const j = rawRefSlots.get(name);
+      if (j === undefined) return MISSING;
+      return { t: 'str', s: cells[j] };
     },
     toNum(v, name) {
       if (v.t === 'num') return v;
       const r = parseNumber(v.s, ctx.markers, ctx.decimal);
       if (r.ok) return { t: 'num', state: r.state, value: r.value };
       const err = new ExpressionError(`${name ? `значение ${name} — ` : ''}${r.reason}`) as ExpressionError & { cell?: FieldCell };
-      err.cell = name ? cellOf(name) : { raw: v.s, line };
+      err.cell = name ? cellOf(name) : { raw: v.s, line: rowLine };
       throw err;
     },
   };
+
+  const copyBase = () => {
+    for (let k = 0; k < S; k++) {
+      row.has[k] = base.has[k];
+      row.raw[k] = base.raw[k];
+      row.val[k] = undefined;
+      row.col[k] = base.col[k];
+      row.line[k] = base.line[k];
+    }
+  };
+  let emitted = 0;
+  const finish = (colsId: number) => {
+    row.colsId = colsId;
+    for (const [k, map] of recode) {
+      const raw = row.raw[k];
+      if (row.has[k] && raw !== undefined) {
+        const to = map.get(normalizeName(raw));
+        if (to !== undefined) row.raw[k] = to;
+      }
+    }
+    let ok = true;
+    for (const [field, k, node] of deriveSlots) {
+      try {
+        const v = evaluate(node, env);
+        row.has[k] = true;
+        row.val[k] = v;
+        row.raw[k] = undefined;
+        row.col[k] = 0;
+        row.line[k] = rowLine;
+      } catch (e) {
+        if (!(e instanceof ExpressionError)) throw e;
+        const cell = (e as ExpressionError & { cell?: FieldCell }).cell;
+        ctx.add({
+          severity: 'error', code: 'derive-value', file, line: cell?.line ?? rowLine, column: cell?.col, value: cell?.raw,
+          message: `Не удалось вычислить derive.${field}: ${e.message}`,
+          hint: 'исправьте значение в файле или отметьте его как пропуск/скрытое',
+        });
+        ok = false;
+      }
+    }
+    if (ok) {
+      emitted++;
+      emit(row, rowLine);
+    }
+  };
+
+  eachRow(table, (rc, line, ls) => {
+    if (subtotal && isSubtotal(rc)) {
+      ctx.drop('subtotal');
+      return;
+    }
+    cells = rc;
+    lines = ls;
+    rowLine = line;
+    for (const [k, j] of colSlots) {
+      base.has[k] = true;
+      base.raw[k] = rc[j];
+      base.col[k] = j + 1;
+      base.line[k] = ls[j] ?? line;
+    }
+    for (const [k, v] of constSlots) {
+      base.has[k] = true;
+      base.raw[k] = v;
+      base.col[k] = 0;
+      base.line[k] = line;
+    }
+    if (groupSlots.length === 0) {
+      copyBase();
+      finish(baseColsId);
+      return;
+    }
+    for (let gi = 0; gi < groupSlots.length; gi++) {
+      const g = groupSlots[gi];
+      // A subject the school did not sit: every cell of its group blank.
+      let blank = true;
+      for (const [, j] of g.measures) {
+        if (rc[j].trim() !== '') {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) continue;
+      copyBase();
+      for (const k of meltSlots) if (!base.has[k]) row.has[k] = false;
+      for (const [k, label] of g.labels) {
+        row.has[k] = true;
+        row.raw[k] = label;
+        row.col[k] = 0;
+        row.line[k] = line;
+      }
+      for (const [k, j] of g.measures) {
+        row.has[k] = true;
+        row.raw[k] = rc[j];
+        row.col[k] = j + 1;
+        row.line[k] = ls[j] ?? line;
+      }
+      finish(groupColsId[gi]);
+    }
+  });
+  return emitted;
 }
 
 function escapeRe(s: string): string {

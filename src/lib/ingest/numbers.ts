@@ -100,3 +100,74 @@ function check(y: number): YearResult {
   if (y < 1990 || y > 2100) return { ok: false, reason: 'год вне диапазона 1990–2100' };
   return { ok: true, value: y, state: 'value' };
 }
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const numericMarkers = new WeakMap<Markers, boolean>();
+const PLAIN = /^[+-]?\d+([.,]\d+)?$/;
+
+/** True when no marker is itself a plain number (then plain numbers never need the marker lookup). */
+export function fastPathSafe(m: Markers): boolean {
+  let v = numericMarkers.get(m);
+  if (v === undefined) {
+    v = ![...m.missing, ...m.suppressed, ...m.na].some((k) => PLAIN.test(k));
+    numericMarkers.set(m, v);
+  }
+  return v;
+}
+
+/**
+ * The common case of parseNumber without regexes or copies: `[+-]?digits([.,]digits)?`
+ * with at most 15 digits and the file's decimal mark. Returns NaN when the cell needs the
+ * full parseNumber. The result equals Number(): m / 10^k of two exact doubles is correctly
+ * rounded, as Number() is. Only valid when fastPathSafe(markers).
+ */
+export function fastNumber(s: string, decimal: DecimalMark): number {
+  const n = s.length;
+  if (n === 0 || n > 17) return NaN;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  const neg = c === 45;
+  if (neg || c === 43) i++;
+  let m = 0;
+  let digits = 0;
+  while (i < n) {
+    c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    m = m * 10 + (c - 48);
+    i++;
+    digits++;
+  }
+  if (digits === 0) return NaN;
+  let k = 0;
+  if (i < n) {
+    if (c === 46) {
+      if (decimal === ',') return NaN;
+    } else if (c === 44) {
+      if (decimal === '.') return NaN;
+    } else return NaN;
+    i++;
+    while (i < n) {
+      c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return NaN;
+      m = m * 10 + (c - 48);
+      i++;
+      k++;
+    }
+    if (k === 0) return NaN;
+  }
+  if (digits + k > 15) return NaN;
+  const v = k ? m / POW10[k] : m;
+  return neg ? -v : v;
+}
+
+/** Four digits in 1990–2100 (the common year cell); NaN otherwise. Only valid when fastPathSafe(markers). */
+export function fastYear(s: string): number {
+  if (s.length !== 4) return NaN;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+    y = y * 10 + (c - 48);
+  }
+  return y >= 1990 && y <= 2100 ? y : NaN;
+}

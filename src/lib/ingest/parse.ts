@@ -4,7 +4,7 @@
  * on every line, blank lines and ragged rows. Cells stay strings here.
  */
 import type { Problem } from '../model/types.ts';
-import { tokenize, type RawRow, type Tokenized } from './tokenize.ts';
+import { cursor, readRowAt, scanRows, type RowIndex } from './tokenize.ts';
 import { sniffDelimiter } from './sniff.ts';
 
 export interface ReadOptions {
@@ -13,35 +13,74 @@ export interface ReadOptions {
   header_rows: number;
 }
 
+/**
+ * The layout of a file: header and the data rows to read. Rows are not materialised here:
+ * `eachRow` reads them one at a time from the text into one reused cells array.
+ */
 export interface ParsedTable {
   delimiter: string;
   /** Normalised column names (trimmed, inner whitespace collapsed). */
   header: string[];
   headerLine: number;
-  rows: RawRow[];
+  /** Number of data rows (after blank, header and ragged rows are left out). */
+  rowCount: number;
   problems: Problem[];
+  text: string;
+  lenient: boolean;
+  width: number;
+  index: RowIndex;
+  /** Indices (into `index`) of the data rows. */
+  rows: Int32Array;
 }
 
 export function normalizeName(s: string): string {
   return s.replace(/[\s\u00A0\u202F\u2009\uFEFF]+/g, ' ').trim();
 }
 
-const isBlank = (r: RawRow) => r.cells.every((c) => c.trim() === '');
-const nonEmpty = (r: RawRow) => r.cells.reduce((k, c) => k + (c.trim() === '' ? 0 : 1), 0);
+/**
+ * Call `fn(cells, line, lines)` for every data row in file order. `cells` and `lines` are
+ * reused between calls: copy what must outlive the call. Trailing blank cells beyond the
+ * header width are already removed.
+ */
+export function eachRow(t: ParsedTable, fn: (cells: string[], line: number, lines: number[]) => void): void {
+  const delim = t.delimiter.charCodeAt(0);
+  const cur = cursor();
+  const { start, line } = t.index;
+  const rows = t.rows;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    cur.i = start[r];
+    cur.line = line[r];
+    readRowAt(t.text, delim, t.lenient, cur, true);
+    const cells = cur.cells;
+    while (cells.length > t.width && cells[cells.length - 1].trim() === '') cells.pop();
+    fn(cells, line[r], cur.lines);
+  }
+}
+
+/** Materialise one row (header rows, ragged rows). */
+function rowCells(text: string, delimiter: string, lenient: boolean, index: RowIndex, r: number): string[] {
+  const cur = cursor(index.start[r], index.line[r]);
+  readRowAt(text, delimiter.charCodeAt(0), lenient, cur, true);
+  return cur.cells.slice();
+}
 
 export function parseTable(text: string, file: string, opts: ReadOptions): ParsedTable {
   const delimiter = opts.delimiter === 'auto' ? sniffDelimiter(text) : opts.delimiter;
-  const strict = assemble(tokenize(text, delimiter, false), file, delimiter, opts);
+  const strictIdx = scanRows(text, delimiter, false);
+  const strict = layout(text, strictIdx, false, file, delimiter, opts);
   if (strict.ragged === 0 && strict.unterminated === undefined) return strict.table;
-  const lenientTok = tokenize(text, delimiter, true);
-  const lenient = assemble(lenientTok, file, delimiter, opts);
+  // Lenient reading differs from strict only at a `""` before a delimiter or a line end.
+  if (!strictIdx.lenientDiffers) return strict.table;
+  const lenientIdx = scanRows(text, delimiter, true);
+  const lenient = layout(text, lenientIdx, true, file, delimiter, opts);
   if (lenient.ragged < strict.ragged || (strict.unterminated !== undefined && lenient.unterminated === undefined)) {
     lenient.table.problems.unshift({
       severity: 'warning',
       code: 'stray-quotes',
       file,
-      line: lenientTok.firstStrayLine,
-      message: `В файле ${lenientTok.strayQuotes} неэкранированных кавычек внутри полей; они прочитаны как часть текста`,
+      line: lenientIdx.firstStrayLine,
+      message: `В файле ${lenientIdx.strayQuotes} неэкранированных кавычек внутри полей; они прочитаны как часть текста`,
       hint: 'внутри поля в кавычках кавычка записывается дважды (""); проверьте названия с кавычками',
     });
     return lenient.table;
@@ -49,83 +88,99 @@ export function parseTable(text: string, file: string, opts: ReadOptions): Parse
   return strict.table;
 }
 
-interface Assembled {
+interface Laid {
   table: ParsedTable;
   ragged: number;
   unterminated?: number;
 }
 
-function assemble(tok: Tokenized, file: string, delimiter: string, opts: ReadOptions): Assembled {
+function layout(text: string, idx: RowIndex, lenient: boolean, file: string, delimiter: string, opts: ReadOptions): Laid {
   const problems: Problem[] = [];
-  const rows = tok.rows.filter((r) => !isBlank(r));
-  const empty: ParsedTable = { delimiter, header: [], headerLine: 0, rows: [], problems };
-  if (tok.unterminatedLine !== undefined) {
+  // Non-blank rows.
+  let nb = new Int32Array(idx.n);
+  let m = 0;
+  for (let r = 0; r < idx.n; r++) if (idx.lastNonBlank[r] > 0) nb[m++] = r;
+  nb = nb.subarray(0, m);
+  const empty: ParsedTable = { delimiter, header: [], headerLine: 0, rowCount: 0, problems, text, lenient, width: 0, index: idx, rows: new Int32Array(0) };
+  if (idx.unterminatedLine !== undefined) {
     problems.push({
       severity: 'error',
       code: 'unterminated-quote',
       file,
-      line: tok.unterminatedLine,
+      line: idx.unterminatedLine,
       message: 'Кавычка, открытая в этой строке, не закрыта до конца файла',
       hint: 'найдите поле с непарной кавычкой и закройте его',
     });
   }
-  if (rows.length === 0) {
+  if (m === 0) {
     problems.push({ severity: 'error', code: 'empty-file', file, message: 'Файл пуст: нет ни шапки, ни данных', hint: 'проверьте, что выгрузка не оборвалась' });
-    return { table: empty, ragged: 0, unterminated: tok.unterminatedLine };
+    return { table: empty, ragged: 0, unterminated: idx.unterminatedLine };
   }
   const headerRows = Math.max(1, Math.min(3, opts.header_rows));
   let start: number;
   if (opts.skip_rows === 'auto') {
-    start = detectHeader(rows, headerRows);
+    start = detectHeader(text, delimiter, lenient, idx, nb, headerRows);
   } else {
     start = opts.skip_rows;
-    if (start + headerRows > rows.length) {
+    if (start + headerRows > m) {
       problems.push({
         severity: 'error',
         code: 'skip-rows',
         file,
         value: String(opts.skip_rows),
-        message: `skip_rows больше, чем непустых строк в файле (${rows.length})`,
+        message: `skip_rows больше, чем непустых строк в файле (${m})`,
         hint: 'skip_rows — число непустых строк над шапкой таблицы',
       });
-      return { table: empty, ragged: 0, unterminated: tok.unterminatedLine };
+      return { table: empty, ragged: 0, unterminated: idx.unterminatedLine };
     }
   }
-  const head = rows.slice(start, start + headerRows);
-  let header = combineHeader(head.map((r) => r.cells));
-  let data = rows.slice(start + headerRows);
+  const headEnd = Math.min(m, start + headerRows);
+  const head: string[][] = [];
+  for (let k = start; k < headEnd; k++) head.push(rowCells(text, delimiter, lenient, idx, nb[k]));
+  let header = combineHeader(head);
+  const data = nb.subarray(headEnd);
   const width0 = header.length;
   // Trailing delimiter on every line: an unnamed last column that is empty everywhere.
-  const lastEmpty = (r: RawRow) => r.cells.length === width0 && r.cells[width0 - 1].trim() === '';
-  if (width0 > 1 && header[width0 - 1] === '' && data.every((r) => r.cells.length !== width0 || lastEmpty(r))) {
-    header = header.slice(0, -1);
+  if (width0 > 1 && header[width0 - 1] === '') {
+    let allEmpty = true;
+    for (let k = 0; k < data.length; k++) {
+      const r = data[k];
+      if (idx.count[r] === width0 && idx.lastNonBlank[r] === width0) {
+        allEmpty = false;
+        break;
+      }
+    }
+    if (allEmpty) header = header.slice(0, -1);
   }
   const width = header.length;
   let ragged = 0;
-  const kept: RawRow[] = [];
-  for (const r of data) {
+  const kept = new Int32Array(data.length);
+  let nk = 0;
+  for (let k = 0; k < data.length; k++) {
+    const r = data[k];
+    const count = idx.count[r];
     // Trailing delimiter only on the data lines, or the unnamed empty column dropped above.
-    while (r.cells.length > width && r.cells[r.cells.length - 1].trim() === '') r.cells.pop();
-    if (r.cells.length !== width) {
+    const len = count > width ? Math.max(width, idx.lastNonBlank[r]) : count;
+    if (len !== width) {
       ragged++;
+      const cells = rowCells(text, delimiter, lenient, idx, r).slice(0, len);
       problems.push({
         severity: 'error',
         code: 'ragged-row',
         file,
-        line: r.line,
-        value: r.cells.slice(0, 3).join(delimiter === '\t' ? ' ' : delimiter).slice(0, 60),
-        message: `В строке ${r.cells.length} ${cellsWord(r.cells.length)}, а в шапке ${width}`,
+        line: idx.line[r],
+        value: cells.slice(0, 3).join(delimiter === '\t' ? ' ' : delimiter).slice(0, 60),
+        message: `В строке ${len} ${cellsWord(len)}, а в шапке ${width}`,
         hint: 'проверьте кавычки и разделители в этой строке: поле с разделителем внутри должно быть в кавычках',
       });
       continue;
     }
-    kept.push(r);
+    kept[nk++] = r;
   }
-  data = kept;
   return {
-    table: { delimiter, header, headerLine: head[0].line, rows: data, problems },
+    table: { delimiter, header, headerLine: idx.line[nb[start]], rowCount: nk, problems, text, lenient, width, index: idx, rows: kept.subarray(0, nk) },
     ragged,
-    unterminated: tok.unterminatedLine,
+    unterminated: idx.unterminatedLine,
   };
 }
 
@@ -142,15 +197,21 @@ function cellsWord(n: number): string {
  * two filled cells. Title rows have one filled cell whether or not they are padded with
  * delimiters.
  */
-function detectHeader(rows: RawRow[], headerRows: number): number {
+function detectHeader(text: string, delimiter: string, lenient: boolean, idx: RowIndex, nb: Int32Array, headerRows: number): number {
   const counts = new Map<number, number>();
-  for (const r of rows) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
+  for (let k = 0; k < nb.length; k++) {
+    const c = idx.count[nb[k]];
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
   let mode = 0;
   let freq = 0;
   for (const [c, f] of counts) if (f > freq || (f === freq && c > mode)) [mode, freq] = [c, f];
-  for (let i = 0; i + headerRows <= rows.length; i++) {
-    const r = rows[i];
-    if (r.cells.length === mode && (mode === 1 || nonEmpty(r) >= 2)) return i;
+  for (let i = 0; i + headerRows <= nb.length; i++) {
+    const r = nb[i];
+    if (idx.count[r] !== mode) continue;
+    if (mode === 1) return i;
+    const cells = rowCells(text, delimiter, lenient, idx, r);
+    if (cells.reduce((k, c) => k + (c.trim() === '' ? 0 : 1), 0) >= 2) return i;
   }
   return 0;
 }

@@ -1,22 +1,17 @@
 /**
- * Mapped rows → typed canonical rows: each field parsed by its declared type (id/text,
- * number with a state, year), then range checks. Errors keep file, line, column and value.
+ * Mapped rows → typed canonical rows in a KindStore: each field parsed by its declared type
+ * (id/text, number with a state, year), then range checks. Errors keep file, line, column
+ * and value.
  */
-import { KIND_SPECS, type FileKind, type Problem, type ValueState } from '../model/types.ts';
+import { KIND_SPECS, type FileKind, type Problem } from '../model/types.ts';
 import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
-import type { MappedRow, FieldCell } from './mapping.ts';
-import { parseNumber, parseYear, type DecimalMark, type Markers } from './numbers.ts';
+import type { RowView } from './mapping.ts';
+import { fastNumber, fastPathSafe, fastYear, parseNumber, parseYear, type DecimalMark, type Markers } from './numbers.ts';
 import { toText } from './expression.ts';
+import { isTrimSpace } from './tokenize.ts';
+import { STATE_CODE, type Interner, type KindStore } from './store.ts';
 
 export type Cell = string | number | null;
-
-export interface TypedRow {
-  values: Record<string, Cell>;
-  source: number;
-  line: number;
-  /** Where each field came from, for later (cross-row) messages. */
-  cols: Record<string, number | undefined>;
-}
 
 export interface TypeContext {
   file: string;
@@ -40,138 +35,226 @@ const ENUMS: Partial<Record<FileKind, Record<string, readonly string[]>>> = {
   schools: { settlement: ['город', 'село'] },
 };
 
-export function typeRows(kind: FileKind, rows: MappedRow[], ctx: TypeContext): TypedRow[] {
+const NUMBER_HINT = 'число пишется цифрами: 67,5 или 67.5; пропуск — пустая ячейка или «-», скрытое значение — «*»';
+
+function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  return isTrimSpace(s.charCodeAt(0)) || isTrimSpace(s.charCodeAt(n - 1)) ? s.trim() : s;
+}
+
+/**
+ * A typer for one file: parses each mapped row's canonical fields by declared type (id/text,
+ * number with a state, year), checks ranges, and appends the row to the kind's store unless
+ * a required field is missing. Errors keep file, line, column and value. Returns a function
+ * per row and the count of rows kept.
+ */
+export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, ctx: TypeContext): { row: (r: RowView, line: number) => void; kept: () => number } {
   const spec = KIND_SPECS[kind];
-  const fields = [...spec.required, ...spec.optional];
-  const numeric = new Set(spec.numeric);
-  const years = new Set(spec.years);
-  const out: TypedRow[] = [];
+  const fields = store.fields;
+  const types = store.types;
+  const F = fields.length;
+  const required = fields.map((f) => spec.required.includes(f));
+  const isCount = fields.map((f) => COUNTS.has(f));
+  const isShare = fields.map((f) => SHARES.has(f));
+  const idx = (f: string) => fields.indexOf(f);
+  const kExam = idx('exam');
+  const kMean = idx('mean');
+  const kN = idx('n');
+  const kG = ['g2', 'g3', 'g4', 'g5'].map(idx);
+  const kG5 = idx('g5');
+  const kSubject = idx('subject');
+  const kIndicator = idx('indicator');
+  const kValue = idx('value');
+  const kStart = idx('start_year');
+  const kEnd = idx('end_year');
+  const enums = Object.entries(ENUMS[kind] ?? {}).map(([f, allowed]) => [idx(f), f, allowed] as const);
+  const yearFields = spec.years.map((f) => [idx(f), f] as const).filter(([k, f]) => spec.required.includes(f) && k >= 0);
   const warnedSubjects = new Set<string>();
   const warnedIndicators = new Set<string>();
-  const err = (c: FieldCell | undefined, line: number, code: string, message: string, hint: string, value?: string) =>
-    ctx.add({ severity: 'error', code, file: ctx.file, line: c?.line ?? line, column: c?.col, value: value ?? c?.raw, message, hint });
+  const fast = fastPathSafe(ctx.markers);
+  const decimal = ctx.decimal;
+  // Scratch for one row.
+  const num = new Float64Array(F);
+  const st = new Uint8Array(F);
+  const txt: Array<string | null> = Array.from({ length: F }, () => null);
+  let kept = 0;
+  let view: RowView;
+  let rowLine = 0;
 
-  for (const row of rows) {
-    const values: Record<string, Cell> = {};
-    const cols: Record<string, number | undefined> = {};
+  const err = (k: number, code: string, message: string, hint: string, value?: string) => {
+    const has = k >= 0 && view.has[k];
+    ctx.add({
+      severity: 'error', code, file: ctx.file,
+      line: has ? view.line[k] : rowLine,
+      column: has && view.col[k] ? view.col[k] : undefined,
+      value: value ?? (has ? view.raw[k] : undefined),
+      message, hint,
+    });
+  };
+  const show = (x: number) => String(Math.round(x * 1000) / 1000).replace('.', ',');
+  const numOf = (k: number): number | null => (k < 0 || types[k] === 'text' ? null : num[k] !== num[k] ? null : num[k]);
+
+  const row = (r: RowView, line: number) => {
+    view = r;
+    rowLine = line;
     let keep = true;
-    for (const f of fields) {
-      const c = row.fields[f];
-      cols[f] = c?.col;
-      if (numeric.has(f)) {
-        let state: ValueState = 'missing';
-        let value: number | null = null;
-        if (c) {
-          if (c.val?.t === 'num') ({ state, value } = c.val);
-          else {
-            const raw = c.val ? toText(c.val) : (c.raw ?? '');
-            const r = parseNumber(raw, ctx.markers, ctx.decimal);
-            if (r.ok) ({ state, value } = r);
-            else err(c, row.line, 'bad-number', `Поле ${f}: ${r.reason}`, 'число пишется цифрами: 67,5 или 67.5; пропуск — пустая ячейка или «-», скрытое значение — «*»', raw);
+    for (let k = 0; k < F; k++) {
+      const has = r.has[k];
+      const t = types[k];
+      if (t === 'num') {
+        let state = STATE_CODE.missing;
+        let value = NaN;
+        if (has) {
+          const v = r.val[k];
+          if (v !== undefined && v.t === 'num') {
+            state = STATE_CODE[v.state];
+            value = v.value === null ? NaN : v.value;
+          } else {
+            const raw = v !== undefined ? toText(v) : (r.raw[k] ?? '');
+            const x = fast ? fastNumber(raw, decimal) : NaN;
+            if (x === x) {
+              state = STATE_CODE.value;
+              value = x;
+            } else {
+              const p = parseNumber(raw, ctx.markers, decimal);
+              if (p.ok) {
+                state = STATE_CODE[p.state];
+                value = p.value === null ? NaN : p.value;
+              } else err(k, 'bad-number', `Поле ${fields[k]}: ${p.reason}`, NUMBER_HINT, raw);
+            }
           }
         }
-        if (value !== null && !Number.isFinite(value)) [state, value] = ['missing', null];
-        values[f] = value;
-        values[`${f}_state`] = state;
-      } else if (years.has(f)) {
-        let value: number | null = null;
-        if (c) {
-          if (c.val?.t === 'num') value = c.val.value !== null && Number.isInteger(c.val.value) ? c.val.value : null;
+        if (value === value && !Number.isFinite(value)) {
+          state = STATE_CODE.missing;
+          value = NaN;
+        }
+        num[k] = value;
+        st[k] = state;
+      } else if (t === 'year') {
+        let value = NaN;
+        if (has) {
+          const v = r.val[k];
+          if (v !== undefined && v.t === 'num') value = v.value !== null && Number.isInteger(v.value) ? v.value : NaN;
           else {
-            const raw = c.val ? toText(c.val) : (c.raw ?? '');
-            const r = parseYear(raw, ctx.markers);
-            if (r.ok) value = r.value;
-            else err(c, row.line, 'bad-year', `Поле ${f}: ${r.reason}`, 'пишите год четырьмя цифрами (2016) или учебный год (2015-2016)', raw);
+            const raw = v !== undefined ? toText(v) : (r.raw[k] ?? '');
+            const y = fast ? fastYear(raw) : NaN;
+            if (y === y) value = y;
+            else {
+              const p = parseYear(raw, ctx.markers);
+              if (p.ok) value = p.value === null ? NaN : p.value;
+              else err(k, 'bad-year', `Поле ${fields[k]}: ${p.reason}`, 'пишите год четырьмя цифрами (2016) или учебный год (2015-2016)', raw);
+            }
           }
         }
-        values[f] = value;
-        if (value === null && spec.required.includes(f)) keep = false;
+        num[k] = value;
+        if (value !== value && required[k]) keep = false;
       } else {
-        const text = c ? (c.val ? (c.val.t === 'num' && c.val.state !== 'value' ? '' : toText(c.val)) : (c.raw ?? '')).trim() : '';
-        values[f] = text === '' ? null : text;
-        if (text === '' && spec.required.includes(f)) {
+        let text = '';
+        if (has) {
+          const v = r.val[k];
+          text = trimmed(v !== undefined ? (v.t === 'num' && v.state !== 'value' ? '' : toText(v)) : (r.raw[k] ?? ''));
+        }
+        txt[k] = text === '' ? null : text;
+        if (text === '' && required[k]) {
           keep = false;
-          err(c, row.line, 'required-empty', `Пустое обязательное поле ${f}`, 'заполните ячейку; строка пропущена', '');
+          err(k, 'required-empty', `Пустое обязательное поле ${fields[k]}`, 'заполните ячейку; строка пропущена', '');
         }
       }
     }
     // Required years that failed to parse were reported above; a blank one is reported here.
-    for (const f of spec.years) {
-      if (spec.required.includes(f) && values[f] === null && !(row.fields[f]?.raw ?? '').trim()) {
-        err(row.fields[f], row.line, 'required-empty', `Пустое обязательное поле ${f}`, 'укажите год; строка пропущена', '');
+    for (const [k, f] of yearFields) {
+      if (num[k] !== num[k] && !(r.has[k] ? (r.raw[k] ?? '') : '').trim()) {
+        err(k, 'required-empty', `Пустое обязательное поле ${f}`, 'укажите год; строка пропущена', '');
       }
     }
     if (!keep) {
       ctx.drop('invalid');
-      continue;
+      return;
     }
-    checkRanges(kind, values, row, ctx, err);
-    const enums = ENUMS[kind];
-    if (enums) {
-      for (const [f, allowed] of Object.entries(enums)) {
-        const v = values[f];
-        if (v !== null && !allowed.includes(String(v))) {
-          err(row.fields[f], row.line, 'bad-value', `Поле ${f}: недопустимое значение`, `допустимо: ${allowed.join(', ')}; перекодируйте через recode`);
-        }
+    // Range checks, in field order.
+    for (let k = 0; k < F; k++) {
+      if (types[k] === 'text') continue;
+      const x = num[k];
+      if (x !== x) continue;
+      if (isCount[k]) {
+        if (x < 0) err(k, 'out-of-range', `Поле ${fields[k]}: отрицательное число участников`, 'число человек не может быть меньше нуля', show(x));
+        else if (!Number.isInteger(x)) err(k, 'out-of-range', `Поле ${fields[k]}: дробное число человек`, 'проверьте колонку: здесь ожидается целое число', show(x));
+      }
+      if (isShare[k] && (x < 0 || x > 100 + 1e-9)) {
+        err(k, 'out-of-range', `Поле ${fields[k]}: доля вне диапазона 0–100 %`, 'доли пишутся в процентах (67,5), а не в долях единицы; проверьте формулу derive', show(x));
       }
     }
     if (kind === 'results') {
-      const s = String(values.subject);
+      const exam = String(txt[kExam]);
+      const mean = numOf(kMean);
+      const scale = ctx.scale ?? DEFAULT_SCALES[exam];
+      if (mean !== null && scale && (mean < scale[0] || mean > scale[1])) {
+        err(kMean, 'out-of-range', `Средний балл вне шкалы ${scale[0]}–${scale[1]} для экзамена ${exam}`, 'проверьте колонку среднего балла или укажите scale: [мин, макс] для файла', show(mean));
+      }
+      const n = numOf(kN);
+      let sum = 0;
+      let any = false;
+      for (const kg of kG) {
+        const g = numOf(kg);
+        if (g !== null) {
+          sum += g;
+          any = true;
+        }
+      }
+      if (n !== null && any && sum > n) {
+        err(r.has[kG5] ? kG5 : kN, 'out-of-range', `Сумма оценок «2»–«5» (${sum}) больше числа участников n (${n})`, 'проверьте колонки с числом оценок и участников', String(sum));
+      }
+    }
+    if (kind === 'indicators' && PERCENT_INDICATORS.has(String(txt[kIndicator]))) {
+      const x = numOf(kValue);
+      if (x !== null && (x < 0 || x > 100 + 1e-9)) {
+        err(kValue, 'out-of-range', `Показатель ${String(txt[kIndicator])} (в процентах) вне диапазона 0–100`, 'проверьте единицы: проценты, а не доли единицы', show(x));
+      }
+    }
+    if (kind === 'partnerships') {
+      const a = numOf(kStart);
+      const b = numOf(kEnd);
+      if (a !== null && b !== null && b < a) err(kEnd, 'out-of-range', 'Год окончания раньше года начала', 'проверьте годы партнёрства', String(b));
+    }
+    for (const [k, f, allowed] of enums) {
+      const v = txt[k];
+      if (v !== null && !allowed.includes(v)) {
+        err(k, 'bad-value', `Поле ${f}: недопустимое значение`, `допустимо: ${allowed.join(', ')}; перекодируйте через recode`);
+      }
+    }
+    if (kind === 'results') {
+      const s = String(txt[kSubject]);
       if (!(s in SUBJECTS) && !warnedSubjects.has(s)) {
         warnedSubjects.add(s);
-        ctx.add({ severity: 'warning', code: 'unknown-subject', file: ctx.file, line: row.line, value: s, message: 'Предмет не входит в канонический список SUBJECTS', hint: 'приведите название к списку через recode: { subject: { «как в файле»: «каноническое» } }, если это тот же предмет' });
+        ctx.add({ severity: 'warning', code: 'unknown-subject', file: ctx.file, line, value: s, message: 'Предмет не входит в канонический список SUBJECTS', hint: 'приведите название к списку через recode: { subject: { «как в файле»: «каноническое» } }, если это тот же предмет' });
       }
     }
     if (kind === 'indicators') {
-      const s = String(values.indicator);
+      const s = String(txt[kIndicator]);
       if (!KNOWN_INDICATORS.has(s) && !warnedIndicators.has(s)) {
         warnedIndicators.add(s);
-        ctx.add({ severity: 'warning', code: 'unknown-indicator', file: ctx.file, line: row.line, value: s, message: 'Показатель не входит в список SCHOOL_INDICATORS', hint: 'используйте идентификатор из списка (например low_ses_share) или recode' });
+        ctx.add({ severity: 'warning', code: 'unknown-indicator', file: ctx.file, line, value: s, message: 'Показатель не входит в список SCHOOL_INDICATORS', hint: 'используйте идентификатор из списка (например low_ses_share) или recode' });
       }
     }
-    out.push({ values, source: ctx.source, line: row.line, cols });
-  }
-  return out;
+    // Append.
+    const i = store.next();
+    for (let k = 0; k < F; k++) {
+      const t = types[k];
+      if (t === 'text') {
+        const v = txt[k];
+        store.data[k].set(i, v === null ? -1 : strings.code(v));
+      } else {
+        store.data[k].set(i, num[k]);
+        if (t === 'num') store.state[k]!.set(i, st[k]);
+      }
+    }
+    store.source.set(i, ctx.source);
+    store.line.set(i, line);
+    store.colsId.set(i, r.colsId);
+    store.n = i + 1;
+    kept++;
+  };
+  return { row, kept: () => kept };
 }
 
-type ErrFn = (c: FieldCell | undefined, line: number, code: string, message: string, hint: string, value?: string) => void;
-
-function checkRanges(kind: FileKind, v: Record<string, Cell>, row: MappedRow, ctx: TypeContext, err: ErrFn): void {
-  const num = (f: string) => (typeof v[f] === 'number' ? (v[f] as number) : null);
-  const show = (x: number) => String(Math.round(x * 1000) / 1000).replace('.', ',');
-  for (const f of Object.keys(v)) {
-    const x = num(f);
-    if (x === null || f.endsWith('_state')) continue;
-    if (COUNTS.has(f)) {
-      if (x < 0) err(row.fields[f], row.line, 'out-of-range', `Поле ${f}: отрицательное число участников`, 'число человек не может быть меньше нуля', show(x));
-      else if (!Number.isInteger(x)) err(row.fields[f], row.line, 'out-of-range', `Поле ${f}: дробное число человек`, 'проверьте колонку: здесь ожидается целое число', show(x));
-    }
-    if (SHARES.has(f) && (x < 0 || x > 100 + 1e-9)) {
-      err(row.fields[f], row.line, 'out-of-range', `Поле ${f}: доля вне диапазона 0–100 %`, 'доли пишутся в процентах (67,5), а не в долях единицы; проверьте формулу derive', show(x));
-    }
-  }
-  if (kind === 'results') {
-    const mean = num('mean');
-    const scale = ctx.scale ?? DEFAULT_SCALES[String(v.exam)];
-    if (mean !== null && scale && (mean < scale[0] || mean > scale[1])) {
-      err(row.fields.mean, row.line, 'out-of-range', `Средний балл вне шкалы ${scale[0]}–${scale[1]} для экзамена ${String(v.exam)}`, 'проверьте колонку среднего балла или укажите scale: [мин, макс] для файла', show(mean));
-    }
-    const n = num('n');
-    const gs = ['g2', 'g3', 'g4', 'g5'].map(num).filter((x): x is number => x !== null);
-    const sum = gs.reduce((a, b) => a + b, 0);
-    if (n !== null && gs.length && sum > n) {
-      err(row.fields.g5 ?? row.fields.n, row.line, 'out-of-range', `Сумма оценок «2»–«5» (${sum}) больше числа участников n (${n})`, 'проверьте колонки с числом оценок и участников', String(sum));
-    }
-  }
-  if (kind === 'indicators' && PERCENT_INDICATORS.has(String(v.indicator))) {
-    const x = num('value');
-    if (x !== null && (x < 0 || x > 100 + 1e-9)) {
-      err(row.fields.value, row.line, 'out-of-range', `Показатель ${String(v.indicator)} (в процентах) вне диапазона 0–100`, 'проверьте единицы: проценты, а не доли единицы', show(x));
-    }
-  }
-  if (kind === 'partnerships') {
-    const a = num('start_year');
-    const b = num('end_year');
-    if (a !== null && b !== null && b < a) err(row.fields.end_year, row.line, 'out-of-range', 'Год окончания раньше года начала', 'проверьте годы партнёрства', String(b));
-  }
-}
