@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { aggregates, schoolResults } from '../../src/lib/metrics/results.ts';
+import { results, schools } from './helpers.ts';
+
+describe('school results', () => {
+  it('derives share_good, share_below and the distribution from grade counts', () => {
+    // g2..g5 = 1, 4, 3, 2 (total 10): share_good = 100·(3+2)/10 = 50, share_below = 100·1/10 = 10
+    const [r] = schoolResults(results([{ school_id: 'a', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, mean: 3.6, g2: 1, g3: 4, g4: 3, g5: 2 }]));
+    expect(r.share_good).toBe(50);
+    expect(r.share_below).toBe(10);
+    expect(r.derived).toEqual(['share_good', 'share_below']);
+    expect(r.dist).toEqual({ g2: 10, g3: 40, g4: 30, g5: 20 });
+  });
+
+  it('keeps a published share and never un-hides a suppressed one', () => {
+    const rows = schoolResults(
+      results([
+        { school_id: 'a', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, share_good: 55, g2: 1, g3: 4, g4: 3, g5: 2 },
+        { school_id: 'b', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, share_good: null, share_good_state: 'suppressed', g2: 1, g3: 4, g4: 3, g5: 2 } as never,
+      ]),
+    );
+    expect(rows[0].share_good).toBe(55);
+    expect(rows[1].share_good).toBeNull();
+    expect(rows[1].share_good_state).toBe('suppressed');
+  });
+});
+
+describe('aggregates', () => {
+  const sch = schools([['a', 'M1'], ['b', 'M1'], ['c', 'M1'], ['d', 'M2']]);
+  const rows = schoolResults(
+    results([
+      { school_id: 'a', year: 2024, n: 10, mean: 80, share_below: 0 },
+      { school_id: 'b', year: 2024, n: 30, mean: 40, share_below: 10 },
+      // suppressed by the publisher: counted as a school, not in any weighted figure
+      { school_id: 'c', year: 2024, n: null, n_state: 'suppressed', mean: null, mean_state: 'suppressed' },
+      { school_id: 'd', year: 2024, n: 20, mean: 60, share_below: null },
+    ]),
+  );
+  const agg = aggregates(rows, sch);
+  const m1 = agg.find((a) => a.scope_id === 'M1')!;
+  const region = agg.find((a) => a.scope === 'region')!;
+
+  it('is participant-weighted, not a mean of means', () => {
+    // weighted: (10·80 + 30·40) / (10 + 30) = 2000 / 40 = 50; mean of means (80 + 40) / 2 = 60
+    expect(m1.mean).toBe(50);
+    expect(m1.mean_unweighted).toBe(60);
+    // share_below: (10·0 + 30·10) / 40 = 7.5
+    expect(m1.share_below).toBe(7.5);
+  });
+
+  it('reports the participants used and the rows it could not use', () => {
+    expect(m1.n_total).toBe(40);
+    expect(m1.schools).toBe(3);
+    expect(m1.schools_used).toBe(2);
+    // region: mean (800 + 1200 + 1200) / 60 = 53.33…; share_below rests on 40 of 60 participants
+    expect(region.mean).toBeCloseTo(3200 / 60, 10);
+    expect(region.n_total).toBe(60);
+    expect(region.share_below_n_used).toBe(40);
+    expect(region.share_below).toBe(7.5);
+  });
+});
