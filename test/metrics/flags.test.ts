@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { computeFlags, flagStatus } from '../../src/lib/metrics/flags.ts';
+import { cols, results, schools, settings } from './helpers.ts';
+
+const sch = schools([['A', 'M'], ['B', 'M'], ['C', 'M'], ['D', 'M']]);
+const ind = (rows: [string, number, string, number | null][]) => cols(rows.map(([school_id, year, indicator, value]) => ({ school_id, year, indicator, value })), ['school_id', 'year', 'indicator', 'value']);
+const ege = (id: string, year: number, mean: number, n = 20) => ({ school_id: id, year, subject: 'Русский язык', n, mean });
+
+// 2023: A 50, B 60, C 70, D 80 — mean 65, sd √125 = 11.18: z = −1.342, −0.447, 0.447, 1.342
+// 2024: A 70, B 50, C 60, D 80 — z = 0.447, −1.342, −0.447, 1.342
+const res = results([ege('A', 2023, 50), ege('B', 2023, 60), ege('C', 2023, 70), ege('D', 2023, 80), ege('A', 2024, 70), ege('B', 2024, 50), ege('C', 2024, 60), ege('D', 2024, 80)]);
+const get = (out: ReturnType<typeof computeFlags>, s: string, y: number, rule: string) => out.flags.find((f) => f.school_id === s && f.year === y && f.rule === rule)!;
+
+describe('ШНРО: low results', () => {
+  it('a school enters and leaves the bottom 25 % (one-year window)', () => {
+    const out = computeFlags({ schools: sch, results: res, indicators: ind([]) }, settings({ rules: { ...settings().rules, low_results_years: 1 } }));
+    // k = ceil(0.25 · 4) = 1: 2023 → A; 2024 → B
+    expect(get(out, 'A', 2023, 'low_results').fired).toBe(true);
+    expect(get(out, 'A', 2024, 'low_results').fired).toBe(false);
+    expect(get(out, 'B', 2024, 'low_results').fired).toBe(true);
+    expect(get(out, 'A', 2023, 'low_results').value).toBeCloseTo(-15 / Math.sqrt(125), 12);
+  });
+
+  it('uses the mean standardised score over the last 3 years', () => {
+    const out = computeFlags({ schools: sch, results: res, indicators: ind([]) }, settings());
+    // 2024 window {2023, 2024}: A (−1.342 + 0.447)/2 = −0.447; B (−0.447 − 1.342)/2 = −0.894 → B, cut −0.894
+    const b = get(out, 'B', 2024, 'low_results');
+    expect(b.fired).toBe(true);
+    expect(b.value).toBeCloseTo(-10 / Math.sqrt(125), 12); // (−15 − 5) / 2 / √125
+    expect(get(out, 'A', 2024, 'low_results').fired).toBe(false);
+    // A is clear of the cut by 0.447 = 5/√125: distance = cut − value = −0.447
+    expect(get(out, 'A', 2024, 'low_results').distance).toBeCloseTo(-5 / Math.sqrt(125), 12);
+  });
+
+  it('ignores ВПР entirely', () => {
+    const withVpr = results([
+      ege('A', 2023, 50), ege('B', 2023, 60), ege('C', 2023, 70), ege('D', 2023, 80),
+      // D is worst on ВПР; it must not matter
+      { school_id: 'D', year: 2023, exam: 'ВПР', subject: 'Русский язык', grade: '5', n: 50, mean: 2.1 },
+      { school_id: 'A', year: 2023, exam: 'ВПР', subject: 'Русский язык', grade: '5', n: 50, mean: 4.9 },
+    ]);
+    const out = computeFlags({ schools: sch, results: withVpr, indicators: ind([]) }, settings({ ranked_exams: ['ЕГЭ', 'ОГЭ', 'ВПР'] }));
+    expect(get(out, 'A', 2023, 'low_results').fired).toBe(true);
+    expect(get(out, 'D', 2023, 'low_results').fired).toBe(false);
+    expect(get(out, 'A', 2023, 'low_results').value).toBeCloseTo(-15 / Math.sqrt(125), 12);
+  });
+});
+
+describe('ШНРО: threshold rules', () => {
+  it('continue_10, olympiad, satisfaction with «нет данных» for a missing value', () => {
+    const out = computeFlags({ schools: sch, results: results([]), indicators: ind([['A', 2024, 'continue_10_share', 55], ['B', 2024, 'continue_10_share', 60], ['A', 2024, 'olympiad_share', 0.5], ['A', 2024, 'satisfaction_share', 41]]) }, settings());
+    // 55 < 60 fires, 5 points to go; 60 is not < 60
+    expect(get(out, 'A', 2024, 'continue_10')).toMatchObject({ fired: true, value: 55, threshold: 60, distance: 5, note: null });
+    expect(get(out, 'B', 2024, 'continue_10')).toMatchObject({ fired: false, distance: 0 });
+    expect(get(out, 'C', 2024, 'continue_10')).toMatchObject({ fired: null, value: null, note: 'нет данных' });
+    // 0.5 ≤ 0.5 fires (distance 0: it must rise above 0.5); 41 > 40 does not
+    expect(get(out, 'A', 2024, 'olympiad')).toMatchObject({ fired: true, distance: 0 });
+    expect(get(out, 'A', 2024, 'satisfaction')).toMatchObject({ fired: false, distance: -1 });
+    expect(get(out, 'A', 2024, 'knowledge_quality')).toMatchObject({ fired: null, note: 'нет данных' });
+  });
+
+  it('below_region: more than 20 points under the participant-weighted regional ЕГЭ mean', () => {
+    const r = results([ege('A', 2024, 40, 10), ege('B', 2024, 70, 30), { school_id: 'B', year: 2024, subject: 'Математика (база)', n: 30, mean: 4.5 }]);
+    const out = computeFlags({ schools: sch, results: r, indicators: ind([]) }, settings());
+    // region (10·40 + 30·70) / 40 = 62.5 (base maths, graded 2–5, is left out); A: 40 − 62.5 = −22.5 < −20
+    expect(get(out, 'A', 2024, 'below_region')).toMatchObject({ fired: true, value: -22.5, threshold: -20, distance: 2.5 });
+    expect(get(out, 'B', 2024, 'below_region')).toMatchObject({ fired: false, value: 7.5, distance: -27.5 });
+  });
+});
+
+describe('НСУ and the index', () => {
+  it('z-scores the components with their polarity and flags the lowest 25 %', () => {
+    // three of six social components (= half, enough): each 10, 20, 30, 40 for A..D
+    const rows: [string, number, string, number][] = [];
+    ['A', 'B', 'C', 'D'].forEach((s, i) => {
+      for (const c of ['low_ses_share', 'deviant_share', 'low_motivation_share']) rows.push([s, 2024, c, 10 * (i + 1)]);
+    });
+    const out = computeFlags({ schools: sch, results: results([]), indicators: ind(rows) }, settings());
+    const idx = out.indices.filter((r) => r.index === 'social' && r.year === 2024);
+    // lower is better: z = −(v − 25)/√125 → A +1.342 … D −1.342; index = mean of equal components
+    expect(idx.find((r) => r.school_id === 'A')!.value).toBeCloseTo(15 / Math.sqrt(125), 12);
+    expect(idx.find((r) => r.school_id === 'D')!.value).toBeCloseTo(-15 / Math.sqrt(125), 12);
+    expect(get(out, 'D', 2024, 'social_index').fired).toBe(true);
+    expect(get(out, 'C', 2024, 'social_index').fired).toBe(false);
+    const st = flagStatus(out.flags);
+    expect(st.get('D\u00012024\u0001nsu')).toBe(true);
+    // staffing index: no components at all → «нет данных»
+    expect(get(out, 'D', 2024, 'staffing_index')).toMatchObject({ fired: null, note: 'нет данных' });
+  });
+
+  it('territory rules', () => {
+    const out = computeFlags({ schools: sch, results: results([]), indicators: ind([['A', 2024, 'monotown', 1], ['B', 2024, 'monotown', 0], ['A', 2024, 'unemployment_ratio', 1.6]]) }, settings());
+    expect(get(out, 'A', 2024, 'monotown').fired).toBe(true);
+    expect(get(out, 'B', 2024, 'monotown').fired).toBe(false);
+    expect(get(out, 'A', 2024, 'unemployment').fired).toBe(true);
+    expect(get(out, 'A', 2024, 'unemployment').distance).toBeCloseTo(0.1, 12);
+  });
+});
