@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { computeAll } from '../../src/lib/metrics/index.ts';
+import { cols, results, schools, settings, tables } from './helpers.ts';
+
+describe('computeAll', () => {
+  // Four schools, two years of ЕГЭ Russian + profile maths, ВПР beside them.
+  const rows = [];
+  const base: Record<string, number> = { a: 70, b: 60, c: 50, d: 40 };
+  for (const year of [2023, 2024]) {
+    for (const [id, m] of Object.entries(base)) {
+      rows.push({ school_id: id, year, subject: 'Русский язык', n: 20, mean: m + (year - 2023), share_below: 5 });
+      rows.push({ school_id: id, year, subject: 'Математика (профиль)', n: 20, mean: m - 10, share_below: 15 });
+      rows.push({ school_id: id, year, exam: 'ВПР', subject: 'Математика', grade: '5', n: 25, mean: 3 + m / 100 });
+    }
+  }
+  const t = tables({
+    schools: schools([['a', 'M1'], ['b', 'M1'], ['c', 'M2'], ['d', 'M2']]),
+    results: results(rows),
+    targets: cols([{ scope_id: 'region', indicator: 'gap_reduction_pct', year: 2024, kind: 'target', value: 0.3 }], ['scope_id', 'indicator', 'year', 'kind', 'value']),
+  });
+  const out = computeAll(t, settings());
+
+  it('returns every table as plain rows', () => {
+    for (const k of ['results', 'aggregates', 'gap', 'scores', 'indicators', 'flags', 'indices', 'context', 'fits', 'similar', 'clusters', 'partnerships']) expect(Array.isArray((out as Record<string, unknown>)[k])).toBe(true);
+    expect(out.results.length).toBe(24);
+  });
+
+  it('keeps ВПР out of the gap and the ШНРО ranking', () => {
+    expect(out.gap.some((g) => g.exam === 'ВПР')).toBe(false);
+    expect(out.scores.some((s) => s.exam === 'ВПР')).toBe(false);
+    // ВПР still has its aggregates (distributions, context)
+    expect(out.aggregates.some((a) => a.exam === 'ВПР')).toBe(true);
+  });
+
+  it('region gap on the mandatory set and the programme indicator', () => {
+    const g = out.gap.filter((r) => r.scope === 'region' && r.subject_set === 'Русский язык + Математика (профиль)');
+    // 2023: a (70 + 60)/2 = 65, d (40 + 30)/2 = 35 → ratio 65/35; 2024: a 65.5, d 35.5
+    expect(g.map((r) => r.gap)).toEqual([30, 30]);
+    const pct = 100 * ((65.5 / 35.5) / (65 / 35) - 1);
+    expect(g[1].change_pct).toBeCloseTo(pct, 10);
+    const ind = out.indicators.find((r) => r.scope_id === 'region' && r.indicator === 'gap_reduction_pct' && r.year === 2024)!;
+    // reduction = −pct = 0.65 % ≥ 0.3 → met
+    expect(ind.value).toBeCloseTo(-pct, 10);
+    expect(ind.status).toBe('met');
+  });
+});
