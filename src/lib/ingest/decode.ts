@@ -4,6 +4,7 @@
  * saved again, «РЁРєРѕР»Р°») decodes "successfully" and would silently poison every name,
  * so it is refused with an error instead.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Problem } from '../model/types.ts';
 
 export type Encoding = 'utf-8' | 'windows-1251';
@@ -58,10 +59,11 @@ export function decode(bytes: Uint8Array, file: string, encoding: 'auto' | Encod
     text = new TextDecoder('windows-1251').decode(body);
     used = 'windows-1251';
   } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    // isUtf8 + Buffer#toString is several times faster than a fatal TextDecoder on large files.
+    if (isUtf8(body)) {
+      text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
       used = 'utf-8';
-    } catch {
+    } else {
       if (encoding === 'utf-8') {
         problems.push({
           severity: 'error',

@@ -7,7 +7,7 @@ import type { FileSpec } from './manifest.ts';
 import type { ParsedTable } from './parse.ts';
 import { eachRow, normalizeName } from './parse.ts';
 import { evaluate, ExpressionError, parseExpression, references, type Env, type Node, type Val } from './expression.ts';
-import { parseNumber, type DecimalMark, type Markers } from './numbers.ts';
+import { fastNumber, fastPathSafe, parseNumber, type DecimalMark, type Markers } from './numbers.ts';
 import { isTrimSpace } from './tokenize.ts';
 
 /** A field of a mapped row: raw text from a cell or a constant, or a computed value. */
@@ -262,7 +262,8 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
     const j = rawRefSlots.get(name);
     return j === undefined ? undefined : { raw: cells[j], col: j + 1, line: lines[j] ?? rowLine };
   };
-  const MISSING: Val = { t: 'num', state: 'missing', value: null };
+  const MISSING: Extract<Val, { t: 'num' }> = { t: 'num', state: 'missing', value: null };
+  const fast = fastPathSafe(ctx.markers);
   const env: Env = {
     get(name) {
       const k = slotOf.get(name);
@@ -273,6 +274,11 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
     },
     toNum(v, name) {
       if (v.t === 'num') return v;
+      if (fast) {
+        const x = fastNumber(v.s, ctx.decimal);
+        if (x === x) return { t: 'num', state: 'value', value: x };
+        if (v.s === '') return MISSING;
+      }
       const r = parseNumber(v.s, ctx.markers, ctx.decimal);
       if (r.ok) return { t: 'num', state: r.state, value: r.value };
       const err = new ExpressionError(`${name ? `значение ${name} — ` : ''}${r.reason}`) as ExpressionError & { cell?: FieldCell };

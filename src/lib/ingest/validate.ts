@@ -71,6 +71,14 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
   const enums = Object.entries(ENUMS[kind] ?? {}).map(([f, allowed]) => [idx(f), f, allowed] as const);
   const yearFields = spec.years.map((f) => [idx(f), f] as const).filter(([k, f]) => spec.required.includes(f) && k >= 0);
   const warnedSubjects = new Set<string>();
+  // Subjects already known or warned about: one Set lookup per row instead of `in` + Set.
+  const checkedSubjects = new Set<string>(Object.keys(SUBJECTS));
+  const percentCache = new Map<string | null, boolean>();
+  const isPercent = (s: string | null) => {
+    let v = percentCache.get(s);
+    if (v === undefined) percentCache.set(s, (v = PERCENT_INDICATORS.has(String(s))));
+    return v;
+  };
   const warnedIndicators = new Set<string>();
   const fast = fastPathSafe(ctx.markers);
   const decimal = ctx.decimal;
@@ -113,7 +121,8 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
           } else {
             const raw = v !== undefined ? toText(v) : (r.raw[k] ?? '');
             const x = fast ? fastNumber(raw, decimal) : NaN;
-            if (x === x) {
+            if (raw === '') state = STATE_CODE.missing; // markerState: blank is always missing
+            else if (x === x) {
               state = STATE_CODE.value;
               value = x;
             } else {
@@ -206,7 +215,7 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
         err(r.has[kG5] ? kG5 : kN, 'out-of-range', `Сумма оценок «2»–«5» (${sum}) больше числа участников n (${n})`, 'проверьте колонки с числом оценок и участников', String(sum));
       }
     }
-    if (kind === 'indicators' && PERCENT_INDICATORS.has(String(txt[kIndicator]))) {
+    if (kind === 'indicators' && isPercent(txt[kIndicator])) {
       const x = numOf(kValue);
       if (x !== null && (x < 0 || x > 100 + 1e-9)) {
         err(kValue, 'out-of-range', `Показатель ${String(txt[kIndicator])} (в процентах) вне диапазона 0–100`, 'проверьте единицы: проценты, а не доли единицы', show(x));
@@ -225,8 +234,9 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
     }
     if (kind === 'results') {
       const s = String(txt[kSubject]);
-      if (!(s in SUBJECTS) && !warnedSubjects.has(s)) {
+      if (!checkedSubjects.has(s) && !(s in SUBJECTS) && !warnedSubjects.has(s)) {
         warnedSubjects.add(s);
+        checkedSubjects.add(s);
         ctx.add({ severity: 'warning', code: 'unknown-subject', file: ctx.file, line, value: s, message: 'Предмет не входит в канонический список SUBJECTS', hint: 'приведите название к списку через recode: { subject: { «как в файле»: «каноническое» } }, если это тот же предмет' });
       }
     }
