@@ -60,8 +60,8 @@ export function codeShare(value: number | null, n: number | null, settings: Sett
 }
 
 /** Hide every measure of a row (grade counts and distribution too). */
-function hide<T extends { [k: string]: unknown }>(row: T, reason: string): void {
-  const r = row as Record<string, unknown>;
+function hide(row: object, reason: string): void {
+  const r = row as unknown as Record<string, unknown>;
   for (const m of MEASURES) {
     if (r[`${m}_state`] === 'value') {
       r[m] = null;
