@@ -4,9 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildSite, DatasetError, describeProblems, REPO_ROOT } from '../src/lib/build/pipeline.ts';
-import { formatInt, formatNumber, countOf } from '../src/lib/format/index.ts';
+import { formatNumber, countOf } from '../src/lib/format/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +18,10 @@ const { values } = parseArgs({
 });
 
 const log = (line: string) => console.log(line);
+const shown = (p: string) => {
+  const rel = relative(process.cwd(), p);
+  return rel.startsWith('..') ? resolve(p) : rel || '.';
+};
 
 try {
   const s = await buildSite({ dataDir: values.data!, outDir: values.out!, log });
@@ -26,7 +30,7 @@ try {
   }
   const warnings = Object.entries(s.warnings);
   console.log('');
-  console.log(`Готово за ${formatNumber(s.seconds, 1)} с: ${countOf(s.pages, ['страница', 'страницы', 'страниц'])}, ${formatInt(s.files)} файлов, ${formatNumber(s.bytes / 2 ** 20, 1)} МБ в ${relative(process.cwd(), values.out!) || '.'}/`);
+  console.log(`Готово за ${formatNumber(s.seconds, 1)} с: ${countOf(s.pages, ['страница', 'страницы', 'страниц'])}, ${countOf(s.files, ['файл', 'файла', 'файлов'])}, ${formatNumber(s.bytes / 2 ** 20, 1)} МБ в ${shown(values.out!)}/`);
   if (warnings.length === 0) console.log('Предупреждений нет.');
   else {
     console.log('Предупреждения по видам:');

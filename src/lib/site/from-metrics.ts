@@ -1,0 +1,106 @@
+/**
+ * Adapter from the metrics outputs (src/lib/metrics computeAll) to the site inputs, and
+ * the one place where disclosure control is applied: rows below the publication
+ * minimum lose their numbers here, before any page, chart, CSV or search index exists.
+ */
+import type { Dataset } from '../ingest/index.ts';
+import { computeAll, discloseResults, discloseAggregates, municipalityOf } from '../metrics/index.ts';
+import type { PublishedResult } from './published.ts';
+import { slugify } from './slug.ts';
+import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow } from './context.ts';
+import { formatNumber } from '../format/index.ts';
+
+export type MetricsOutput = ReturnType<typeof computeAll>;
+
+export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteInputs {
+  const settings = dataset.settings;
+  const t = dataset.tables;
+  const warnings: Record<string, number> = {};
+
+  const munNames = new Map<string, string>();
+  t.municipalities.municipality_id.forEach((id, i) => munNames.set(id as string, (t.municipalities.name[i] as string) || (id as string)));
+  const schools: SchoolInfo[] = t.schools.school_id.map((id, i) => ({
+    school_id: id as string,
+    slug: slugify(id as string),
+    name: (t.schools.name[i] as string) || (id as string),
+    municipality_id: t.schools.municipality_id[i] as string,
+    settlement: (t.schools.settlement?.[i] as string | null) ?? null,
+  }));
+  const bySchoolMun = new Map<string, string[]>();
+  for (const s of schools) bySchoolMun.set(s.municipality_id, [...(bySchoolMun.get(s.municipality_id) ?? []), s.school_id]);
+  const municipalities: MunicipalityInfo[] = [...munNames.keys()]
+    .filter((id) => bySchoolMun.has(id))
+    .map((id) => ({ id, slug: slugify(id), name: munNames.get(id)!, schoolIds: bySchoolMun.get(id)! }));
+
+  // Disclosure: primary + complementary suppression, coding, reliability.
+  const disclosed = discloseResults(m.results, municipalityOf(t.schools), settings);
+  warnings['скрыто: менее минимума участников'] = disclosed.hidden.primary;
+  warnings['скрыто: дополнительно, против вычитания'] = disclosed.hidden.complementary;
+  const results: PublishedResult[] = disclosed.rows.map((r) => {
+    // A small group's size is hidden too: «скрыто: менее 10 участников» says enough.
+    const small = r.n !== null && r.n < settings.min_participants;
+    return {
+      school_id: r.school_id,
+      year: r.year,
+      exam: r.exam,
+      subject: r.subject,
+      grade: r.grade,
+      n: small ? null : r.n,
+      n_state: small ? 'suppressed' : r.n_state,
+      mean: r.mean,
+      mean_state: r.mean_state,
+      share_below: r.share_below,
+      share_below_state: r.share_below_state,
+      share_good: r.share_good,
+      share_good_state: r.share_good_state,
+      share_high: r.share_high,
+      share_high_state: r.share_high_state,
+      coded: r.coded,
+      reliable: r.reliable,
+    };
+  });
+  const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings).map((a) => ({
+    scope: a.scope,
+    scope_id: a.scope_id,
+    year: a.year,
+    exam: a.exam,
+    subject: a.subject,
+    grade: a.grade,
+    n: a.n_total,
+    mean: a.mean_state === 'value' ? a.mean : null,
+    share_below: a.share_below_state === 'value' && !a.coded?.share_below ? a.share_below : null,
+    share_good: a.share_good_state === 'value' && !a.coded?.share_good ? a.share_good : null,
+    share_high: a.share_high_state === 'value' && !a.coded?.share_high ? a.share_high : null,
+  }));
+
+  const similar = new Map<string, string[]>();
+  for (const s of m.similar) similar.set(s.school_id, s.similar_ids);
+
+  const sourceList = dataset.sources.map((s) => ({
+    text: `${s.publisher}. ${s.title}${s.date ? ` (${s.date})` : ''}`,
+    href: s.url,
+    note: s.licence,
+  }));
+
+  return {
+    regionName: dataset.region.name,
+    settings,
+    schools,
+    municipalities,
+    results,
+    aggregates,
+    gap: m.gap,
+    scores: m.scores.map((s) => ({ school_id: s.school_id, year: s.year, exam: s.exam, subject_set: s.subject_set, score: s.score, n: s.n })),
+    flags: m.flags,
+    context: m.context,
+    fits: m.fits,
+    indices: m.indices,
+    similar,
+    partnerships: m.partnerships,
+    ruleNames: m.names.rules,
+    sourceList,
+    programme: m.indicators.map((r) => ({ ...r, status: r.status })),
+    clusters: m.clusters.map((c) => ({ id: c.id, description: c.description + (c.urban_share !== null ? ` (городских — ${formatNumber(c.urban_share, 0)} %)` : ''), size: c.size })),
+    warnings,
+  };
+}
