@@ -80,24 +80,10 @@ export function linesOverYears(
       ),
     );
   }
-  const last = series
-    .map((s) => ({ s, p: [...s.points].reverse().find((p) => p.value !== null) }))
-    .filter((d) => d.p);
-  marks.push(
-    Plot.text(last, {
-      x: (d) => d.p!.year,
-      y: (d) => d.p!.value,
-      text: (d) => d.s.name,
-      dx: 6,
-      textAnchor: 'start',
-      fill: (d) => COLOR[d.s.role as Series['role']],
-      fontSize: 11,
-    }),
-  );
   return {
     width: opts.width ?? 640,
     height: opts.height ?? 280,
-    marginRight: 150,
+    marginRight: 24,
     marginLeft: 48,
     x: { label: 'Год', tickFormat: (d: number) => String(d), ticks: years, domain: [years[0] - 0.3, years[years.length - 1] + 0.3] },
     y: { label: opts.yLabel, grid: true, domain: opts.yDomain, tickFormat: ruTick, nice: true },

@@ -65,7 +65,7 @@ export function* indicatorsLong(world: World): Generator<Chunk> {
         String(s.pension),
         dec(clamp(m.unemployment + e(0.05), 0.2, 5), 2),
         // Not applicable to a primary school: no row at all.
-        s.top < 9 ? null : dec(clamp(62 - 7 * z + 4 * a + 6 * d(16) + e(4), 15, 100)),
+        s.top < 9 ? null : dec(clamp(75 - 7 * z + 4 * a + 6 * d(16) + e(4), 15, 100)),
         dec(clamp(Math.exp(1.8 - 0.8 * z + 0.8 * s.u + 0.4 * d(17) + e(0.2)), 0, 60)),
         dec(clamp(72 - 6 * z + 8 * s.u + 6 * d(18) + e(4), 20, 99)),
       ];

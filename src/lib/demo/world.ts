@@ -137,7 +137,7 @@ export function buildWorld(opts: DemoOptions): World {
       kind: urban ? 'городской округ' : 'муниципальный район',
       urban,
       monotown: urban ? (m % 3 === 2 ? 1 : 0) : rng.chance(0.05) ? 1 : 0,
-      unemployment: Math.round((urban ? 0.6 + rng.u() * 0.45 : 0.9 + rng.u() * 1.5) * 100) / 100,
+      unemployment: Math.round((urban ? 0.6 + rng.u() * 0.45 : 0.85 + rng.u() * 0.85) * 100) / 100,
     });
     muniShift.push(urban ? rng.norm(-0.3, 0.2) : rng.norm(0.4, 0.3));
   }

@@ -81,7 +81,8 @@ function flaggedList(ctx: SiteContext, schoolIds: string[]): ListItem[] {
   const items: ListItem[] = [];
   for (const id of schoolIds) {
     const flags = (ctx.flagsBySchool.get(id) ?? []).filter((f) => f.fired === true);
-    if (!flags.length) continue;
+    // The programme's list is ШНРО and НСУ; staffing, resources and territory are context.
+    if (!flags.some((f) => f.flag === 'shnro' || f.flag === 'nsu')) continue;
     const s = ctx.schools.get(id)!;
     const byFlag = new Map<string, string[]>();
     for (const f of flags) byFlag.set(f.flag, [...(byFlag.get(f.flag) ?? []), ctx.ruleName(f.rule)]);

@@ -36,6 +36,26 @@ export const MEASURE_LABEL: Record<Measure, { label: string; unit: string; short
   share_high: { label: 'Доля высокобалльников', unit: '%', short: 'высокие баллы' },
 };
 
+/** Mean scores of ОГЭ and ВПР are grades (2–5), of ЕГЭ test scores (0–100). */
+export function measureLabel(measure: Measure, exam: string): { label: string; unit: string; short: string } {
+  if (measure === 'mean' && (exam === 'ОГЭ' || exam === 'ВПР')) return { label: 'Средняя отметка', unit: 'отметка', short: 'средняя отметка' };
+  return MEASURE_LABEL[measure];
+}
+
+/** The natural scale of a measure, so a chart never exaggerates a small change. */
+export function measureDomain(measure: Measure, exam: string): [number, number] | undefined {
+  if (measure !== 'mean') return [0, 100];
+  if (exam === 'ОГЭ' || exam === 'ВПР') return [2, 5];
+  if (exam === 'ЕГЭ') return [0, 100];
+  return undefined;
+}
+
+const EXAM_ORDER = ['ЕГЭ', 'ОГЭ', 'ВПР'];
+export function examRank(exam: string): number {
+  const i = EXAM_ORDER.indexOf(exam);
+  return i < 0 ? EXAM_ORDER.length : i;
+}
+
 export function key(exam: string, subject: string, grade: string | null): string {
   return `${exam}|${subject}|${grade ?? ''}`;
 }
@@ -62,7 +82,7 @@ export class ResultIndex {
       seriesCount.set(k, c);
     }
     this.years = [...years].sort((a, b) => a - b);
-    this.series = [...seriesCount.values()].sort((a, b) => b.participants - a.participants);
+    this.series = [...seriesCount.values()].sort((a, b) => examRank(a.exam) - examRank(b.exam) || b.participants - a.participants);
   }
 
   school(id: string): Map<string, Map<number, PublishedResult>> {

@@ -27,8 +27,9 @@ export function regionExtras(ctx: SiteContext, inputs: SiteInputs): { changes: L
     }
     if (up + down > 0) changes.push({ text: `Результат вырос у ${countOf(up, SCHOOLS_GENITIVE)} и снизился у ${countOf(down, SCHOOLS_GENITIVE)} (из школ, где не менее ${ctx.settings.reliability_min} участников в оба года).` });
   }
-  const flaggedNow = new Set([...ctx.flagsBySchool.entries()].filter(([, f]) => f.some((r) => r.fired)).map(([id]) => id));
-  changes.push({ text: `Школ ШНРО/НСУ в ${y} году: ${flaggedNow.size}.` });
+  const isFlagged = (rows: { flag: string; fired: boolean | null }[]) => rows.some((r) => r.fired === true && (r.flag === 'shnro' || r.flag === 'nsu'));
+  const flaggedNow = [...ctx.flagsBySchool.values()].filter(isFlagged).length;
+  changes.push({ text: `Школ ШНРО/НСУ в ${y} году: ${flaggedNow}.` });
 
   const resilient: ListItem[] = [];
   const latestCtx = new Map<string, boolean>();

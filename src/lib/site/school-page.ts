@@ -3,7 +3,7 @@ import { formatNumber, formatValue, countOf, PARTICIPANTS } from '../format/inde
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell, intCell } from './cells.ts';
 import { yearLinesChart, positionChart, contextChart } from './charts.ts';
-import { key, MEASURE_LABEL, type Measure } from './published.ts';
+import { key, measureDomain, measureLabel, type Measure } from './published.ts';
 import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
 
@@ -54,13 +54,14 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
     if (!schoolPoints.some((p) => p.value !== null) && !ctx.isChartSubject(s.exam, s.subject)) continue;
     const munSeries = ctx.aggregateSeries('municipality', school.municipality_id, k, measure);
     const regSeries = ctx.aggregateSeries('region', 'region', k, measure);
-    const label = MEASURE_LABEL[measure];
+    const label = measureLabel(measure, s.exam);
     if (ctx.isChartSubject(s.exam, s.subject)) {
       const chart = yearLinesChart({
         id: `school/${school.slug}/${ctx.subjectSlug(s.exam, s.subject)}`,
         title: `${s.exam}, ${s.subject}: ${label.short} по годам`,
         yLabel: label.unit === '%' ? `${label.label}, %` : label.label,
         unit: label.unit,
+        yDomain: measureDomain(measure, s.exam),
         minParticipants: min,
         series: [
           { name: 'Школа', role: 'school', points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state }])) },
@@ -96,7 +97,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
               { key: 'what', label: 'Экзамен, предмет' },
               { key: 'trend', label: 'Динамика' },
               { key: 'n', label: 'Участников', numeric: true },
-              { key: 'mean', label: 'Средний балл', numeric: true },
+              { key: 'mean', label: 'Средний балл (ЕГЭ) / отметка', numeric: true },
               { key: 'share_below', label: 'Ниже порога', numeric: true },
               { key: 'share_high', label: 'Высокие баллы', numeric: true },
             ],
