@@ -1,13 +1,14 @@
 /**
  * Builds the sites the build, disclosure and browser tests read, once per `npm test`:
  * the demo region, a small fixture full of tiny schools and hostile names, and (where
- * ../shared is present) the Moscow and NYC open-data sites.
+ * ../shared is present) the Moscow and NYC open-data sites. Each build runs in its own
+ * process (see helpers/build-cli.ts), one after another.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from '../src/lib/build/pipeline.ts';
+import { buildCli } from './helpers/build-cli.ts';
 import { sharedDir } from './helpers/shared.ts';
 
 declare module 'vitest' {
@@ -18,18 +19,28 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'sites-'));
-  const sites: Record<string, string> = {};
-  const targets: Record<string, string> = { demo: 'data/demo', small: 'test/fixtures/site-small' };
+  const targets: [string, string][] = [
+    ['demo', 'data/demo'],
+    ['small', 'test/fixtures/site-small'],
+  ];
   const shared = sharedDir();
+  const env: NodeJS.ProcessEnv = {};
   if (shared) {
-    process.env.SHARED_DIR = shared;
-    targets.moscow = 'data/real/moscow-ege-2016';
-    targets.nyc = 'data/real/nyc-doe';
+    env.SHARED_DIR = shared;
+    targets.push(['moscow', 'data/real/moscow-ege-2016'], ['nyc', 'data/real/nyc-doe']);
   }
-  for (const [name, data] of Object.entries(targets)) {
-    const out = join(root, name);
-    await buildSite({ dataDir: resolve(data), outDir: out });
-    sites[name] = out;
-  }
+  const sites: Record<string, string> = {};
+  const queue = [...targets];
+  const worker = async () => {
+    for (let t = queue.shift(); t; t = queue.shift()) {
+      const [name, data] = t;
+      const out = join(root, name);
+      const r = await buildCli(data, out, env);
+      if (r.code !== 0) throw new Error(`build of ${name} failed:\n${r.stdout}\n${r.stderr}`);
+      sites[name] = out;
+    }
+  };
+  // One at a time: concurrent Astro builds share the temporary .astro/ folder of the project.
+  await worker();
   project.provide('sites', sites);
 }
