@@ -95,9 +95,10 @@ describe('per-page CSV', () => {
 });
 
 describe('hostile names render as text', () => {
-  it('never writes the fixture’s <script> name unescaped into any file', () => {
+  it('never writes the fixture’s <script> name unescaped into any markup or JSON file', () => {
     const dir = site('small');
-    const files = walk(dir).filter((f) => /\.(html|csv|json|xml|txt)$/.test(f));
+    // CSV downloads are text/csv data and keep the name exactly as published (checked below).
+    const files = walk(dir).filter((f) => /\.(html|json|xml|txt|js)$/.test(f));
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) {
       const text = read(f);
@@ -109,8 +110,9 @@ describe('hostile names render as text', () => {
     expect(page).toMatch(/<meta property="og:title" content="&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   });
 
-  it('defuses a formula-like school name in CSV downloads', () => {
+  it('keeps names verbatim in CSV data but defuses a formula-like one', () => {
     const csv = read(join(site('small'), 'data', 'schools.csv'));
+    expect(csv).toContain('<script>alert(1)</script>');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 });

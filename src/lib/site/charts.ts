@@ -27,17 +27,7 @@ export function yearLinesChart(args: {
   const main = args.series[0];
   const known = main.points.filter((p) => p.value !== null);
   if (known.length === 0) return null;
-  const years = [...new Set(args.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
-  const columns: Column[] = [{ key: 'year', label: 'Год' }, ...args.series.map((s, i) => ({ key: `s${i}`, label: `${s.name}, ${args.unit}`, numeric: true }))];
-  const rows = years.map((year) => {
-    const row: DataTable['rows'][number] = { year: textCell(String(year)) };
-    args.series.forEach((s, i) => {
-      const p = s.points.find((q) => q.year === year);
-      const reason = s.reasons?.[year]?.state ?? 'missing';
-      row[`s${i}`] = numCell(p?.value ?? null, p?.value === null || !p ? reason : 'value', { digits, minParticipants: args.minParticipants });
-    });
-    return row;
-  });
+  const table = yearSeriesTable(args);
   const first = known[0];
   const last = known[known.length - 1];
   const fmt = (v: number) => `${formatNumber(v, digits)}${args.unit === '%' ? ' %' : ''}`;
@@ -56,8 +46,25 @@ export function yearLinesChart(args: {
     summary,
     svg,
     legend: args.series.map((s) => ({ label: s.name, key: s.role })),
-    table: { id: args.id.replace(/\//g, '-'), caption: args.title, columns, rows },
+    table,
   };
+}
+
+/** The table behind a yearly line chart; also shown alone when no year can be drawn. */
+export function yearSeriesTable(args: { id: string; title: string; unit: string; digits?: number; series: SeriesWithReasons[]; minParticipants: number }): DataTable {
+  const digits = args.digits ?? 1;
+  const years = [...new Set(args.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const columns: Column[] = [{ key: 'year', label: 'Год' }, ...args.series.map((s, i) => ({ key: `s${i}`, label: `${s.name}, ${args.unit}`, numeric: true }))];
+  const rows = years.map((year) => {
+    const row: DataTable['rows'][number] = { year: textCell(String(year)) };
+    args.series.forEach((s, i) => {
+      const p = s.points.find((q) => q.year === year);
+      const reason = s.reasons?.[year]?.state ?? 'missing';
+      row[`s${i}`] = numCell(p?.value ?? null, p?.value === null || !p ? reason : 'value', { digits, minParticipants: args.minParticipants });
+    });
+    return row;
+  });
+  return { id: args.id.replace(/\//g, '-'), caption: args.title, columns, rows };
 }
 
 export function positionChart(args: {

@@ -357,7 +357,7 @@ export class SiteContext {
       out.push({ name: `${names[r.index] ?? r.index} (${latest})`, cell: numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 }) });
       for (const [c, v] of Object.entries(r.components)) {
         const meta = SCHOOL_INDICATORS.find((i) => i.id === c);
-        out.push({ name: `  — ${meta?.name ?? c}`, cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
+        out.push({ name: `— ${meta?.name ?? c}`, cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
       }
     }
     return out;

@@ -165,7 +165,8 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     }),
     basis: p,
   };
-  files.push({ path: 'data/compare.json', content: JSON.stringify(compare) });
+  // `<` escaped so the file stays inert even if some server sends it as HTML.
+  files.push({ path: 'data/compare.json', content: JSON.stringify(compare).replace(/</g, '\\u003c') });
   void dataset;
   return { files, dictionary };
 }

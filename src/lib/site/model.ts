@@ -76,7 +76,7 @@ export function pageCsv(page: Page): string {
         for (const c of t.columns.slice(1)) {
           const cell = row[c.key];
           if (!cell || (cell.v === '' && cell.t === '')) continue;
-          rows.push([s.heading, t.caption, row[first.key]?.t ?? '', c.label, cell.v === null ? cell.t : cell.v]);
+          rows.push([s.heading, t.caption, (row[first.key]?.t ?? '').trim(), c.label, cell.v === null ? cell.t : cell.v]);
         }
       }
     }

@@ -2,7 +2,7 @@
 import { formatNumber, formatValue, countOf, PARTICIPANTS } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell, intCell } from './cells.ts';
-import { yearLinesChart, positionChart, contextChart } from './charts.ts';
+import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './charts.ts';
 import { key, measureDomain, measureLabel, type Measure } from './published.ts';
 import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
@@ -39,6 +39,8 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
 
   // Results per exam and subject over the years, against municipality and region.
   const charts: Chart[] = [];
+  const hiddenSeries: string[] = [];
+  const hiddenTables: DataTable[] = [];
   const tableRows: DataTable['rows'] = [];
   const mine = ctx.results.school(school.school_id);
   for (const s of ctx.results.series) {
@@ -56,7 +58,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
     const regSeries = ctx.aggregateSeries('region', 'region', k, measure);
     const label = measureLabel(measure, s.exam);
     if (ctx.isChartSubject(s.exam, s.subject)) {
-      const chart = yearLinesChart({
+      const chartArgs = {
         id: `school/${school.slug}/${ctx.subjectSlug(s.exam, s.subject)}`,
         title: `${s.exam}, ${s.subject}: ${label.short} по годам`,
         yLabel: label.unit === '%' ? `${label.label}, %` : label.label,
@@ -64,12 +66,17 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
         yDomain: measureDomain(measure, s.exam),
         minParticipants: min,
         series: [
-          { name: 'Школа', role: 'school', points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state }])) },
-          { name: 'Муниципалитет', role: 'municipality', points: munSeries },
-          { name: 'Регион', role: 'region', points: regSeries },
+          { name: 'Школа', role: 'school' as const, points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state }])) },
+          { name: 'Муниципалитет', role: 'municipality' as const, points: munSeries },
+          { name: 'Регион', role: 'region' as const, points: regSeries },
         ],
-      });
+      };
+      const chart = yearLinesChart(chartArgs);
       if (chart) charts.push(chart);
+      else {
+        hiddenSeries.push(`${s.exam}, ${s.subject}`);
+        hiddenTables.push(yearSeriesTable(chartArgs));
+      }
     }
     const last = byYear.get(latest);
     tableRows.push({
@@ -81,14 +88,18 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
       share_high: numCell(last?.share_high ?? null, last ? last.share_high_state : 'missing', { percent: true, minParticipants: min, coded: last?.coded?.share_high }),
     });
   }
+  const intro = [
+    `Линия школы прерывается там, где за год нет данных или значение скрыто (менее ${min} участников). Муниципалитет и регион — средние, взвешенные по числу участников.`,
+  ];
+  if (hiddenSeries.length) intro.push(`${hiddenSeries.join('; ')}: ни за один год нет значения, которое можно опубликовать (нет данных или менее ${min} участников), поэтому график не строится.`);
   sections.push({
     id: 'results',
     heading: 'Результаты экзаменов по годам',
-    intro: [
-      `Линия школы прерывается там, где за год нет данных или значение скрыто (менее ${min} участников). Муниципалитет и регион — средние, взвешенные по числу участников.`,
-    ],
+    intro,
     charts,
-    tables: tableRows.length
+    tables: [
+      ...hiddenTables,
+      ...(tableRows.length
       ? [
           {
             id: `school-${school.slug}-latest`,
@@ -104,7 +115,8 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
             rows: tableRows,
           },
         ]
-      : undefined,
+      : []),
+    ],
   });
 
   // Position among all schools on the gap score.
