@@ -1,10 +1,13 @@
 /**
  * Atomic publishing: the site is built into a staging folder beside the target and
  * swapped into place only after every check passed. A failed build removes its
- * staging folder and leaves the previously published site exactly as it was.
+ * staging folder and leaves the previously published site exactly as it was. A build
+ * killed outright (power cut, SIGKILL, out of memory) cannot clean up after itself: the
+ * next build calls `sweepStale`, which removes what dead builds left beside the target and
+ * puts the old site back if one died between the two renames of `commit`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export interface Staging {
@@ -40,4 +43,41 @@ export async function stage(target: string, tag = String(process.pid)): Promise<
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** True while a process with this id runs (a tag that is not a pid counts as dead). */
+function alive(tag: string): boolean {
+  if (!/^\d+$/.test(tag)) return false;
+  try {
+    process.kill(Number(tag), 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the staging folders (`.<name>.staging-<pid>` and its `.model` twin) and old
+ * copies (`.<name>.old-<pid>`) of builds that are no longer running, restoring an old copy
+ * first when the target itself is missing. Folders of running builds are left alone.
+ */
+export async function sweepStale(target: string): Promise<string[]> {
+  const abs = resolve(target);
+  const parent = dirname(abs);
+  const name = basename(abs);
+  if (!existsSync(parent)) return [];
+  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(staging|old)-([^.]+)(\\.model)?$`);
+  const removed: string[] = [];
+  for (const entry of (await readdir(parent)).sort()) {
+    const m = pattern.exec(entry);
+    if (!m || alive(m[2])) continue;
+    const path = join(parent, entry);
+    if (m[1] === 'old' && !m[3] && !existsSync(abs)) {
+      await rename(path, abs);
+      continue;
+    }
+    await rm(path, { recursive: true, force: true });
+    removed.push(path);
+  }
+  return removed;
 }

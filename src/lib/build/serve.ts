@@ -1,11 +1,14 @@
 /**
  * A tiny static file server for preview and browser tests: directory URLs serve
- * index.html, and the security headers of deploy/nginx.conf are sent too, so tests
- * see what production sends.
+ * index.html, and the headers of deploy/nginx.conf (src/lib/build/security.ts) are sent
+ * too, so browser tests see what production sends.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { securityHeaders } from './security.ts';
+
+export { securityHeaders };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,16 +24,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export function securityHeaders(urlPath: string): Record<string, string> {
-  const embed = urlPath.startsWith('/embed/');
-  return {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'Content-Security-Policy': embed ? "frame-ancestors *" : "frame-ancestors 'none'",
-    ...(embed ? {} : { 'X-Frame-Options': 'DENY' }),
-  };
-}
-
 export function serveStatic(dir: string, port = 0): Promise<Server> {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
@@ -38,7 +31,8 @@ export function serveStatic(dir: string, port = 0): Promise<Server> {
       const url = new URL(req.url ?? '/', 'http://localhost');
       let path = decodeURIComponent(url.pathname);
       let file = normalize(join(root, path));
-      if (!file.startsWith(root)) {
+      // A sibling folder sharing the prefix (dist-old/ beside dist/) is outside too.
+      if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end();
         return;
       }
@@ -55,7 +49,7 @@ export function serveStatic(dir: string, port = 0): Promise<Server> {
       res.end(body);
     } catch {
       const notFound = await readFile(join(root, '404.html')).catch(() => Buffer.from('Не найдено'));
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound);
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', ...securityHeaders('/404.html') }).end(notFound);
     }
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));

@@ -7,16 +7,19 @@ import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';
 import type { SiteContext, GapRow, MunicipalityInfo } from './context.ts';
 import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
 
-function gapSection(ctx: SiteContext, rows: GapRow[], id: string, scopeName: string): Section {
+function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: string): Section {
+  let rows = allRows;
   const p = ctx.primarySet();
-  const usable = rows.filter((r) => r.gap !== null);
+  // With a single eligible school the best and the worst group are the same school.
+  const usable = rows.filter((r) => r.gap !== null && r.eligible >= 2);
   if (!p || usable.length === 0) {
     return {
       id: 'gap',
       heading: 'Разрыв между 10 % лучших и 10 % худших школ',
-      intro: [`Рассчитать разрыв нельзя: нет школ, где по обязательным предметам не менее ${ctx.settings.min_participants} участников.`],
+      intro: [`Рассчитать разрыв нельзя: ни в одном году нет хотя бы двух школ, где по обязательным предметам не менее ${ctx.settings.min_participants} участников.`],
     };
   }
+  rows = rows.filter((r) => r.eligible >= 2);
   const last = usable[usable.length - 1];
   const intro = [
     `${scopeName}: в ${last.year} году в 10 % лучших школ ${ctx.gapScoreLabel.toLowerCase()} — ${formatNumber(last.top_mean!, 1)}, в 10 % худших — ${formatNumber(last.bottom_mean!, 1)}; разрыв ${formatNumber(last.gap!, 1)}, отношение ${formatNumber(last.ratio!, 2)}. В каждой группе ${countOf(last.k, SCHOOLS)} из ${formatInt(last.eligible)}.`,
@@ -151,6 +154,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
           bottomCut: pos.bottomCut,
           topCut: pos.topCut,
           subject: pos.setLabel,
+          scope: 'municipality',
         }),
       ],
     });

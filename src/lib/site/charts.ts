@@ -81,12 +81,14 @@ export function positionChart(args: {
   bottomCut: number;
   topCut: number;
   subject: string;
+  /** Whose schools are highlighted: one school's page, or a municipality's. */
+  scope?: 'school' | 'municipality';
 }): Chart {
   const mine = [...args.values].sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
   const n = args.total;
   const fmt = (v: number) => `${formatNumber(v, 1)}${args.unit === '%' ? ' %' : ''}`;
   let summary: string;
-  if (mine.length === 1) {
+  if (args.scope !== 'municipality' && mine.length === 1) {
     const rank = args.rankOf(mine[0].value);
     const band = mine[0].value >= args.topCut ? 'входит в 10 % лучших' : mine[0].value <= args.bottomCut ? 'входит в 10 % худших' : 'не входит ни в 10 % лучших, ни в 10 % худших';
     summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${n} школ региона; школа ${band} (граница 10 % лучших — ${fmt(args.topCut)}, 10 % худших — ${fmt(args.bottomCut)}).`;
