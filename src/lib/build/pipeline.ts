@@ -11,7 +11,7 @@ import { loadDataset, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
 import { buildSiteModel, pageCsv, chartCsv, type SiteModel } from '../site/model.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
-import { stage } from './publish.ts';
+import { stage, sweepStale } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -59,6 +59,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
   };
   const progress = (text: string) => log(`[${++step}/${total}] ${text}`);
 
+  // What killed builds left beside the target goes first (a running build's folders stay).
+  await sweepStale(opts.outDir);
   progress(`Чтение и проверка данных: ${opts.dataDir}`);
   const dataset: Dataset = await loadDataset(resolve(opts.dataDir));
   const errors = dataset.problems.filter((p) => p.severity === 'error');

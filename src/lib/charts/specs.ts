@@ -127,6 +127,8 @@ export function dotsByName(
   opts: { xLabel: string; reference?: number; width?: number },
 ): Plot.PlotOptions {
   const sorted = [...rows].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'ru'));
+  let min = Infinity;
+  for (const r of sorted) if (r.value < min) min = r.value;
   return {
     width: opts.width ?? 640,
     height: 40 + sorted.length * 24,
@@ -135,7 +137,7 @@ export function dotsByName(
     y: { label: null, domain: sorted.map((r) => r.name) },
     marks: [
       ...(opts.reference !== undefined ? [Plot.ruleX([opts.reference], { stroke: PALETTE.region, strokeDasharray: '2 3' })] : []),
-      Plot.ruleY(sorted, { y: 'name', x1: (d) => Math.min(...sorted.map((r) => r.value)), x2: 'value', stroke: '#ddd' }),
+      Plot.ruleY(sorted, { y: 'name', x1: () => min, x2: 'value', stroke: '#ddd' }),
       Plot.dot(sorted, {
         y: 'name',
         x: 'value',

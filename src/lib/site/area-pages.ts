@@ -227,13 +227,15 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
           rn += a.n;
         }
       }
+      // A national site has thousands of municipalities: draw the 15 best and 15 worst.
+      const drawn = rows.length > 40 ? [...rows].sort((a, b) => b.value - a.value).filter((_, i, all) => i < 15 || i >= all.length - 15) : rows;
       charts.push(
         compareByNameChart({
           id: 'region/municipalities',
           title: `Муниципалитеты: ${ctx.gapScoreLabel.toLowerCase()} (${p.exam}, ${p.subject_set.replace(/ \+ /g, ' и ')}), ${ctx.latestYear}`,
           xLabel: ctx.gapScoreLabel,
           unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
-          rows,
+          rows: drawn,
           reference: rn ? { label: 'в среднем по региону', value: rs / rn } : undefined,
         }),
       );

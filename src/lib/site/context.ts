@@ -160,7 +160,8 @@ export class SiteContext {
       if (!y) this.aggregates.set(k, (y = new Map()));
       y.set(a.year, a);
     }
-    const latestFlagYear = Math.max(...inputs.flags.map((f) => f.year));
+    let latestFlagYear = -Infinity;
+    for (const f of inputs.flags) if (f.year > latestFlagYear) latestFlagYear = f.year;
     for (const f of inputs.flags) {
       if (f.year !== latestFlagYear) continue;
       const list = this.flagsBySchool.get(f.school_id) ?? [];
