@@ -109,9 +109,14 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     inputs.programme.map((p) => [p.scope_id, p.indicator, p.name, p.year, r2(p.value), p.value_state, r2(p.target), p.status, p.computed]),
   );
 
+  // Every rule of the latest year; earlier years only the rules that fired (14 rules ×
+  // 40,000 schools × 10 years would be a 300 MB file of mostly «не сработало»).
+  let latestFlagYear = -Infinity;
+  for (const f of inputs.flags) if (f.year > latestFlagYear) latestFlagYear = f.year;
+  const flagRows = inputs.flags.filter((f) => f.year === latestFlagYear || f.fired === true);
   add(
     'flags.csv',
-    'Отнесение к ШНРО/НСУ: правила, значения, пороги',
+    `Отнесение к ШНРО/НСУ: правила, значения, пороги (все правила за ${latestFlagYear} год, за прошлые годы — только сработавшие)`,
     [
       ['school_id', 'Код школы'],
       ['year', 'Год'],
@@ -121,7 +126,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['threshold', 'Порог'],
       ['fired', 'Правило сработало (пусто — нет данных)'],
     ],
-    inputs.flags.map((f) => [f.school_id, f.year, f.flag, f.rule, r2(f.value), r2(f.threshold), f.fired]),
+    flagRows.map((f) => [f.school_id, f.year, f.flag, f.rule, r2(f.value), r2(f.threshold), f.fired]),
   );
 
   add(
