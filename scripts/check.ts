@@ -12,7 +12,7 @@ if (values.help || !values.data) {
   process.exit(values.help ? 0 : 2);
 }
 const ds = await loadDataset(values.data);
-for (const p of ds.problems) process.stderr.write(`${p.severity === 'error' ? 'ошибка' : 'предупреждение'}: ${formatProblem(p)}\n`);
+for (const p of ds.problems) process.stderr.write(`${formatProblem(p)}\n`);
 const errors = ds.problems.filter((p) => p.severity === 'error').length;
 const warnings = ds.problems.length - errors;
 const schools = ds.tables.schools.school_id?.length ?? 0;

@@ -144,11 +144,15 @@ export interface Problem {
   hint?: string;
 }
 
-/** `file:line:column: message (значение «…»). Подсказка: …` */
+/**
+ * `file:line:column: ошибка: message (значение «…»). Подсказка: …` — the location first,
+ * as compilers print it, so editors and CI logs can jump to the cell.
+ */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line ?? '', p.column ?? ''].join(':').replace(/:+$/, '');
+  const severity = p.severity === 'error' ? 'ошибка' : 'предупреждение';
   const value = p.value !== undefined ? ` (значение «${p.value}»)` : '';
   const hint = p.hint ? ` Подсказка: ${p.hint}` : '';
   const message = p.message.endsWith('.') ? p.message.slice(0, -1) : p.message;
-  return `${where}: ${message}${value}.${hint}`;
+  return `${where}: ${severity}: ${message}${value}.${hint}`;
 }
