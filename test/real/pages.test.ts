@@ -151,6 +151,24 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
       }
     });
 
+    it('does not print elsewhere a value results.csv hides although the group has ≥ 10 participants (complementary suppression)', () => {
+      const dir = site(s.name);
+      const rows = siteCsv(join(dir, 'data', 'results.csv'));
+      const measure = s.name === 'moscow' ? 'share_high' : 'mean';
+      const hidden = new Set(rows.filter((r) => r.n_state === 'value' && r[`${measure}_state`] === 'suppressed').map((r) => r.school_id));
+      expect(hidden.size).toBeGreaterThan(0);
+      const compare = JSON.parse(read(join(dir, 'data', 'compare.json'))) as { schools: { id: string; values: Record<string, string> }[] };
+      const leaks: string[] = [];
+      for (const id of hidden) {
+        const c = compare.schools.find((x) => x.id === slugOf(id));
+        if (c && isNumber(c.values.score)) leaks.push(`${id}: compare.json score ${c.values.score}`);
+        for (const r of siteCsv(join(dir, 'page-data', 'school', `${slugOf(id)}.csv`))) {
+          if (r['таблица'].startsWith('Место школы') && /^-?[\d.]+$/.test(r['значение']) && !r['столбец'].startsWith('Место')) leaks.push(`${id}: ${r['таблица']} / ${r['столбец']} = ${r['значение']}`);
+        }
+      }
+      expect(leaks).toEqual([]);
+    });
+
     it('names the real publisher, licence and address on the sources page, and no demo banner', () => {
       const dir = site(s.name);
       const d = doc(join(dir, 'sources', 'index.html'));
