@@ -74,6 +74,7 @@ const settingsShape = {
   similar_count: z.number().int().min(1),
   clusters: z.number().int().min(1),
   resilient_quantile: z.number().min(0).max(1),
+  measure_labels: z.strictObject({ mean: z.string().optional(), share_below: z.string().optional(), share_good: z.string().optional(), share_high: z.string().optional() }),
 } satisfies Record<keyof typeof DEFAULT_SETTINGS, z.ZodType>;
 
 export const ManifestSchema = z.strictObject({

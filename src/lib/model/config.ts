@@ -96,6 +96,11 @@ export interface Settings {
   similar_count: number;
   clusters: number;
   resilient_quantile: number;
+  /**
+   * Names of the measures as this dataset means them, e.g. Moscow's share_high is
+   * «Доля выпускников, набравших более 220 баллов по трём предметам».
+   */
+  measure_labels: Partial<Record<'mean' | 'share_below' | 'share_good' | 'share_high', string>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -137,6 +142,7 @@ export const DEFAULT_SETTINGS: Settings = {
   similar_count: 10,
   clusters: 4,
   resilient_quantile: 0.75,
+  measure_labels: {},
 };
 
 /** Merge a manifest's partial `settings:` over the defaults (one level deep for objects). */

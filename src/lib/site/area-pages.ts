@@ -7,6 +7,16 @@ import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';
 import type { SiteContext, GapRow, MunicipalityInfo } from './context.ts';
 import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
 
+/** The gap of a share is in percentage points; of a mean score, in the score's units. */
+function gapUnit(ctx: SiteContext): string {
+  return ctx.gapScoreLabel.endsWith('%') ? '\u00a0п.\u00a0п.' : '';
+}
+
+/** A ratio over a bottom group of 0 is not defined: say so instead of printing a number. */
+function ratioText(ratio: number | null): string {
+  return ratio === null || !Number.isFinite(ratio) ? 'отношение не определено (у худших школ показатель равен 0)' : `отношение ${formatNumber(ratio, 2)}`;
+}
+
 function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: string): Section {
   let rows = allRows;
   const p = ctx.primarySet();
@@ -22,7 +32,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
   rows = rows.filter((r) => r.eligible >= 2);
   const last = usable[usable.length - 1];
   const intro = [
-    `${scopeName}: в ${last.year} году в 10 % лучших школ ${ctx.gapScoreLabel.toLowerCase()} — ${formatNumber(last.top_mean!, 1)}, в 10 % худших — ${formatNumber(last.bottom_mean!, 1)}; разрыв ${formatNumber(last.gap!, 1)}, отношение ${formatNumber(last.ratio!, 2)}. В каждой группе ${countOf(last.k, SCHOOLS)} из ${formatInt(last.eligible)}.`,
+    `${scopeName}: в ${last.year} году в 10 % лучших школ ${ctx.gapScoreLabel.toLowerCase()} — ${formatNumber(last.top_mean!, 1)}, в 10 % худших — ${formatNumber(last.bottom_mean!, 1)}; разрыв ${formatNumber(last.gap!, 1)}${gapUnit(ctx)}, ${ratioText(last.ratio)}. В каждой группе ${countOf(last.k, SCHOOLS)} из ${formatInt(last.eligible)}.`,
   ];
   if (last.few_schools) intro.push('Внимание: показатель рассчитан по очень малому числу школ и может сильно меняться от года к году.');
   if (last.change_pct !== null) {
@@ -191,7 +201,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
       { label: 'Школ', value: formatInt(ctx.schools.size) },
       { label: 'Муниципалитетов', value: formatInt(ctx.municipalities.size) },
       { label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged.length) },
-      ...(lastGap ? [{ label: `Разрыв лучших и худших, ${lastGap.year}`, value: formatNumber(lastGap.gap!, 1), note: `отношение ${formatNumber(lastGap.ratio!, 2)}` }] : []),
+      ...(lastGap ? [{ label: `Разрыв лучших и худших, ${lastGap.year}`, value: formatNumber(lastGap.gap!, 1), note: ratioText(lastGap.ratio) }] : []),
     ],
   });
   sections.push(gapSection(ctx, gapRows, 'region', 'Регион'));

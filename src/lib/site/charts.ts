@@ -4,7 +4,7 @@
  */
 import { renderPlot } from '../charts/render.ts';
 import { linesOverYears, stripWithBands, dotsByName, contextScatter, type Series } from '../charts/specs.ts';
-import { formatNumber, formatChange } from '../format/index.ts';
+import { formatNumber, formatChange, countOf, plural, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
 import type { Chart, Column, DataTable } from './types.ts';
 
@@ -95,7 +95,7 @@ export function positionChart(args: {
   } else {
     const inTop = mine.filter((v) => v.value >= args.topCut).length;
     const inBottom = mine.filter((v) => v.value <= args.bottomCut).length;
-    summary = `${args.subject}: из ${mine.length} школ муниципалитета ${inTop} входят в 10 % лучших школ региона и ${inBottom} — в 10 % худших (всего в расчёте ${n} школ).`;
+    summary = `${args.subject}: из ${countOf(mine.length, SCHOOLS_GENITIVE)} муниципалитета в 10 % лучших школ региона ${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}, в 10 % худших — ${inBottom} (всего в расчёте ${countOf(n, SCHOOLS)}).`;
   }
   const table: DataTable = {
     id: args.id.replace(/\//g, '-'),

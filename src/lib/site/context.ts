@@ -85,6 +85,8 @@ export interface SchoolScore {
   subject_set: string;
   score: number;
   n: number;
+  /** A subject of the set was hidden by disclosure control: the score must not be shown. */
+  hidden?: boolean;
 }
 
 export interface SiteInputs {
@@ -168,7 +170,15 @@ export class SiteContext {
       list.push(f);
       this.flagsBySchool.set(f.school_id, list);
     }
+    // A set score is published only when every subject in it is: otherwise a complementary-
+    // suppressed subject could be recovered from the score and the other subject.
+    const shownSubjects = new Set<string>();
+    for (const r of inputs.results) {
+      const m = this.measureFor(r.exam);
+      if (r[`${m}_state`] === 'value' && r.n !== null) shownSubjects.add(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`);
+    }
     for (const s of inputs.scores) {
+      s.hidden = s.n < this.settings.min_participants || s.subject_set.split(' + ').some((subj) => !shownSubjects.has(`${s.school_id}|${s.year}|${s.exam}|${subj}`));
       const k = `${s.year}|${s.exam}|${s.subject_set}`;
       const list = this.scoresByYearSet.get(k) ?? [];
       list.push(s);
@@ -194,8 +204,10 @@ export class SiteContext {
       this.indicesBySchool.set(r.school_id, list);
     }
     this.sourceList = inputs.sourceList;
-    const m = MEASURE_LABEL[this.settings.gap_score === 'mean' ? 'mean' : this.settings.gap_score];
-    this.gapScoreLabel = m.unit === '%' ? `${m.label}, %` : m.label;
+    const measure = this.settings.gap_score === 'mean' ? 'mean' : this.settings.gap_score;
+    const m = MEASURE_LABEL[measure];
+    const label = this.settings.measure_labels?.[measure] ?? m.label;
+    this.gapScoreLabel = m.unit === '%' ? `${label}, %` : label;
   }
 
   href(path: string): string {
@@ -252,6 +264,14 @@ export class SiteContext {
     return this.scoresByYearSet.get(`${year}|${exam}|${subjectSet}`) ?? [];
   }
 
+  /** Whether the school's mandatory-set score of that year and exam is hidden (or absent). */
+  scoreIndexHidden(schoolId: string, year: number, exam: string): boolean {
+    const set = this.settings.mandatory_subjects[exam];
+    if (!set) return true;
+    const s = this.scoreOf(schoolId, year, exam, set.join(' + '));
+    return !s || s.hidden === true;
+  }
+
   scoreOf(schoolId: string, year: number, exam: string, subjectSet: string): SchoolScore | undefined {
     return this.scoreIndex.get(`${year}|${exam}|${subjectSet}`)?.get(schoolId);
   }
@@ -263,7 +283,7 @@ export class SiteContext {
     return this.years.map((year) => {
       const s = this.scoreOf(schoolId, year, p.exam, p.subject_set);
       if (!s) return { year, value: null, state: 'missing' as ValueState };
-      if (s.n < this.settings.min_participants) return { year, value: null, state: 'suppressed' as ValueState };
+      if (s.hidden) return { year, value: null, state: 'suppressed' as ValueState };
       return { year, value: s.score, state: 'value' as ValueState };
     });
   }
@@ -275,7 +295,7 @@ export class SiteContext {
     const p = this.primarySet();
     if (!p) return null;
     const year = this.latestYear;
-    const scores = this.scoresFor(year, p.exam, p.subject_set).filter((s) => s.n >= this.settings.min_participants);
+    const scores = this.scoresFor(year, p.exam, p.subject_set).filter((s) => !s.hidden);
     const gap = this.gapIndex.get(`region|region|${p.exam}|${p.subject_set}`)?.find((g) => g.year === year);
     if (!gap || scores.length === 0) return null;
     const sorted = scores.map((s) => s.score).sort((a, b) => a - b);
@@ -320,7 +340,7 @@ export class SiteContext {
     const ids = municipalityId ? this.municipalities.get(municipalityId)?.schoolIds ?? [] : schoolId ? [schoolId] : [];
     const values = ids
       .map((id) => this.scoreOf(id, base.year, base.exam, base.subject_set))
-      .filter((s): s is SchoolScore => !!s && s.n >= this.settings.min_participants)
+      .filter((s): s is SchoolScore => !!s && !s.hidden)
       .map((s) => ({ id: s.school_id, name: this.schools.get(s.school_id)?.name ?? s.school_id, value: s.score, highlight: true }));
     if (values.length === 0) return null;
     return { ...base, values };
@@ -333,7 +353,8 @@ export class SiteContext {
   }
 
   contextFor(schoolId: string) {
-    const rows = (this.contextBySchool.get(schoolId) ?? []).filter((r) => r.score !== null && r.expected !== null && r.social_index !== null);
+    const shown = (c: ContextRow) => c.score !== null && c.social_index !== null && !this.scoreIndexHidden(c.school_id, c.year, c.exam);
+    const rows = (this.contextBySchool.get(schoolId) ?? []).filter((r) => shown(r) && r.expected !== null);
     if (!rows.length) return null;
     const row = rows.sort((a, b) => b.year - a.year)[0];
     const fit = this.inputs.fits.find((f) => f.year === row.year && f.exam === row.exam);
@@ -343,7 +364,7 @@ export class SiteContext {
     const neighbours = this.municipalities.get(mun ?? '')?.schoolIds ?? [];
     const points = neighbours
       .flatMap((id) => this.contextBySchool.get(id) ?? [])
-      .filter((c) => c.year === row.year && c.exam === row.exam && c.score !== null && c.social_index !== null)
+      .filter((c) => c.year === row.year && c.exam === row.exam && shown(c))
       .map((c) => ({ id: c.school_id, x: c.social_index!, y: c.score!, highlight: c.school_id === schoolId }));
     return { year: row.year, exam: row.exam, expected: row.expected!, actual: row.score!, resilient: row.resilient, points, line: fit, scoreLabel: this.gapScoreLabel };
   }
@@ -374,7 +395,7 @@ export class SiteContext {
         name: s.name,
         href: this.href(`school/${s.slug}`),
         municipality: this.municipalities.get(s.municipality_id)?.name ?? '',
-        score: sc && sc.n >= this.settings.min_participants ? numCell(sc.score, 'value') : numCell(null, sc ? 'suppressed' : 'missing', { minParticipants: this.settings.min_participants }),
+        score: sc && !sc.hidden ? numCell(sc.score, 'value') : numCell(null, sc ? 'suppressed' : 'missing', { minParticipants: this.settings.min_participants }),
       };
     });
   }

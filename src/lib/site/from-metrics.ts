@@ -36,29 +36,15 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const disclosed = discloseResults(m.results, municipalityOf(t.schools), settings);
   warnings['скрыто: менее минимума участников'] = disclosed.hidden.primary;
   warnings['скрыто: дополнительно, против вычитания'] = disclosed.hidden.complementary;
-  const results: PublishedResult[] = disclosed.rows.map((r) => {
+  // In place, not a copy: at national scale there are millions of rows.
+  for (const r of disclosed.rows) {
     // A small group's size is hidden too: «скрыто: менее 10 участников» says enough.
-    const small = r.n !== null && r.n < settings.min_participants;
-    return {
-      school_id: r.school_id,
-      year: r.year,
-      exam: r.exam,
-      subject: r.subject,
-      grade: r.grade,
-      n: small ? null : r.n,
-      n_state: small ? 'suppressed' : r.n_state,
-      mean: r.mean,
-      mean_state: r.mean_state,
-      share_below: r.share_below,
-      share_below_state: r.share_below_state,
-      share_good: r.share_good,
-      share_good_state: r.share_good_state,
-      share_high: r.share_high,
-      share_high_state: r.share_high_state,
-      coded: r.coded,
-      reliable: r.reliable,
-    };
-  });
+    if (r.n !== null && r.n < settings.min_participants) {
+      r.n = null;
+      r.n_state = 'suppressed';
+    }
+  }
+  const results: PublishedResult[] = disclosed.rows;
   const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings).map((a) => ({
     scope: a.scope,
     scope_id: a.scope_id,
@@ -76,11 +62,11 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const similar = new Map<string, string[]>();
   for (const s of m.similar) similar.set(s.school_id, s.similar_ids);
 
-  const sourceList = dataset.sources.map((s) => ({
-    text: `${s.publisher}. ${s.title}${s.date ? ` (${s.date})` : ''}`,
-    href: s.url,
-    note: s.licence,
-  }));
+  // One file declared twice (as schools and as results) is one source for a reader.
+  const seen = new Set<string>();
+  const sourceList = dataset.sources
+    .map((s) => ({ text: `${s.publisher}. ${s.title}${s.date ? ` (${s.date})` : ''}`, href: s.url, note: s.licence }))
+    .filter((s) => (seen.has(s.text) ? false : (seen.add(s.text), true)));
 
   return {
     regionName: dataset.region.name,

@@ -37,7 +37,8 @@ export const MEASURE_LABEL: Record<Measure, { label: string; unit: string; short
 };
 
 /** Mean scores of ОГЭ and ВПР are grades (2–5), of ЕГЭ test scores (0–100). */
-export function measureLabel(measure: Measure, exam: string): { label: string; unit: string; short: string } {
+export function measureLabel(measure: Measure, exam: string, overrides: Partial<Record<Measure, string>> = {}): { label: string; unit: string; short: string } {
+  if (overrides[measure]) return { ...MEASURE_LABEL[measure], label: overrides[measure]!, short: overrides[measure]!.toLowerCase() };
   if (measure === 'mean' && (exam === 'ОГЭ' || exam === 'ВПР')) return { label: 'Средняя отметка', unit: 'отметка', short: 'средняя отметка' };
   return MEASURE_LABEL[measure];
 }

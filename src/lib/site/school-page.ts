@@ -56,7 +56,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
     if (!schoolPoints.some((p) => p.value !== null) && !ctx.isChartSubject(s.exam, s.subject)) continue;
     const munSeries = ctx.aggregateSeries('municipality', school.municipality_id, k, measure);
     const regSeries = ctx.aggregateSeries('region', 'region', k, measure);
-    const label = measureLabel(measure, s.exam);
+    const label = measureLabel(measure, s.exam, ctx.settings.measure_labels);
     if (ctx.isChartSubject(s.exam, s.subject)) {
       const chartArgs = {
         id: `school/${school.slug}/${ctx.subjectSlug(s.exam, s.subject)}`,
@@ -125,7 +125,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
     sections.push({
       id: 'position',
       heading: 'Место среди школ региона',
-      intro: [`Школы сравниваются по ${pos.scoreLabel} за ${pos.year} год (ГИА по обязательным предметам; ВПР для сравнения школ не используются). В расчёт входят школы, где не менее ${min} участников.`],
+      intro: [`Показатель для сравнения — «${pos.scoreLabel}» за ${pos.year} год (${pos.setLabel}; ВПР для сравнения школ не используются). В расчёт входят школы, где не менее ${min} участников.`],
       charts: [
         positionChart({
           id: `school/${school.slug}/position`,
