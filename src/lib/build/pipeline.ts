@@ -166,7 +166,8 @@ async function buildSearchIndex(outDir: string): Promise<void> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru' });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: outDir });
+  // Only the pages people search for: tens of thousands of embed pages would triple the work.
+  const added = await index.addDirectory({ path: outDir, glob: '{school,municipality}/**/*.html' });
   if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);

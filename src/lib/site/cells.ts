@@ -11,18 +11,18 @@ export function textCell(text: string, href?: string): Cell {
 export function numCell(
   value: number | null | undefined,
   state: ValueState = 'value',
-  opts: { digits?: number; percent?: boolean; minParticipants?: number; coded?: string } = {},
+  opts: { digits?: number; percent?: boolean; minParticipants?: number; coded?: string; reason?: string } = {},
 ): Cell {
   if (opts.coded) return { v: opts.coded, t: opts.coded };
   if (state !== 'value' || value === null || value === undefined || !Number.isFinite(value)) {
     const s: Exclude<ValueState, 'value'> = state === 'value' ? 'missing' : state;
-    return { v: null, t: stateLabel(s, opts.minParticipants), state: s };
+    return { v: null, t: s === 'suppressed' && opts.reason ? opts.reason : stateLabel(s, opts.minParticipants), state: s };
   }
   const digits = opts.digits ?? 1;
   const rounded = Number(value.toFixed(digits));
   return { v: rounded, t: opts.percent ? formatPercent(rounded, digits) : digits === 0 ? formatInt(rounded) : formatNumber(rounded, digits) };
 }
 
-export function intCell(value: number | null | undefined, state: ValueState = 'value', minParticipants?: number): Cell {
-  return numCell(value, state, { digits: 0, minParticipants });
+export function intCell(value: number | null | undefined, state: ValueState = 'value', minParticipants?: number, reason?: string): Cell {
+  return numCell(value, state, { digits: 0, minParticipants, reason });
 }

@@ -10,7 +10,7 @@ import type { Chart, Column, DataTable } from './types.ts';
 
 export interface SeriesWithReasons extends Series {
   /** For years without a value: why (shown in the table and in the summary). */
-  reasons?: Record<number, { state: 'missing' | 'suppressed' | 'na' }>;
+  reasons?: Record<number, { state: 'missing' | 'suppressed' | 'na'; reason?: string }>;
 }
 
 export function yearLinesChart(args: {
@@ -59,8 +59,8 @@ export function yearSeriesTable(args: { id: string; title: string; unit: string;
     const row: DataTable['rows'][number] = { year: textCell(String(year)) };
     args.series.forEach((s, i) => {
       const p = s.points.find((q) => q.year === year);
-      const reason = s.reasons?.[year]?.state ?? 'missing';
-      row[`s${i}`] = numCell(p?.value ?? null, p?.value === null || !p ? reason : 'value', { digits, minParticipants: args.minParticipants });
+      const why = s.reasons?.[year];
+      row[`s${i}`] = numCell(p?.value ?? null, p?.value === null || !p ? (why?.state ?? 'missing') : 'value', { digits, minParticipants: args.minParticipants, reason: why?.reason });
     });
     return row;
   });

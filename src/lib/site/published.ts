@@ -25,6 +25,14 @@ export interface PublishedResult {
   coded?: Partial<Record<'share_below' | 'share_good' | 'share_high', string>>;
   /** n ≥ reliability minimum: a coloured status label is allowed. */
   reliable: boolean;
+  /** Why we hid it (primary or complementary suppression); null when the publisher did. */
+  suppressed_reason?: string | null;
+}
+
+/** The text shown for a hidden cell: our reason, or the publisher's own suppression. */
+export function hiddenReason(r: PublishedResult | undefined): string | undefined {
+  if (!r) return undefined;
+  return r.suppressed_reason ?? 'скрыто издателем данных';
 }
 
 export type Measure = 'mean' | 'share_below' | 'share_good' | 'share_high';

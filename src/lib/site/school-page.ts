@@ -3,7 +3,7 @@ import { formatNumber, formatValue, countOf, PARTICIPANTS } from '../format/inde
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell, intCell } from './cells.ts';
 import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './charts.ts';
-import { key, measureDomain, measureLabel, type Measure } from './published.ts';
+import { hiddenReason, key, measureDomain, measureLabel, type Measure } from './published.ts';
 import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
 
@@ -51,7 +51,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
     const measure: Measure = ctx.measureFor(s.exam);
     const schoolPoints = ctx.years.map((year) => {
       const r = byYear.get(year);
-      return { year, value: r && r[`${measure}_state`] === 'value' ? (r[measure] as number) : null, state: r ? r[`${measure}_state`] : 'missing' };
+      return { year, value: r && r[`${measure}_state`] === 'value' ? (r[measure] as number) : null, state: r ? r[`${measure}_state`] : 'missing', reason: hiddenReason(r) };
     });
     if (!schoolPoints.some((p) => p.value !== null) && !ctx.isChartSubject(s.exam, s.subject)) continue;
     const munSeries = ctx.aggregateSeries('municipality', school.municipality_id, k, measure);
@@ -66,7 +66,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
         yDomain: measureDomain(measure, s.exam),
         minParticipants: min,
         series: [
-          { name: 'Школа', role: 'school' as const, points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state }])) },
+          { name: 'Школа', role: 'school' as const, points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state, reason: p.reason }])) },
           { name: 'Муниципалитет', role: 'municipality' as const, points: munSeries },
           { name: 'Регион', role: 'region' as const, points: regSeries },
         ],
@@ -82,10 +82,10 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
     tableRows.push({
       what: textCell(`${s.exam}, ${s.subject}`),
       trend: { ...textCell(''), spark: sparkline(schoolPoints, { label: `${s.subject}: ${label.short} по годам` }) },
-      n: intCell(last?.n ?? null, last ? last.n_state : 'missing', min),
-      mean: numCell(last?.mean ?? null, last ? last.mean_state : 'missing', { minParticipants: min }),
-      share_below: numCell(last?.share_below ?? null, last ? last.share_below_state : 'missing', { percent: true, minParticipants: min, coded: last?.coded?.share_below }),
-      share_high: numCell(last?.share_high ?? null, last ? last.share_high_state : 'missing', { percent: true, minParticipants: min, coded: last?.coded?.share_high }),
+      n: intCell(last?.n ?? null, last ? last.n_state : 'missing', min, hiddenReason(last)),
+      mean: numCell(last?.mean ?? null, last ? last.mean_state : 'missing', { minParticipants: min, reason: hiddenReason(last) }),
+      share_below: numCell(last?.share_below ?? null, last ? last.share_below_state : 'missing', { percent: true, minParticipants: min, coded: last?.coded?.share_below, reason: hiddenReason(last) }),
+      share_high: numCell(last?.share_high ?? null, last ? last.share_high_state : 'missing', { percent: true, minParticipants: min, coded: last?.coded?.share_high, reason: hiddenReason(last) }),
     });
   }
   const intro = [
