@@ -170,15 +170,7 @@ export class SiteContext {
       list.push(f);
       this.flagsBySchool.set(f.school_id, list);
     }
-    // A set score is published only when every subject in it is: otherwise a complementary-
-    // suppressed subject could be recovered from the score and the other subject.
-    const shownSubjects = new Set<string>();
-    for (const r of inputs.results) {
-      const m = this.measureFor(r.exam);
-      if (r[`${m}_state`] === 'value' && r.n !== null) shownSubjects.add(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`);
-    }
     for (const s of inputs.scores) {
-      s.hidden = s.n < this.settings.min_participants || s.subject_set.split(' + ').some((subj) => !shownSubjects.has(`${s.school_id}|${s.year}|${s.exam}|${subj}`));
       const k = `${s.year}|${s.exam}|${s.subject_set}`;
       const list = this.scoresByYearSet.get(k) ?? [];
       list.push(s);

@@ -59,6 +59,36 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     share_high: a.share_high_state === 'value' && !a.coded?.share_high ? a.share_high : null,
   }));
 
+  // A set score is published only when every subject in it is: otherwise a complementary-
+  // suppressed subject could be recovered from the score and the other subject.
+  const measureFor = (exam: string) => (settings.gap_score !== 'mean' && settings.ranked_exams.includes(exam) ? settings.gap_score : 'mean');
+  const shownSubjects = new Set<string>();
+  for (const r of results) {
+    if (r[`${measureFor(r.exam)}_state`] === 'value' && r.n !== null) shownSubjects.add(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`);
+  }
+  const scores = m.scores.map((s) => ({
+    school_id: s.school_id,
+    year: s.year,
+    exam: s.exam,
+    subject_set: s.subject_set,
+    score: s.score,
+    n: s.n,
+    hidden: s.n < settings.min_participants || s.subject_set.split(' + ').some((subj) => !shownSubjects.has(`${s.school_id}|${s.year}|${s.exam}|${subj}`)),
+  }));
+  // A top or bottom group with a hidden member would give its score away by subtraction
+  // from the group mean and the members' published scores: that group mean is hidden.
+  const hiddenScore = new Set(scores.filter((s) => s.hidden).map((s) => `${s.school_id}|${s.year}|${s.exam}|${s.subject_set}`));
+  let hiddenGroups = 0;
+  const gap = m.gap.map((g) => {
+    const hides = (ids: string[]) => ids.some((id) => hiddenScore.has(`${id}|${g.year}|${g.exam}|${g.subject_set}`));
+    const top = hides(g.top_ids);
+    const bottom = hides(g.bottom_ids);
+    if (!top && !bottom) return g;
+    hiddenGroups++;
+    return { ...g, top_mean: top ? null : g.top_mean, bottom_mean: bottom ? null : g.bottom_mean, gap: null, ratio: null, change: null, change_pct: null, target_met: null };
+  });
+  if (hiddenGroups) warnings['скрыто: среднее группы разрыва, где есть скрытая школа'] = hiddenGroups;
+
   const similar = new Map<string, string[]>();
   for (const s of m.similar) similar.set(s.school_id, s.similar_ids);
 
@@ -75,8 +105,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     municipalities,
     results,
     aggregates,
-    gap: m.gap,
-    scores: m.scores.map((s) => ({ school_id: s.school_id, year: s.year, exam: s.exam, subject_set: s.subject_set, score: s.score, n: s.n })),
+    gap,
+    scores,
     flags: m.flags,
     context: m.context,
     fits: m.fits,
