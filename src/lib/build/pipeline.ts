@@ -69,6 +69,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
 
   progress('Расчёт показателей');
   const metrics = computeAll(dataset.tables, dataset.settings);
+  // The raw long tables are not needed past this point; at national scale they are
+  // gigabytes that would otherwise stay alive (and slow every GC) until the end.
+  dataset.tables.results = {};
+  dataset.tables.indicators = {};
   mark('metrics');
 
   progress('Модель сайта, графики и защита данных');

@@ -45,6 +45,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     }
   }
   const results: PublishedResult[] = disclosed.rows;
+  // The undisclosed rows must not outlive this function (memory, and safety).
+  m.results.length = 0;
   const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings).map((a) => ({
     scope: a.scope,
     scope_id: a.scope_id,
