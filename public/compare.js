@@ -32,7 +32,12 @@
       th.appendChild(a);
       th.appendChild(el('br'));
       var rm = el('button', 'Убрать', { type: 'button', 'aria-label': 'Убрать ' + s.name });
-      rm.addEventListener('click', function () { chosen = chosen.filter(function (x) { return x !== s.id; }); sync(); });
+      rm.addEventListener('click', function () {
+        chosen = chosen.filter(function (x) { return x !== s.id; });
+        sync();
+        // The button is gone with its column: focus goes back to the box, not to the page.
+        input.focus();
+      });
       th.appendChild(rm);
       head.appendChild(th);
     });
