@@ -14,13 +14,10 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { serveStatic } from '../../src/lib/build/serve.ts';
 
-const CANDIDATES = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-].filter(Boolean) as string[];
+// CHROMIUM_PATH, when set, is the only place looked at (set it to a missing file to try the skip).
+const CANDIDATES = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH]
+  : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 export const chromiumPath: string | null = CANDIDATES.find((p) => existsSync(p)) ?? null;
 export const requireBrowser = process.env.REQUIRE_BROWSER === '1';
