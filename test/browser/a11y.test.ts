@@ -5,7 +5,7 @@
  * reflow: text at 200 % (1280 px at 200 % = 640 CSS px) and at 400 % (320 CSS px) with no
  * horizontal scrolling of the page (a data table may scroll inside its own region).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { site } from '../helpers/site-files.ts';
 import { axe, describeViolations, pageTypes, problemsAt, skipBrowser, startSession, type Session } from './browser.ts';
@@ -221,4 +221,27 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
       });
     }
   });
+
+  // The other sites the test run built (the small fixture with hostile names; Moscow and
+  // NYC where ../shared is present): their own names, lengths and languages, same rules.
+  for (const name of Object.keys(inject('sites')).filter((n) => n !== 'demo')) {
+    it(`the ${name} site: no axe violations, no errors, no horizontal scrolling at 320 px`, async () => {
+      const dir = site(name);
+      const s = await startSession(dir, { bypassCSP: true });
+      try {
+        for (const [kind, path] of Object.entries(pageTypes(dir))) {
+          const page = await s.open(path);
+          await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+          await expectNoViolations(page, `${name}: ${kind} ${path}`);
+          await page.setViewportSize({ width: 320, height: 800 });
+          const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+          expect(scroll, `${name}: ${kind} ${path} at 320 px`).toBeLessThanOrEqual(client);
+          await page.close();
+        }
+        expect(s.problems).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    });
+  }
 });

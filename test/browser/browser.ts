@@ -168,12 +168,12 @@ export function outputDir(sub = ''): string {
   return d;
 }
 
-/** One page of each kind on the demo site. */
+/** One page of each kind of a built site (the first municipality and school by code). */
 export function pageTypes(dist: string): Record<string, string> {
   return {
     region: '/',
-    municipality: '/municipality/01/',
-    school: '/school/01001/',
+    municipality: `/municipality/${firstDir(join(dist, 'municipality'))}/`,
+    school: `/school/${firstDir(join(dist, 'school'))}/`,
     indicators: '/indicators/',
     methodology: '/methodology/',
     data: '/data/',
@@ -182,6 +182,12 @@ export function pageTypes(dist: string): Record<string, string> {
     search: '/search/',
     embed: firstEmbed(dist),
   };
+}
+
+function firstDir(dir: string): string {
+  const d = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0];
+  if (!d) throw new Error(`no page in ${dir}`);
+  return d;
 }
 
 /** The first embed page of the region (or any), as a URL path. */
