@@ -34,16 +34,21 @@ window.addEventListener('DOMContentLoaded', function () {
     return prev[b.length];
   }
 
-  // A word is known when a name word starts with it, or with it minus a Russian ending.
+  // A word is known when a name word starts with it, or with it minus an ending of up to
+  // three letters (Берёзовского, гимназиями): another case form, or a word typed in part.
   function known(w) {
     if (words[w]) return true;
-    var stem = w.length > 5 ? w.slice(0, w.length - 2) : w;
-    return !!prefixes[stem.slice(0, Math.min(stem.length, 12))];
+    for (var cut = 0; cut <= 3 && w.length - cut >= 4; cut++) {
+      if (prefixes[w.slice(0, Math.min(w.length - cut, 12))]) return true;
+    }
+    return false;
   }
 
-  function correct(w) {
+  // `loose`: after a search found nothing, a word that looks like another form of a name
+  // word (Черёмуховкая: a letter lost near the end) is corrected too.
+  function correct(w, loose) {
     var n = norm(w);
-    if (n.length < 5 || /[^а-яa-z-]/.test(n) || known(n)) return w;
+    if (n.length < 5 || /[^а-яa-z-]/.test(n) || words[n] || (!loose && known(n))) return w;
     var max = n.length >= 8 ? 2 : 1;
     var best = null, bestD = max + 1;
     for (var k in words) {
@@ -54,16 +59,24 @@ window.addEventListener('DOMContentLoaded', function () {
     return best && bestD <= max ? best : w;
   }
 
-  function processTerm(term) {
-    if (!words) return term;
+  function fix(term, loose) {
     var changed = [];
     var out = term.replace(/[A-Za-zА-Яа-яЁё-]+/g, function (w) {
-      var c = correct(w);
+      var c = correct(w, loose);
       if (c !== w) changed.push('«' + w + '» → «' + c + '»');
       return c;
     });
-    if (note) note.textContent = changed.length ? 'Исправлена опечатка: ' + changed.join(', ') + '.' : '';
-    return out;
+    return { term: out, changed: changed };
+  }
+
+  var retried = null; // the corrected term searched after a search that found nothing
+  var offered = null; // the term a correction was offered for
+  function processTerm(term) {
+    if (!words) return term;
+    offered = null;
+    var f = fix(term, false);
+    if (note && term !== retried) note.textContent = f.changed.length ? 'Исправлена опечатка: ' + f.changed.join(', ') + '.' : '';
+    return f.term;
   }
 
   fetch(base + 'data/compare.json').then(function (r) { return r.json(); }).then(function (json) {
@@ -79,7 +92,31 @@ window.addEventListener('DOMContentLoaded', function () {
     });
   }).catch(function () {});
 
-  new PagefindUI({ element: '#search', showSubResults: false, showImages: false, resetStyles: false, processTerm: processTerm });
+  var ui = new PagefindUI({ element: '#search', showSubResults: false, showImages: false, resetStyles: false, processTerm: processTerm });
   var input = el.querySelector('input');
+  // Nothing found: offer the loose correction as a button (searching it by itself would
+  // rewrite the box under the fingers of someone still typing).
+  new MutationObserver(function () {
+    var msg = el.querySelector('.pagefind-ui__message');
+    if (!words || !input || !note || !msg || el.querySelector('.pagefind-ui__result')) return;
+    if (!/^Ничего не найдено/.test(msg.textContent || '')) return;
+    var typed = input.value;
+    if (typed === offered) return;
+    offered = typed;
+    var f = fix(typed, true);
+    if (!f.changed.length) return;
+    note.textContent = 'По запросу «' + typed + '» ничего не найдено. ';
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'search-suggest';
+    b.textContent = 'Искать «' + f.term + '»';
+    b.addEventListener('click', function () {
+      retried = f.term;
+      note.textContent = 'Исправлена опечатка: ' + f.changed.join(', ') + '.';
+      ui.triggerSearch(f.term);
+      input.focus();
+    });
+    note.appendChild(b);
+  }).observe(el, { childList: true, subtree: true, characterData: true });
   if (input) input.setAttribute('aria-label', 'Название школы или муниципалитета');
 });

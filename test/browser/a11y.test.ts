@@ -87,6 +87,10 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
       await expect.poll(() => page.locator('.pagefind-ui__result-link').count(), { timeout: 15_000 }).toBeGreaterThan(0);
       await page.waitForLoadState('networkidle');
       await expectNoViolations(page, 'search results');
+      // The correction offered when nothing was found.
+      await page.locator('#search input').fill('Черёмуховкая');
+      await expect.poll(() => page.locator('.search-suggest').count(), { timeout: 15_000 }).toBe(1);
+      await expectNoViolations(page, 'search with a correction offered');
       await page.close();
     });
 
