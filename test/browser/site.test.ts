@@ -86,6 +86,18 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
       const page = await s.open(path);
       await expect.poll(() => page.locator('h1, figure.chart').count(), { message: kind }).toBeGreaterThan(0);
       expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+      // A figure's label, value and note are separate words in the text (search excerpts, screen readers).
+      const glued = await page.locator('.stat').evaluateAll((els) =>
+        els
+          .filter((e) => {
+            const t = e.textContent ?? '';
+            const dt = e.querySelector('dt')?.textContent ?? '';
+            const note = e.querySelector('.note')?.textContent;
+            return !t.startsWith(dt + ' ') || (note !== undefined && !/\s$/.test(t.slice(0, t.lastIndexOf(note))));
+          })
+          .map((e) => e.textContent),
+      );
+      expect(glued, kind).toEqual([]);
       expect(problemsAt(s, path), `${kind} ${path}`).toEqual([]);
       await page.close();
     }
