@@ -79,7 +79,8 @@ describe('npm run check', () => {
     const r = run('check-ok');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('предупреждение: subtotal.csv: Пропущено: строки «Итого»/«Всего» — 2.');
+    // Same shape as errors (file[:line:column]: kind: message); this warning has no line.
+    expect(r.stderr).toContain('subtotal.csv: предупреждение: Пропущено: строки «Итого»/«Всего» — 2.');
     expect(r.stderr).toMatch(/ошибок 0, предупреждений 1\. Набор прошёл проверку\./);
   });
   it('exit 1 on errors, every error printed as file:line:column', () => {

@@ -173,11 +173,12 @@ describe.skipIf(skipWithoutShared('разрыв по открытым данны
     }
   });
 
-  it('the region summary is the same figure: «разрыв 58,3, отношение 19,90», 62 schools of 620', () => {
+  // The Moscow score is a share, so a difference of shares is in percentage points (п. п.).
+  it('the region summary is the same figure: «разрыв 58,3 п. п., отношение 19,90», 62 schools of 620', () => {
     const e = get().expected[0];
     const intro = text(doc(join(site('moscow'), 'index.html')).querySelector('#gap'));
     const ru = (v: number, d: number) => v.toFixed(d).replace('.', ',');
-    expect(intro).toContain(`разрыв ${ru(e.gap, 1)}, отношение ${ru(e.ratio!, 2)}`);
+    expect(intro).toContain(`разрыв ${ru(e.gap, 1)} п. п., отношение ${ru(e.ratio!, 2)}`);
     expect(intro).toContain(`62 школы из 620`);
   });
 });
