@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/model/types.ts';
 import { markers, parseNumber, parseYear, DEFAULT_MISSING, DEFAULT_NA, DEFAULT_SUPPRESSED } from '../../src/lib/ingest/numbers.ts';
+import { warningKind } from '../../src/lib/ingest/index.ts';
 import { BASE_SCHOOLS, errors, load, results, rows, warnings } from './helpers.ts';
 
 const m = markers(DEFAULT_MISSING, DEFAULT_SUPPRESSED, DEFAULT_NA);
@@ -78,6 +79,8 @@ describe('rows', () => {
     expect(ds.sources[1].dropped).toEqual({ subtotal: 2 });
     expect(warnings(ds).find((p) => p.code === 'dropped-subtotal')?.message).toContain('2');
     expect(rows(ds, 'results').map((r) => r.school_id)).toEqual(['007', '008', '010']);
+    // The build summary counts it under a Russian kind, not the internal code.
+    expect(warnings(ds).map((p) => warningKind(p.code))).toEqual(['пропущено: строки «Итого»/«Всего»']);
   });
   it('out-of-range values are errors', async () => {
     const ds = await load(results('range.csv', {

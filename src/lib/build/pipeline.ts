@@ -7,7 +7,7 @@
 import { cp, mkdir, writeFile, rm, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadDataset, type Dataset } from '../ingest/index.ts';
+import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
 import { buildSiteModel, pageCsv, chartCsv, type SiteModel } from '../site/model.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
@@ -101,7 +101,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
     await staging.commit();
     mark('verify+publish');
     const warnings: Record<string, number> = {};
-    for (const p of dataset.problems) if (p.severity === 'warning') warnings[p.code] = (warnings[p.code] ?? 0) + 1;
+    for (const p of dataset.problems) {
+      if (p.severity !== 'warning') continue;
+      const kind = warningKind(p.code);
+      warnings[kind] = (warnings[kind] ?? 0) + 1;
+    }
     for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
     return { pages: model.pageCount, files, bytes, warnings, seconds: (performance.now() - t0) / 1000, stages };
   } catch (err) {

@@ -49,6 +49,25 @@ export const DROP_REASONS: Record<string, string> = {
   'unknown-school': 'строки о школах не из списка',
 };
 
+/** Russian names of warning codes, for the build summary's «warnings by kind». */
+const WARNING_KINDS: Record<string, string> = {
+  'unknown-subject': 'предмет не из списка',
+  'unknown-indicator': 'показатель не из списка',
+  'unknown-school': 'строки о школах не из списка',
+  'duplicate-row': 'полные повторы строк',
+  'stray-quotes': 'кавычки внутри полей',
+  manifest: 'замечание к манифесту',
+};
+
+/** The kind under which a warning is counted in the build summary (in Russian). */
+export function warningKind(code: string): string {
+  if (code.startsWith('dropped-')) {
+    const reason = code.slice('dropped-'.length);
+    return `пропущено: ${DROP_REASONS[reason] ?? reason}`;
+  }
+  return WARNING_KINDS[code] ?? code;
+}
+
 /** The repository root (src/lib/ingest → ../../..); shared data defaults to `../shared` beside it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
