@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPlot } from '../../src/lib/charts/render.ts';
 import { linesOverYears, stripWithBands, dotsByName } from '../../src/lib/charts/specs.ts';
 import { sparkline } from '../../src/lib/charts/sparkline.ts';
+import { compareByNameChart } from '../../src/lib/site/charts.ts';
 
 const series = [
   { name: 'Школа', role: 'school' as const, points: [ { year: 2019, value: 60 }, { year: 2020, value: null }, { year: 2021, value: 64 }, { year: 2022, value: 66 } ] },
@@ -50,5 +51,20 @@ describe('sparkline', () => {
     // x: 2019 → 3, 2022 → 87; y: value 2 of [1,3] → middle of [19, 3] = 11
     expect(svg).toContain('<circle cx="87.0" cy="11.0"');
     expect(svg).toContain('aria-label="a&#60;b"');
+  });
+});
+
+describe('comparison by name: the summary sentence', () => {
+  it('names the highest and the lowest and reads the reference as its own sentence', () => {
+    const chart = compareByNameChart({
+      id: 'region/municipalities',
+      title: 'Муниципалитеты',
+      xLabel: 'Средний балл',
+      unit: 'балл',
+      rows: [{ name: 'Б-район', value: 61.64 }, { name: 'А-город', value: 68.25 }, { name: 'В-район', value: 65 }],
+      // (61,64 + 68,25 + 65) / 3 = 64,96 → «65,0»
+      reference: { label: 'в среднем по региону', value: (61.64 + 68.25 + 65) / 3 },
+    });
+    expect(chart.summary).toBe('Самый высокий показатель — А-город (68,3), самый низкий — Б-район (61,6). В среднем по региону: 65,0.');
   });
 });

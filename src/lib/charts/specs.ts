@@ -55,6 +55,13 @@ const SYMBOL: Record<Series['role'], string> = {
   target: 'diamond',
 };
 
+/**
+ * Charts are drawn for a phone first: an SVG scales with the screen, so a 640-px chart on a
+ * 375-px phone shrinks its 10-px labels to 5 px. At 420 px and 12-px text (site.css) labels
+ * stay about 10 px on a phone; on a desktop the chart keeps its natural size.
+ */
+export const CHART_WIDTH = 420;
+
 const ruTick = (d: number) => formatNumber(d, Number.isInteger(d) ? 0 : 1);
 
 /** Yearly lines; a null value breaks the line (never interpolated) and keeps its dot absent. */
@@ -81,11 +88,13 @@ export function linesOverYears(
     );
   }
   return {
-    width: opts.width ?? 640,
+    width: opts.width ?? CHART_WIDTH,
     height: opts.height ?? 280,
     marginRight: 24,
     marginLeft: 48,
-    x: { label: 'Год', tickFormat: (d: number) => String(d), ticks: years, domain: [years[0] - 0.3, years[years.length - 1] + 0.3] },
+    // Room for the axis label under the last year's tick at 12-px text.
+    marginBottom: 38,
+    x: { label: 'Год', labelOffset: 34, tickFormat: (d: number) => String(d), ticks: years, domain: [years[0] - 0.3, years[years.length - 1] + 0.3] },
     y: { label: opts.yLabel, grid: true, domain: opts.yDomain, tickFormat: ruTick, nice: true },
     marks,
   };
@@ -104,7 +113,7 @@ export function stripWithBands(
   const lo = bins[0].x0;
   const hi = bins[bins.length - 1].x1;
   return {
-    width: opts.width ?? 640,
+    width: opts.width ?? CHART_WIDTH,
     height: 180,
     marginLeft: 44,
     marginRight: 20,
@@ -130,10 +139,11 @@ export function dotsByName(
   let min = Infinity;
   for (const r of sorted) if (r.value < min) min = r.value;
   return {
-    width: opts.width ?? 640,
+    width: opts.width ?? CHART_WIDTH,
     height: 40 + sorted.length * 24,
-    marginLeft: 210,
-    x: { label: opts.xLabel, grid: true, tickFormat: ruTick, nice: true },
+    marginLeft: 170,
+    marginBottom: 38,
+    x: { label: opts.xLabel, labelOffset: 34, grid: true, tickFormat: ruTick, nice: true },
     y: { label: null, domain: sorted.map((r) => r.name) },
     marks: [
       ...(opts.reference !== undefined ? [Plot.ruleX([opts.reference], { stroke: PALETTE.region, strokeDasharray: '2 3' })] : []),
@@ -159,7 +169,7 @@ export function contextScatter(
   const x0 = Math.min(...xs);
   const x1 = Math.max(...xs);
   return {
-    width: opts.width ?? 640,
+    width: opts.width ?? CHART_WIDTH,
     height: 320,
     x: { label: opts.xLabel, tickFormat: ruTick, grid: true },
     y: { label: opts.yLabel, tickFormat: ruTick, grid: true },

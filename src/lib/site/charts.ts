@@ -139,7 +139,11 @@ export function compareByNameChart(args: {
   const best = sorted[0];
   const worst = sorted[sorted.length - 1];
   let summary = `Самый высокий показатель — ${best.name} (${fmt(best.value)}), самый низкий — ${worst.name} (${fmt(worst.value)}).`;
-  if (args.reference) summary += ` ${args.reference.label}: ${fmt(args.reference.value)}.`;
+  // The label is lower case for the legend; as a sentence of its own it starts with a capital.
+  if (args.reference) {
+    const label = args.reference.label;
+    summary += ` ${label.charAt(0).toLocaleUpperCase('ru-RU')}${label.slice(1)}: ${fmt(args.reference.value)}.`;
+  }
   return {
     id: args.id,
     title: args.title,
