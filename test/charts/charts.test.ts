@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPlot } from '../../src/lib/charts/render.ts';
 import { linesOverYears, stripWithBands, dotsByName } from '../../src/lib/charts/specs.ts';
 import { sparkline } from '../../src/lib/charts/sparkline.ts';
-import { compareByNameChart } from '../../src/lib/site/charts.ts';
+import { compareByNameChart, yearLinesChart } from '../../src/lib/site/charts.ts';
 
 const series = [
   { name: 'Школа', role: 'school' as const, points: [ { year: 2019, value: 60 }, { year: 2020, value: null }, { year: 2021, value: 64 }, { year: 2022, value: 66 } ] },
@@ -66,5 +66,30 @@ describe('comparison by name: the summary sentence', () => {
       reference: { label: 'в среднем по региону', value: (61.64 + 68.25 + 65) / 3 },
     });
     expect(chart.summary).toBe('Самый высокий показатель — А-город (68,3), самый низкий — Б-район (61,6). В среднем по региону: 65,0.');
+  });
+});
+
+describe('yearly lines: the summary says why each hidden year is hidden', () => {
+  it('groups hidden years by their reason', () => {
+    const chart = yearLinesChart({
+      id: 'school/x/ege-russian',
+      title: 'Русский язык',
+      yLabel: 'Средний балл',
+      unit: 'балл',
+      minParticipants: 10,
+      series: [
+        {
+          name: 'Школа',
+          role: 'school',
+          points: [{ year: 2019, value: 50 }, { year: 2020, value: null }, { year: 2021, value: null }, { year: 2022, value: null }, { year: 2023, value: 60 }],
+          reasons: {
+            2020: { state: 'suppressed', reason: 'скрыто: менее 10 участников' },
+            2021: { state: 'suppressed', reason: 'скрыто издателем данных' },
+            2022: { state: 'suppressed', reason: 'скрыто: менее 10 участников' },
+          },
+        },
+      ],
+    })!;
+    expect(chart.summary).toBe('Школа: 50,0 в 2019 году и 60,0 в 2023 году (+10,0). Значения за 2020, 2022 — скрыто: менее 10 участников; за 2021 — скрыто издателем данных.');
   });
 });

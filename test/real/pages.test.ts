@@ -203,4 +203,19 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
     expect(checked).toBe(57 * 3);
     expect(rows.filter((r) => r.mean === '0' || r.n === '0')).toEqual([]);
   });
+  it('NYC: the region gap, withheld for disclosure, is said to be withheld, not impossible', () => {
+    // Eligible: schools whose SAT cells are published with ≥ 10 takers (every subject shares n).
+    const eligible = rawSchools(SITES[1]).filter((x) => x.n !== null && x.n >= MIN_PARTICIPANTS && x.suppressed.length === 0).length;
+    const set = 'Чтение (SAT) + Математика + Письмо (SAT)';
+    const row = siteCsv(join(site('nyc'), 'data', 'gap.csv')).find((r) => r.scope === 'region' && r.subject_set === set && r.year === '2012')!;
+    expect(row.eligible).toBe(String(eligible));
+    const intro = text(doc(join(site('nyc'), 'index.html')).querySelector('#gap'));
+    expect(intro).not.toContain('Рассчитать разрыв нельзя');
+    if (row.gap === '') {
+      const group = row.bottom_mean === '' ? '10 % худших' : '10 % лучших';
+      expect(intro).toContain(`В 2012 году разрыв рассчитан по ${eligible.toLocaleString('ru-RU')} школам, но не публикуется: в группе ${group}`);
+    } else {
+      expect(intro).toContain(`разрыв ${Number(row.gap).toFixed(1).replace('.', ',')}`);
+    }
+  });
 });

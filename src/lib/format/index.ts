@@ -57,6 +57,8 @@ export function countOf(count: number, forms: readonly [string, string, string])
 export const SCHOOLS: readonly [string, string, string] = ['школа', 'школы', 'школ'];
 /** After «у», «из»: у 1 школы, у 2 школ, у 21 школы. */
 export const SCHOOLS_GENITIVE: readonly [string, string, string] = ['школы', 'школ', 'школ'];
+/** After «по»: по 1 школе, по 2 школам, по 21 школе. */
+export const SCHOOLS_DATIVE: readonly [string, string, string] = ['школе', 'школам', 'школам'];
 export const MUNICIPALITIES: readonly [string, string, string] = ['муниципалитет', 'муниципалитета', 'муниципалитетов'];
 export const PARTICIPANTS: readonly [string, string, string] = ['участник', 'участника', 'участников'];
 export const YEARS: readonly [string, string, string] = ['год', 'года', 'лет'];

@@ -1,5 +1,5 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
-import { countOf, formatNumber, formatChange, formatInt, SCHOOLS, MUNICIPALITIES } from '../format/index.ts';
+import { countOf, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell } from './cells.ts';
 import { yearLinesChart, positionChart, compareByNameChart } from './charts.ts';
@@ -17,29 +17,46 @@ function ratioText(ratio: number | null): string {
   return ratio === null || !Number.isFinite(ratio) ? 'отношение не определено (у худших школ показатель равен 0)' : `отношение ${formatNumber(ratio, 2)}`;
 }
 
+/**
+ * With two or more eligible schools the gap is always computed; it is missing only when a
+ * group's mean was withheld (from-metrics.ts): a member's own score is hidden, and the
+ * group mean with the other members' published scores would give it away by subtraction.
+ */
+function hiddenGapText(r: GapRow): string {
+  const groups = [r.top_mean === null ? '10 % лучших' : null, r.bottom_mean === null ? '10 % худших' : null].filter(Boolean).join(' и в группе ');
+  return `В ${r.year} году разрыв рассчитан по ${countOf(r.eligible, SCHOOLS_DATIVE)}, но не публикуется: в группе ${groups} есть школа, чей результат скрыт для защиты данных, и по среднему группы его можно было бы восстановить вычитанием.`;
+}
+
 function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: string): Section {
-  let rows = allRows;
   const p = ctx.primarySet();
   // With a single eligible school the best and the worst group are the same school.
-  const usable = rows.filter((r) => r.gap !== null && r.eligible >= 2);
-  if (!p || usable.length === 0) {
+  const rows = allRows.filter((r) => r.eligible >= 2);
+  if (!p || rows.length === 0) {
     return {
       id: 'gap',
       heading: 'Разрыв между 10 % лучших и 10 % худших школ',
       intro: [`Рассчитать разрыв нельзя: ни в одном году нет хотя бы двух школ, где по обязательным предметам не менее ${ctx.settings.min_participants} участников.`],
     };
   }
-  rows = rows.filter((r) => r.eligible >= 2);
-  const last = usable[usable.length - 1];
-  const intro = [
-    `${scopeName}: в ${last.year} году в 10 % лучших школ ${ctx.gapScoreLabel.toLowerCase()} — ${formatNumber(last.top_mean!, 1)}, в 10 % худших — ${formatNumber(last.bottom_mean!, 1)}; разрыв ${formatNumber(last.gap!, 1)}${gapUnit(ctx)}, ${ratioText(last.ratio)}. В каждой группе ${countOf(last.k, SCHOOLS)} из ${formatInt(last.eligible)}.`,
-  ];
-  if (last.few_schools) intro.push('Внимание: показатель рассчитан по очень малому числу школ и может сильно меняться от года к году.');
-  if (last.change_pct !== null) {
+  const last = rows[rows.length - 1];
+  const usable = rows.filter((r) => r.gap !== null);
+  const intro: string[] = [];
+  if (last.gap === null) intro.push(hiddenGapText(last));
+  const shown = usable[usable.length - 1];
+  if (shown) {
     intro.push(
-      `Цель программы — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год. Изменение к прошлому году: ${formatChange(-last.change_pct, 2)} % сокращения — ${last.target_met ? 'цель достигнута' : 'цель не достигнута'}.`,
+      `${scopeName}: в ${shown.year} году в 10 % лучших школ ${ctx.gapScoreLabel.toLowerCase()} — ${formatNumber(shown.top_mean!, 1)}, в 10 % худших — ${formatNumber(shown.bottom_mean!, 1)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, SCHOOLS)} из ${formatInt(shown.eligible)}.`,
     );
   }
+  if (shown?.few_schools) intro.push('Внимание: показатель рассчитан по очень малому числу школ и может сильно меняться от года к году.');
+  if (shown && shown.change_pct !== null) {
+    intro.push(
+      `Цель программы — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год. Изменение к прошлому году: ${formatChange(-shown.change_pct, 2)} % сокращения — ${shown.target_met ? 'цель достигнута' : 'цель не достигнута'}.`,
+    );
+  }
+  // A group mean withheld for disclosure says so in the chart's table, not «нет данных».
+  const withheld = (key: 'top_mean' | 'bottom_mean') =>
+    Object.fromEntries(rows.filter((r) => r[key] === null).map((r) => [r.year, { state: 'suppressed' as const, reason: 'скрыто: защита данных' }]));
   const chart = yearLinesChart({
     id: `${id}/gap`,
     title: `Результаты 10 % лучших и 10 % худших школ (${p.exam}, ${p.subject_set.replace(/ \+ /g, ' и ')})`,
@@ -47,8 +64,8 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
     unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
     minParticipants: ctx.settings.min_participants,
     series: [
-      { name: '10 % лучших', role: 'top', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.top_mean ?? null })) },
-      { name: '10 % худших', role: 'bottom', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.bottom_mean ?? null })) },
+      { name: '10 % лучших', role: 'top', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.top_mean ?? null })), reasons: withheld('top_mean') },
+      { name: '10 % худших', role: 'bottom', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.bottom_mean ?? null })), reasons: withheld('bottom_mean') },
     ],
   });
   const table: DataTable = {
@@ -67,8 +84,8 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
       year: textCell(String(r.year)),
       eligible: numCell(r.eligible, 'value', { digits: 0 }),
       k: numCell(r.k, 'value', { digits: 0 }),
-      gap: numCell(r.gap, r.gap === null ? 'missing' : 'value'),
-      ratio: numCell(r.ratio, r.ratio === null ? 'missing' : 'value', { digits: 2 }),
+      gap: r.gap === null ? numCell(null, 'suppressed', { reason: 'скрыто: защита данных' }) : numCell(r.gap, 'value'),
+      ratio: r.gap === null ? numCell(null, 'suppressed', { reason: 'скрыто: защита данных' }) : numCell(r.ratio, r.ratio === null ? 'missing' : 'value', { digits: 2 }),
       change: numCell(r.change_pct === null ? null : -r.change_pct, r.change_pct === null ? 'na' : 'value', { digits: 2 }),
       target: textCell(r.target_met === null ? '—' : r.target_met ? 'достигнута' : 'не достигнута'),
     })),

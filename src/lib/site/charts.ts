@@ -38,7 +38,16 @@ export function yearLinesChart(args: {
   const comparators = args.series.slice(1).map((s) => ({ s, p: s.points.find((q) => q.year === last.year && q.value !== null) })).filter((d) => d.p);
   if (comparators.length) summary += ` В ${last.year} году: ${comparators.map((d) => `${d.s.name.toLowerCase().startsWith('в среднем') ? d.s.name : d.s.name} — ${fmt(d.p!.value!)}`).join(', ')}.`;
   const hidden = main.points.filter((p) => p.value === null && main.reasons?.[p.year]?.state === 'suppressed').map((p) => p.year);
-  if (hidden.length) summary += ` Значения за ${hidden.join(', ')} скрыты: менее ${args.minParticipants} участников.`;
+  if (hidden.length) {
+    // Years grouped by why they are hidden: too few participants, protection against
+    // subtraction, or the publisher's own suppression.
+    const byReason = new Map<string, number[]>();
+    for (const y of hidden) {
+      const why = main.reasons?.[y]?.reason ?? `скрыто: менее ${args.minParticipants} участников`;
+      byReason.set(why, [...(byReason.get(why) ?? []), y]);
+    }
+    summary += ` Значения за ${[...byReason].map(([why, years]) => `${years.join(', ')} — ${why}`).join('; за ')}.`;
+  }
   const svg = renderPlot(linesOverYears(args.series, { yLabel: `${args.yLabel}`, yDomain: args.yDomain }), args.title);
   return {
     id: args.id,
