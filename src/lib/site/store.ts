@@ -19,16 +19,32 @@ function readJson<T>(rel: string): T {
   return JSON.parse(readFileSync(join(modelDir(), rel), 'utf8')) as T;
 }
 
+let info: SiteInfo | undefined;
+/** Read once: every page's layout asks for it. */
 export function siteInfo(): SiteInfo {
-  return readJson<SiteInfo>('site.json');
+  info ??= readJson<SiteInfo>('site.json');
+  return info;
 }
 
 export function pagePaths(kind: 'municipality' | 'school'): string[] {
   return readJson<string[]>(`${kind}-ids.json`);
 }
 
+/**
+ * The last few pages read. Each chart's embed page reads its parent page, and a school's
+ * six embeds are rendered one after another: without this, every school page's JSON was
+ * read and parsed seven times. A handful of entries keeps memory flat at any scale.
+ */
+const recent = new Map<string, Page>();
+const RECENT_PAGES = 8;
+
 export function page(path: string): Page {
-  return readJson<Page>(`pages/${path === '' ? 'index' : path}.json`);
+  const hit = recent.get(path);
+  if (hit) return hit;
+  const p = readJson<Page>(`pages/${path === '' ? 'index' : path}.json`);
+  recent.set(path, p);
+  if (recent.size > RECENT_PAGES) recent.delete(recent.keys().next().value!);
+  return p;
 }
 
 export interface EmbedRef {
