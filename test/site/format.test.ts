@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatNumber, formatPercent, formatChange, formatValue, SCHOOLS, SCHOOLS_GENITIVE } from '../../src/lib/format/index.ts';
+import { countOf, formatNumber, formatPercent, formatChange, formatValue, SCHOOLS, SCHOOLS_GENITIVE, SCHOOLS_DATIVE, subjectSetText } from '../../src/lib/format/index.ts';
 
 describe('ru-RU formatting', () => {
   it('uses a decimal comma and a no-break space between thousands', () => {
@@ -28,5 +28,19 @@ describe('ru-RU formatting', () => {
     expect(formatValue(null, 'missing')).toBe('нет данных');
     expect(formatValue(null, 'suppressed')).toBe('скрыто: менее 10 участников');
     expect(formatValue(null, 'na')).toBe('не применимо');
+  });
+});
+
+describe('subject sets in words', () => {
+  it('two subjects joined by «и», three by a comma and «и»', () => {
+    expect(subjectSetText('Русский язык + Математика (профиль)')).toBe('Русский язык и Математика (профиль)');
+    expect(subjectSetText('Чтение (SAT) + Математика + Письмо (SAT)')).toBe('Чтение (SAT), Математика и Письмо (SAT)');
+    expect(subjectSetText('Сумма трёх предметов')).toBe('Сумма трёх предметов');
+  });
+});
+
+describe('«по N школам»', () => {
+  it('dative after «по»: 1 школе, 2 школам, 21 школе, 402 школам', () => {
+    expect([1, 2, 21, 402, 11].map((n) => countOf(n, SCHOOLS_DATIVE).replace(/\u00a0/g, ' '))).toEqual(['1 школе', '2 школам', '21 школе', '402 школам', '11 школам']);
   });
 });

@@ -42,6 +42,17 @@ export function formatChange(value: number, digits = 1): string {
 const pluralRules = new Intl.PluralRules(LOCALE);
 
 /** plural(5, ['школа', 'школы', 'школ']) → «школ». Forms: one, few, many. */
+const LIST = new Intl.ListFormat('ru-RU', { style: 'long', type: 'conjunction' });
+/** «А, Б и В». */
+export function formatList(items: string[]): string {
+  return LIST.format(items);
+}
+
+/** A subject set as stored («Русский язык + Математика (профиль)») in words. */
+export function subjectSetText(set: string): string {
+  return formatList(set.split(' + '));
+}
+
 export function plural(count: number, forms: readonly [string, string, string]): string {
   const rule = pluralRules.select(count);
   if (rule === 'one') return forms[0];

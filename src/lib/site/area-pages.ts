@@ -1,5 +1,5 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
-import { countOf, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES } from '../format/index.ts';
+import { countOf, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell } from './cells.ts';
 import { yearLinesChart, positionChart, compareByNameChart } from './charts.ts';
@@ -59,7 +59,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
     Object.fromEntries(rows.filter((r) => r[key] === null).map((r) => [r.year, { state: 'suppressed' as const, reason: 'скрыто: защита данных' }]));
   const chart = yearLinesChart({
     id: `${id}/gap`,
-    title: `Результаты 10 % лучших и 10 % худших школ (${p.exam}, ${p.subject_set.replace(/ \+ /g, ' и ')})`,
+    title: `Результаты 10 % лучших и 10 % худших школ (${p.exam}, ${subjectSetText(p.subject_set)})`,
     yLabel: ctx.gapScoreLabel,
     unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
     minParticipants: ctx.settings.min_participants,
@@ -259,7 +259,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
       charts.push(
         compareByNameChart({
           id: 'region/municipalities',
-          title: `Муниципалитеты: ${ctx.gapScoreLabel.toLowerCase()} (${p.exam}, ${p.subject_set.replace(/ \+ /g, ' и ')}), ${ctx.latestYear}`,
+          title: `Муниципалитеты: ${ctx.gapScoreLabel.toLowerCase()} (${p.exam}, ${subjectSetText(p.subject_set)}), ${ctx.latestYear}`,
           xLabel: ctx.gapScoreLabel,
           unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
           rows: drawn,

@@ -9,7 +9,7 @@ import { numCell, textCell } from './cells.ts';
 import { key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from './published.ts';
 import { slugify } from './slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
-import { formatNumber } from '../format/index.ts';
+import { formatNumber, subjectSetText } from '../format/index.ts';
 
 export interface SchoolInfo {
   school_id: string;
@@ -303,7 +303,7 @@ export class SiteContext {
       year,
       unit: m.unit,
       scoreLabel: this.gapScoreLabel,
-      setLabel: `${p.exam}, ${p.subject_set.replace(/ \+ /g, ' и ')}`,
+      setLabel: `${p.exam}, ${subjectSetText(p.subject_set)}`,
       bottomCut: sorted[k - 1],
       topCut: sorted[sorted.length - k],
       bins,

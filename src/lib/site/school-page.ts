@@ -18,6 +18,13 @@ const FLAG_NAMES: Record<string, string> = {
 export const FLAG_SHORT: Record<string, string> = { shnro: 'ШНРО', nsu: 'НСУ', staffing: 'кадры', resources: 'ресурсы', territory: 'территория' };
 export { FLAG_NAMES };
 
+/** ОГЭ and ВПР means are grades (2–5); ЕГЭ and foreign tests such as SAT are scores. */
+function meanColumnLabel(exams: Set<string>): string {
+  const grades = [...exams].some((e) => e === 'ОГЭ' || e === 'ВПР');
+  const scores = [...exams].some((e) => e !== 'ОГЭ' && e !== 'ВПР');
+  return grades && scores ? 'Средний балл / отметка (ОГЭ)' : grades ? 'Средняя отметка' : 'Средний балл';
+}
+
 export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
   const mun = ctx.municipalities.get(school.municipality_id)!;
   const sections: Section[] = [];
@@ -42,6 +49,8 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
   const hiddenSeries: string[] = [];
   const hiddenTables: DataTable[] = [];
   const tableRows: DataTable['rows'] = [];
+  // Named from the data: a region publishes ЕГЭ and ОГЭ, NYC publishes SAT.
+  const examsShown = new Set<string>();
   const mine = ctx.results.school(school.school_id);
   for (const s of ctx.results.series) {
     if (s.exam === 'ВПР') continue;
@@ -79,6 +88,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
       }
     }
     const last = byYear.get(latest);
+    examsShown.add(s.exam);
     tableRows.push({
       what: textCell(`${s.exam}, ${s.subject}`),
       trend: { ...textCell(''), spark: sparkline(schoolPoints, { label: `${s.subject}: ${label.short} по годам` }) },
@@ -103,12 +113,12 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
       ? [
           {
             id: `school-${school.slug}-latest`,
-            caption: `Результаты ГИА в ${latest} году`,
+            caption: `Результаты экзаменов (${[...examsShown].join(', ')}) в ${latest} году`,
             columns: [
               { key: 'what', label: 'Экзамен, предмет' },
               { key: 'trend', label: 'Динамика' },
               { key: 'n', label: 'Участников', numeric: true },
-              { key: 'mean', label: 'Средний балл (ЕГЭ) / отметка', numeric: true },
+              { key: 'mean', label: meanColumnLabel(examsShown), numeric: true },
               { key: 'share_below', label: 'Ниже порога', numeric: true },
               { key: 'share_high', label: 'Высокие баллы', numeric: true },
             ],
@@ -252,7 +262,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
     path: `school/${school.slug}`,
     kind: 'school',
     title: school.name,
-    description: `${school.name} (${mun.name}): результаты ЕГЭ и ОГЭ по годам${headline ? `, ${headline}` : ''}, место среди школ региона, социальный контекст.`,
+    description: `${school.name} (${mun.name}): результаты ${examsShown.size ? [...examsShown].join(' и ') : 'экзаменов'} по годам${headline ? `, ${headline}` : ''}, место среди школ региона, социальный контекст.`,
     breadcrumbs: [
       { name: ctx.regionName, href: ctx.href('') },
       { name: mun.name, href: ctx.href(`municipality/${mun.slug}`) },
