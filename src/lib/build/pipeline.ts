@@ -12,7 +12,7 @@ import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
 import { buildSiteModel, pageCsv, chartCsv, type SiteModel } from '../site/model.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
-import { stage, sweepStale } from './publish.ts';
+import { stage, sweepStale, type Staging } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -62,6 +62,47 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
 
   // What killed builds left beside the target goes first (a running build's folders stay).
   await sweepStale(opts.outDir);
+  const { staging, modelDir, written, warnings } = await prepareModel(opts, progress, mark);
+  try {
+    progress(`Страницы сайта (${written.pageCount} шт.)`);
+    await runAstro(staging.dir, modelDir);
+    await copyFiles(modelDir, staging.dir);
+    mark('astro');
+
+    if (!opts.skipSearch) {
+      progress('Поисковый индекс');
+      await buildSearchIndex(staging.dir);
+      mark('search');
+    }
+
+    progress('Проверка и публикация');
+    await verifyStagedSite(staging.dir, written);
+    await opts.beforeCommit?.(staging.dir);
+    const { files, bytes } = await measure(staging.dir);
+    await staging.commit();
+    mark('verify+publish');
+    return { pages: written.pageCount, files, bytes, warnings, seconds: (performance.now() - t0) / 1000, stages };
+  } catch (err) {
+    await staging.discard();
+    throw err;
+  } finally {
+    await rm(modelDir, { recursive: true, force: true });
+  }
+}
+
+/** What the later stages need of the model: a few ids and counts. */
+export type WrittenModel = Pick<SiteModel, 'info' | 'schoolIds' | 'municipalityIds' | 'pageCount'>;
+
+/**
+ * Ingest, metrics and the site model, written to disk beside a new staging folder. A
+ * function of its own so that the dataset, the metrics and the site context (gigabytes at
+ * national scale) become unreachable when it returns, before Astro and Pagefind run.
+ */
+async function prepareModel(
+  opts: BuildOptions,
+  progress: (text: string) => void,
+  mark: (name: string) => void,
+): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number> }> {
   progress(`Чтение и проверка данных: ${opts.dataDir}`);
   const dataset: Dataset = await loadDataset(resolve(opts.dataDir));
   const errors = dataset.problems.filter((p) => p.severity === 'error');
@@ -82,39 +123,21 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
   const modelDir = `${staging.dir}.model`;
   try {
     await writeModel(model, modelDir);
-    mark('site model');
-
-    progress(`Страницы сайта (${model.pageCount} шт.)`);
-    await runAstro(staging.dir, modelDir);
-    await copyFiles(modelDir, staging.dir);
-    mark('astro');
-
-    if (!opts.skipSearch) {
-      progress('Поисковый индекс');
-      await buildSearchIndex(staging.dir);
-      mark('search');
-    }
-
-    progress('Проверка и публикация');
-    await verifyStagedSite(staging.dir, model);
-    await opts.beforeCommit?.(staging.dir);
-    const { files, bytes } = await measure(staging.dir);
-    await staging.commit();
-    mark('verify+publish');
-    const warnings: Record<string, number> = {};
-    for (const p of dataset.problems) {
-      if (p.severity !== 'warning') continue;
-      const kind = warningKind(p.code);
-      warnings[kind] = (warnings[kind] ?? 0) + 1;
-    }
-    for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
-    return { pages: model.pageCount, files, bytes, warnings, seconds: (performance.now() - t0) / 1000, stages };
   } catch (err) {
     await staging.discard();
-    throw err;
-  } finally {
     await rm(modelDir, { recursive: true, force: true });
+    throw err;
   }
+  mark('site model');
+  const warnings: Record<string, number> = {};
+  for (const p of dataset.problems) {
+    if (p.severity !== 'warning') continue;
+    const kind = warningKind(p.code);
+    warnings[kind] = (warnings[kind] ?? 0) + 1;
+  }
+  for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
+  const written = { info: model.info, schoolIds: model.schoolIds, municipalityIds: model.municipalityIds, pageCount: model.pageCount };
+  return { staging, modelDir, written, warnings };
 }
 
 /**

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SiteModel } from '../site/model.ts';
+import type { WrittenModel } from './pipeline.ts';
 
-export async function verifyStagedSite(dir: string, model: SiteModel): Promise<void> {
+export async function verifyStagedSite(dir: string, model: WrittenModel): Promise<void> {
   const missing: string[] = [];
   const expected = [
     '',
