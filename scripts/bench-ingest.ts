@@ -1,6 +1,6 @@
 /**
- * Time loadDataset on a dataset folder:
- *   npx node --max-old-space-size=8192 scripts/bench-ingest.ts DIR [--runs N]
+ * Time loadDataset (and, with --metrics, computeAll) on a dataset folder:
+ *   npx node --max-old-space-size=8192 scripts/bench-ingest.ts DIR [--runs N] [--metrics]
  *
  * Prints rows per canonical table, wall seconds per run (and the median), peak RSS and the
  * heap in use after loading. Each run loads into the same process (the previous dataset is
@@ -10,12 +10,15 @@
 import { resolve } from 'node:path';
 import { loadDataset, type Dataset } from '../src/lib/ingest/index.ts';
 import { FILE_KINDS } from '../src/lib/model/types.ts';
+import { computeAll } from '../src/lib/metrics/index.ts';
 
 const args = process.argv.slice(2);
 let dir = '';
 let runs = 1;
+let withMetrics = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || 1);
+  else if (args[i] === '--metrics') withMetrics = true;
   else dir = args[i];
 }
 if (!dir) {
@@ -59,4 +62,14 @@ console.log(`| ${runs} | ${median.toFixed(2)} | ${sorted[0].toFixed(2)} | ${sort
 if (d.problems.length) {
   console.log('\nfirst problems:');
   for (const p of d.problems.slice(0, 8)) console.log(`  ${p.severity} ${p.code} ${p.file}:${p.line ?? ''} ${p.message.slice(0, 120)}`);
+}
+
+if (withMetrics) {
+  // The metrics stage exactly as the build runs it, on the dataset just loaded.
+  const t0 = performance.now();
+  const m = computeAll(d.tables, d.settings);
+  const s = (performance.now() - t0) / 1000;
+  console.log(`\n| metrics s | result rows | gap rows | peak RSS MB (ingest + metrics) |`);
+  console.log('|---:|---:|---:|---:|');
+  console.log(`| ${s.toFixed(2)} | ${m.results.length.toLocaleString('en-US')} | ${m.gap.length.toLocaleString('en-US')} | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} |`);
 }
