@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { slugify } from '../../src/lib/site/slug.ts';
-import { read, site, walk } from '../helpers/site-files.ts';
+import { hasSite, read, site, walk } from '../helpers/site-files.ts';
 
 const EXAM_SLUG: Record<string, string> = { 'ЕГЭ': 'ege', 'ОГЭ': 'oge' }; // ranked exams with school charts
 
@@ -130,5 +130,66 @@ describe.each([
       }
     }
     expect(counts).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Figures derived from results: a ШНРО rule's value and a context residual. A result hidden
+ * against subtraction rests on ≥ 10 participants, so the metrics used it; its rule value or
+ * residual would give it back (the helper review recovered NYC and Moscow results this way).
+ */
+describe.each(['demo', 'small', 'moscow', 'nyc'])('derived figures of hidden results: %s', (name) => {
+  it.skipIf(!hasSite(name))('no rule value or residual for a school-year whose result is hidden against subtraction', () => {
+    const dir = site(name);
+    // In results.csv a result hidden against subtraction keeps its count (≥ 10) but no measure.
+    const hidden = new Set<string>();
+    for (const r of csv(join(dir, 'data', 'results.csv'))) {
+      const measureHidden = ['mean', 'share_below', 'share_good', 'share_high'].some((m) => r[`${m}_state`] === 'suppressed');
+      if (measureHidden && r.n_state === 'value' && Number(r.n) >= 10 && r.exam !== 'ВПР') hidden.add(`${r.school_id}|${r.year}`);
+    }
+    let checked = 0;
+    for (const f of csv(join(dir, 'data', 'flags.csv'))) {
+      const y = Number(f.year);
+      // low_results averages the last 3 years; below_region is one year.
+      const years = f.rule === 'low_results' ? [y, y - 1, y - 2] : f.rule === 'below_region' ? [y] : [];
+      if (years.some((t) => hidden.has(`${f.school_id}|${t}`))) {
+        checked++;
+        expect(f.value, `${f.school_id} ${f.year} ${f.rule}`).toBe('');
+      }
+    }
+    for (const c of csv(join(dir, 'data', 'context.csv'))) {
+      if (hidden.has(`${c.school_id}|${c.year}`)) expect(c.residual, `${c.school_id} ${c.year} residual`).toBe('');
+    }
+    if (name === 'nyc' || name === 'demo') expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe('below_region on the demo: only subject groups of ≥ 10 make a school mean', () => {
+  it('a school-year whose every 100-point ЕГЭ subject has fewer than 10 graduates has no value', async () => {
+    const ds = await loadDataset(resolve('data/demo'));
+    const min = ds.settings.min_participants;
+    const subjects = new Set(Object.keys(ds.settings.ege_pass));
+    const t = ds.tables.results;
+    const some = new Set<string>();
+    const large = new Set<string>();
+    for (let i = 0; i < t.school_id.length; i++) {
+      if (t.exam[i] !== 'ЕГЭ' || !subjects.has(t.subject[i] as string) || t.n_state[i] !== 'value' || t.mean_state[i] !== 'value') continue;
+      const k = `${t.school_id[i]}|${t.year[i]}`;
+      some.add(k);
+      if ((t.n[i] as number) >= min) large.add(k);
+    }
+    const onlySmall = [...some].filter((k) => !large.has(k));
+    expect(onlySmall.length).toBeGreaterThan(0);
+    const flags = csv(join(site('demo'), 'data', 'flags.csv')).filter((f) => f.rule === 'below_region');
+    // flags.csv holds the latest year and every fired rule; check what it holds.
+    let checked = 0;
+    for (const k of onlySmall) {
+      const [sid, year] = k.split('|');
+      const f = flags.find((x) => x.school_id === sid && x.year === year);
+      if (!f) continue;
+      checked++;
+      expect(f.value, k).toBe('');
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });

@@ -66,6 +66,19 @@ describe('ШНРО: threshold rules', () => {
     expect(get(out, 'A', 2024, 'below_region')).toMatchObject({ fired: true, value: -22.5, threshold: -20, distance: 2.5 });
     expect(get(out, 'B', 2024, 'below_region')).toMatchObject({ fired: false, value: 7.5, distance: -27.5 });
   });
+
+  it('below_region: subject groups under 10 do not add up to a school mean (the same graduates sit each subject)', () => {
+    const r = results([
+      ege('A', 2024, 30, 6),
+      { school_id: 'A', year: 2024, subject: 'Математика (профиль)', n: 6, mean: 32 },
+      ege('B', 2024, 70, 30),
+    ]);
+    const out = computeFlags({ schools: sch, results: r, indicators: ind([]) }, settings());
+    // A has 6 + 6 = 12 subject sittings but only 6 graduates: no value, «нет данных».
+    expect(get(out, 'A', 2024, 'below_region')).toMatchObject({ fired: null, value: null, note: 'нет данных' });
+    // The region still counts every row: (6·30 + 6·32 + 30·70) / 42 = 2472 / 42 = 58.857…; B: 70 − 58.857 = 11.14
+    expect(get(out, 'B', 2024, 'below_region').value).toBeCloseTo(70 - 2472 / 42, 9);
+  });
 });
 
 describe('НСУ and the index', () => {

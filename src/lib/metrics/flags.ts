@@ -17,7 +17,8 @@
  *   lowest `low_results_quantile` of schools fire (k = ceil(q·N), ties by school_id).
  *   ВПР never enters (§7).
  * - below_region: participant-weighted ЕГЭ mean over the 100-point subjects (the keys of
- *   settings.ege_pass) minus the same regional mean; fires below −below_region_points.
+ *   settings.ege_pass) with n ≥ min_participants, minus the regional mean over all rows;
+ *   fires below −below_region_points.
  * - knowledge_quality («≤ 40 % in 2+ regional monitorings»): no regional monitoring is in
  *   the canonical tables and ВПР may not rank schools, so it is always «нет данных».
  * - An index needs at least half of its components (INDEX_MIN_COVERAGE); weights are
@@ -205,16 +206,19 @@ function egeMeans(results: Columns, settings: Settings): { school: Map<string, M
   const m = numCol(results, 'mean');
   for (let i = 0; i < id.length; i++) {
     if (exam[i] !== 'ЕГЭ' || !subjects.has(subj[i]!) || n.v[i] === null || m.v[i] === null || !(n.v[i]! > 0)) continue;
+    const r = region.get(year[i]!) ?? { s: 0, w: 0 };
+    r.s += n.v[i]! * m.v[i]!;
+    r.w += n.v[i]!;
+    region.set(year[i]!, r);
+    // A school's own mean uses only subjects with enough participants: the same graduates
+    // sit several subjects, so summing small subject groups would not make a large group.
+    if (n.v[i]! < settings.min_participants) continue;
     let a = school.get(id[i]!);
     if (!a) school.set(id[i]!, (a = new Map()));
     const c = a.get(year[i]!) ?? { mean: 0, n: 0 };
     c.mean += n.v[i]! * m.v[i]!; // Σ n·x for now, divided below
     c.n += n.v[i]!;
     a.set(year[i]!, c);
-    const r = region.get(year[i]!) ?? { s: 0, w: 0 };
-    r.s += n.v[i]! * m.v[i]!;
-    r.w += n.v[i]!;
-    region.set(year[i]!, r);
   }
   for (const a of school.values()) for (const c of a.values()) c.mean /= c.n;
   return { school, region: new Map([...region].map(([y, r]) => [y, r.s / r.w])) };

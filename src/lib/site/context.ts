@@ -66,6 +66,8 @@ export interface FlagRow {
   fired: boolean | null;
   distance: number | null;
   note?: string | null;
+  /** The value exists but would give away a result hidden against subtraction. */
+  value_hidden?: boolean;
 }
 export interface ContextRow {
   school_id: string;

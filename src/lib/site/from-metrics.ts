@@ -4,7 +4,7 @@
  * minimum lose their numbers here, before any page, chart, CSV or search index exists.
  */
 import type { Dataset } from '../ingest/index.ts';
-import { computeAll, discloseResults, discloseAggregates, municipalityOf } from '../metrics/index.ts';
+import { computeAll, discloseResults, discloseAggregates, municipalityOf, REASON_COMPLEMENTARY } from '../metrics/index.ts';
 import type { PublishedResult } from './published.ts';
 import { slugify } from './slug.ts';
 import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow } from './context.ts';
@@ -45,6 +45,20 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     }
   }
   const results: PublishedResult[] = disclosed.rows;
+  // A result hidden against subtraction rests on ≥ min participants, so the metrics used
+  // it; any figure derived from it (a rule's value, a residual) would give it back.
+  const hiddenAgainstSubtraction = new Set<string>();
+  for (const r of results) if (r.suppressed_reason === REASON_COMPLEMENTARY) hiddenAgainstSubtraction.add(`${r.school_id}|${r.year}`);
+  const usesHidden = (school: string, from: number, to: number) => {
+    for (let y = from; y <= to; y++) if (hiddenAgainstSubtraction.has(`${school}|${y}`)) return true;
+    return false;
+  };
+  const flags = m.flags.map((f) => {
+    const window = f.rule === 'low_results' ? settings.rules.low_results_years : f.rule === 'below_region' ? 1 : 0;
+    if (!window || f.value === null || !usesHidden(f.school_id, f.year - window + 1, f.year)) return f;
+    return { ...f, value: null, distance: null, value_hidden: true };
+  });
+  const context = m.context.map((c) => (c.score !== null && usesHidden(c.school_id, c.year, c.year) ? { ...c, score: null, residual: null } : c));
   // The undisclosed rows must not outlive this function (memory, and safety).
   m.results.length = 0;
   const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings).map((a) => ({
@@ -109,8 +123,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     aggregates,
     gap,
     scores,
-    flags: m.flags,
-    context: m.context,
+    flags,
+    context,
     fits: m.fits,
     indices: m.indices,
     similar,

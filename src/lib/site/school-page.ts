@@ -25,6 +25,9 @@ function meanColumnLabel(exams: Set<string>): string {
   return grades && scores ? 'Средний балл / отметка (ОГЭ)' : grades ? 'Средняя отметка' : 'Средний балл';
 }
 
+/** A figure computed from a result hidden against subtraction would give that result back. */
+const HIDDEN_DERIVED = 'скрыто: по нему можно восстановить скрытый результат';
+
 export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
   const mun = ctx.municipalities.get(school.municipality_id)!;
   const sections: Section[] = [];
@@ -226,10 +229,10 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
           ],
           rows: flags.map((f) => ({
             rule: textCell(`${FLAG_NAMES[f.flag] ?? f.flag}: ${ctx.ruleName(f.rule)}`),
-            value: f.value === null ? numCell(null, 'missing') : numCell(f.value, 'value', { digits: 2 }),
+            value: f.value_hidden ? numCell(null, 'suppressed', { reason: HIDDEN_DERIVED }) : f.value === null ? numCell(null, 'missing') : numCell(f.value, 'value', { digits: 2 }),
             threshold: f.threshold === null ? numCell(null, 'na') : numCell(f.threshold, 'value', { digits: 2 }),
             fired: textCell(f.fired === null ? 'нет данных' : f.fired ? 'да' : 'нет'),
-            distance: f.fired && f.distance !== null ? numCell(f.distance, 'value', { digits: 2 }) : numCell(null, 'na'),
+            distance: f.fired && f.value_hidden ? numCell(null, 'suppressed', { reason: HIDDEN_DERIVED }) : f.fired && f.distance !== null ? numCell(f.distance, 'value', { digits: 2 }) : numCell(null, 'na'),
           })),
         },
       ],
