@@ -114,6 +114,23 @@ describe('gap: top 10 % vs bottom 10 %', () => {
     expect(by.get(2026)).toMatchObject({ change: null, change_pct: null, target_met: null });
   });
 
+  it('no change where a year has a single eligible school (both groups are that school)', () => {
+    const rs = [
+      // 2023: one school → gap 0, ratio 1; 2024: two schools 60 vs 40 → ratio 1.5; 2025: 60 vs 50 → ratio 1.2
+      one('a', 2023, 60),
+      one('a', 2024, 60), one('b', 2024, 40),
+      one('a', 2025, 60), one('b', 2025, 50),
+    ];
+    const { gap } = computeGap(results(rs), schools([]), settings());
+    const by = new Map(gap.map((g) => [g.year, g]));
+    expect(by.get(2023)).toMatchObject({ eligible: 1, gap: 0, change: null, change_pct: null, target_met: null });
+    // 2024 against a one-school 2023 is not a change of the gap.
+    expect(by.get(2024)).toMatchObject({ eligible: 2, gap: 20, change: null, change_pct: null, target_met: null });
+    // 2025 against 2024: gap 10 − 20 = −10; ratio 1.2 / 1.5 − 1 = −20 %
+    expect(by.get(2025)!.change).toBeCloseTo(-10, 12);
+    expect(by.get(2025)!.change_pct).toBeCloseTo(-20, 10);
+  });
+
   it('never ranks ВПР, even when the settings list it', () => {
     const rs = [one('a', 2024, 60), one('b', 2024, 50), { school_id: 'a', year: 2024, exam: 'ВПР', subject: RU, grade: '5', n: 30, mean: 4.2 }, { school_id: 'b', year: 2024, exam: 'ВПР', subject: RU, grade: '5', n: 30, mean: 3.1 }];
     const { gap } = computeGap(results(rs), schools([]), settings({ ranked_exams: ['ЕГЭ', 'ОГЭ', 'ВПР'] }));

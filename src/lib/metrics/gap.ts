@@ -17,7 +17,8 @@
  *   gap = bottom − top, ratio = bottom / top, so a smaller gap is always better.
  * - change = gap(y) − gap(y−1); change_pct = relative change of the RATIO in %,
  *   100·(ratio(y)/ratio(y−1) − 1); target_met when −change_pct ≥ gap_target_pct.
- *   Without a figure for the calendar year y−1 these are null.
+ *   Without a figure for the calendar year y−1, or with fewer than 2 eligible schools in
+ *   either year (the two groups are then one school), these are null.
  * - top_mean / bottom_mean are plain means of the k school scores (the federal
  *   indicator's "среднее по школам").
  *
@@ -306,7 +307,9 @@ function addChanges(rows: GapRow[], targetPct: number): void {
   for (const r of rows) idx.set(key(r, r.year), r);
   for (const r of rows) {
     const p = idx.get(key(r, r.year - 1));
-    if (!p) continue;
+    // With one eligible school the best and the worst group are that school (ratio 1):
+    // there is no gap to compare, so no change either.
+    if (!p || r.eligible < 2 || p.eligible < 2) continue;
     if (r.gap !== null && p.gap !== null) r.change = r.gap - p.gap;
     if (r.ratio !== null && p.ratio !== null && p.ratio !== 0) {
       r.change_pct = 100 * (r.ratio / p.ratio - 1);
