@@ -20,6 +20,8 @@ describe('chart renderer', () => {
     expect(svg).not.toContain('<style>');
     expect(svg.startsWith('<svg role="img"')).toBe(true);
     expect(svg).toContain('aria-label="Тест"');
+    // Only the root's Russian label is left: Plot's English group names («y-axis tick») go.
+    expect(svg.match(/aria-label="[^"]*"/g)).toEqual(['aria-label="Тест"']);
   });
   it('breaks the line at a missing year instead of interpolating', () => {
     const svg = renderPlot(linesOverYears([series[0]], { yLabel: 'Балл' }), 'Тест');

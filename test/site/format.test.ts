@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatNumber, formatPercent, formatChange, formatValue, SCHOOLS, SCHOOLS_GENITIVE, SCHOOLS_DATIVE, subjectSetText } from '../../src/lib/format/index.ts';
+import { countOf, formatNumber, formatPercent, formatChange, formatValue, SCHOOLS, SCHOOLS_GENITIVE, SCHOOLS_DATIVE, subjectSetText, afterColon, roundAsShown } from '../../src/lib/format/index.ts';
+import { numCell } from '../../src/lib/site/cells.ts';
+import { yearLinesChart } from '../../src/lib/site/charts.ts';
 
 describe('ru-RU formatting', () => {
   it('uses a decimal comma and a no-break space between thousands', () => {
@@ -42,5 +44,34 @@ describe('subject sets in words', () => {
 describe('«по N школам»', () => {
   it('dative after «по»: 1 школе, 2 школам, 21 школе, 402 школам', () => {
     expect([1, 2, 21, 402, 11].map((n) => countOf(n, SCHOOLS_DATIVE).replace(/\u00a0/g, ' '))).toEqual(['1 школе', '2 школам', '21 школе', '402 школам', '11 школам']);
+  });
+});
+
+describe('a phrase after a colon', () => {
+  it('lower-cases an ordinary first word, keeps an abbreviation', () => {
+    expect(afterColon('В 25 % школ с самыми низкими результатами')).toBe('в 25 % школ с самыми низкими результатами');
+    expect(afterColon('Менее 60 % выпускников')).toBe('менее 60 % выпускников');
+    expect(afterColon('ЕГЭ ниже порога')).toBe('ЕГЭ ниже порога');
+    expect(afterColon('В')).toBe('В');
+  });
+});
+
+describe('one rounding for tables, CSV and sentences', () => {
+  it('3.05 is shown as 3,1 everywhere (toFixed would give 3.0: 3.05 is 3.0499… in binary)', () => {
+    expect((3.05).toFixed(1)).toBe('3.0');
+    expect(formatNumber(3.05, 1)).toBe('3,1');
+    expect(roundAsShown(3.05, 1)).toBe(3.1);
+    expect(numCell(3.05).v).toBe(3.1);
+    expect(roundAsShown(-0.04, 1)).toBe(0);
+  });
+  it('a summary’s change is the difference of the two numbers it prints', () => {
+    const chart = yearLinesChart({
+      id: 'x', title: 'ОГЭ', yLabel: 'Средняя отметка', unit: 'отметка', minParticipants: 10,
+      series: [{ name: 'Школа', role: 'school', points: [{ year: 2019, value: 3.05 }, { year: 2025, value: 3.46 }] }],
+    })!;
+    // shown 3,1 and 3,5 → +0,4 (the raw difference 0.41 would also print +0,4; 3.04 → 3,0 would give +0,5)
+    expect(chart.summary).toBe('Школа: 3,1 в 2019 году и 3,5 в 2025 году (+0,4).');
+    const table = chart.table.rows.map((r) => r.s0.t);
+    expect(table).toEqual(['3,1', '3,5']);
   });
 });

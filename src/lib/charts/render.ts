@@ -33,6 +33,10 @@ export function renderPlot(options: Plot.PlotOptions, label: string): SafeSvg {
   svg = svg.replace(STYLE_BLOCK, '').replace(LONG_DECIMALS, roundCoordinate);
   // A figure is described by its caption and data table; the SVG itself is an image.
   svg = svg.replace(/^<svg /, '<svg role="img" focusable="false" ');
+  // Plot names its mark groups in English («y-axis tick», «dot»); inside role="img" they
+  // are never read, so they go (the root keeps its Russian label).
+  const rootEnd = svg.indexOf('>') + 1;
+  svg = svg.slice(0, rootEnd) + svg.slice(rootEnd).replace(/ aria-label="[^"]*"/g, '');
   return svg as SafeSvg;
 }
 

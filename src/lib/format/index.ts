@@ -23,6 +23,21 @@ export function formatNumber(value: number, digits = 1): string {
   return nf(digits).format(value).replace('-', '−');
 }
 
+const plainCache = new Map<number, Intl.NumberFormat>();
+/**
+ * The number a reader sees, as a number: rounded exactly as formatNumber rounds (Intl,
+ * half away from zero on the shortest decimal form, so 3.05 → 3.1, where toFixed gives
+ * 3.0). Tables, CSV files and summary sentences all round through here, so they agree.
+ */
+export function roundAsShown(value: number, digits = 1): number {
+  let f = plainCache.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+    plainCache.set(digits, f);
+  }
+  return Number(f.format(value)) + 0; // + 0 turns −0 into 0
+}
+
 export function formatInt(value: number): string {
   return formatNumber(value, 0);
 }
@@ -35,7 +50,7 @@ export function formatPercent(value: number, digits = 1): string {
 /** Signed change: +1,2 / −0,4 / 0,0. */
 export function formatChange(value: number, digits = 1): string {
   const s = formatNumber(Math.abs(value), digits);
-  if (Number(value.toFixed(digits)) === 0) return s;
+  if (roundAsShown(value, digits) === 0) return s;
   return value > 0 ? `+${s}` : `−${s}`;
 }
 
@@ -51,6 +66,14 @@ export function formatList(items: string[]): string {
 /** A subject set as stored («Русский язык + Математика (профиль)») in words. */
 export function subjectSetText(set: string): string {
   return formatList(set.split(' + '));
+}
+
+/** A phrase continued after a colon: «В 25 % школ» → «в 25 % школ»; «ЕГЭ …» stays. */
+export function afterColon(text: string): string {
+  const word = text.split(/\s/, 1)[0];
+  // An abbreviation (ЕГЭ, ВПР) is a word of two or more capitals; a one-letter word («В») is not.
+  const abbreviation = word.length > 1 && word === word.toLocaleUpperCase('ru-RU');
+  return word.length === text.length || abbreviation ? text : text.charAt(0).toLocaleLowerCase('ru-RU') + text.slice(1);
 }
 
 export function plural(count: number, forms: readonly [string, string, string]): string {

@@ -1,5 +1,5 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
-import { countOf, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES, subjectSetText } from '../format/index.ts';
+import { afterColon, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell } from './cells.ts';
 import { yearLinesChart, positionChart, compareByNameChart } from './charts.ts';
@@ -115,7 +115,7 @@ function flaggedList(ctx: SiteContext, schoolIds: string[]): ListItem[] {
     if (!flags.some((f) => f.flag === 'shnro' || f.flag === 'nsu')) continue;
     const s = ctx.schools.get(id)!;
     const byFlag = new Map<string, string[]>();
-    for (const f of flags) byFlag.set(f.flag, [...(byFlag.get(f.flag) ?? []), ctx.ruleName(f.rule)]);
+    for (const f of flags) byFlag.set(f.flag, [...(byFlag.get(f.flag) ?? []), afterColon(ctx.ruleName(f.rule))]);
     items.push({
       text: s.name,
       href: ctx.href(`school/${s.slug}`),
@@ -191,7 +191,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   sections.push({
     id: 'flagged',
     heading: 'Школы с низкими результатами и в неблагоприятных условиях',
-    intro: flagged.length ? [`${countOf(flagged.length, SCHOOLS)} отнесено к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : ['Ни одна школа муниципалитета не отнесена к ШНРО или НСУ.'],
+    intro: flagged.length ? [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ['отнесена', 'отнесены', 'отнесены'])} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : ['Ни одна школа муниципалитета не отнесена к ШНРО или НСУ.'],
     list: flagged,
   });
   if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: 'Партнёрства школ', list: extra.partnerships });
@@ -278,7 +278,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
   sections.push({
     id: 'flagged',
     heading: 'Школы ШНРО и НСУ',
-    intro: [`${countOf(flagged.length, SCHOOLS)} отнесено к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
+    intro: [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ['отнесена', 'отнесены', 'отнесены'])} к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
     list: flagged,
   });
   if (extra.resilient.length) {

@@ -1,6 +1,6 @@
 /** Table cells: the CSV value and the shown text come from one place, so they agree. */
 import type { ValueState } from '../model/types.ts';
-import { formatNumber, formatPercent, formatInt, stateLabel } from '../format/index.ts';
+import { formatNumber, formatPercent, formatInt, roundAsShown, stateLabel } from '../format/index.ts';
 import type { Cell } from './types.ts';
 
 export function textCell(text: string, href?: string): Cell {
@@ -19,7 +19,7 @@ export function numCell(
     return { v: null, t: s === 'suppressed' && opts.reason ? opts.reason : stateLabel(s, opts.minParticipants), state: s };
   }
   const digits = opts.digits ?? 1;
-  const rounded = Number(value.toFixed(digits));
+  const rounded = roundAsShown(value, digits);
   return { v: rounded, t: opts.percent ? formatPercent(rounded, digits) : digits === 0 ? formatInt(rounded) : formatNumber(rounded, digits) };
 }
 

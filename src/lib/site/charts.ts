@@ -4,7 +4,7 @@
  */
 import { renderPlot } from '../charts/render.ts';
 import { linesOverYears, stripWithBands, dotsByName, contextScatter, type Series } from '../charts/specs.ts';
-import { formatNumber, formatChange, countOf, plural, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
+import { formatNumber, formatChange, countOf, plural, roundAsShown, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
 import type { Chart, Column, DataTable } from './types.ts';
 
@@ -12,6 +12,10 @@ export interface SeriesWithReasons extends Series {
   /** For years without a value: why (shown in the table and in the summary). */
   reasons?: Record<number, { state: 'missing' | 'suppressed' | 'na'; reason?: string }>;
 }
+
+/** Legend words read mid-sentence in lower case («муниципалитет — 74,9»); names stay as they are. */
+const GENERIC_SERIES = new Set(['Школа', 'Муниципалитет', 'Регион']);
+const inSentence = (name: string) => (GENERIC_SERIES.has(name) ? name.toLocaleLowerCase('ru-RU') : name);
 
 export function yearLinesChart(args: {
   id: string;
@@ -34,9 +38,10 @@ export function yearLinesChart(args: {
   let summary =
     known.length === 1
       ? `${main.name}: ${fmt(last.value!)} в ${last.year} году; других лет с опубликованными данными нет.`
-      : `${main.name}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(last.value! - first.value!, digits)}).`;
+      : // The change between the two numbers as shown, so the sentence adds up («3,0 … 3,5 (+0,5)»).
+        `${main.name}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(roundAsShown(last.value!, digits) - roundAsShown(first.value!, digits), digits)}).`;
   const comparators = args.series.slice(1).map((s) => ({ s, p: s.points.find((q) => q.year === last.year && q.value !== null) })).filter((d) => d.p);
-  if (comparators.length) summary += ` В ${last.year} году: ${comparators.map((d) => `${d.s.name.toLowerCase().startsWith('в среднем') ? d.s.name : d.s.name} — ${fmt(d.p!.value!)}`).join(', ')}.`;
+  if (comparators.length) summary += ` В ${last.year} году: ${comparators.map((d) => `${inSentence(d.s.name)} — ${fmt(d.p!.value!)}`).join(', ')}.`;
   const hidden = main.points.filter((p) => p.value === null && main.reasons?.[p.year]?.state === 'suppressed').map((p) => p.year);
   if (hidden.length) {
     // Years grouped by why they are hidden: too few participants, protection against
@@ -100,11 +105,11 @@ export function positionChart(args: {
   if (args.scope !== 'municipality' && mine.length === 1) {
     const rank = args.rankOf(mine[0].value);
     const band = mine[0].value >= args.topCut ? 'входит в 10 % лучших' : mine[0].value <= args.bottomCut ? 'входит в 10 % худших' : 'не входит ни в 10 % лучших, ни в 10 % худших';
-    summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${n} школ региона; школа ${band} (граница 10 % лучших — ${fmt(args.topCut)}, 10 % худших — ${fmt(args.bottomCut)}).`;
+    summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${countOf(n, SCHOOLS_GENITIVE)} региона; школа ${band} (граница 10 % лучших — ${fmt(args.topCut)}, 10 % худших — ${fmt(args.bottomCut)}).`;
   } else {
     const inTop = mine.filter((v) => v.value >= args.topCut).length;
     const inBottom = mine.filter((v) => v.value <= args.bottomCut).length;
-    summary = `${args.subject}: из ${countOf(mine.length, SCHOOLS_GENITIVE)} муниципалитета в 10 % лучших школ региона ${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}, в 10 % худших — ${inBottom} (всего в расчёте ${countOf(n, SCHOOLS)}).`;
+    summary = `${args.subject}: из ${countOf(mine.length, SCHOOLS_GENITIVE)} муниципалитета в 10 % лучших школ региона ${inTop === 0 ? 'не входит ни одна' : `${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}`}, в 10 % худших — ${inBottom === 0 ? 'ни одной' : inBottom} (всего в расчёте ${countOf(n, SCHOOLS)}).`;
   }
   const table: DataTable = {
     id: args.id.replace(/\//g, '-'),

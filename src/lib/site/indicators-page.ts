@@ -104,10 +104,11 @@ export function municipalityIndicators(ctx: SiteContext, inputs: SiteInputs, m: 
     ],
     rows: [...latest.values()].map((r) => ({
       name: textCell(r.name),
-      year: numCell(r.year, 'value', { digits: 0 }),
+      year: textCell(String(r.year)),
       value: numCell(r.value, r.value === null ? (r.value_state === 'value' ? 'missing' : r.value_state) : 'value', { minParticipants: ctx.settings.min_participants }),
       target: numCell(r.target, r.target === null ? 'na' : 'value'),
-      status: textCell(r.status === 'met' ? 'в графике' : r.status === 'not_met' ? 'отстаёт от цели' : STATUS[r.status]),
+      // The same words as the indicators page and the methodology.
+      status: textCell(STATUS[r.status]),
     })),
   };
   return { id: 'programme', heading: 'Показатели программы', tables: [table] };

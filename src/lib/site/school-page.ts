@@ -1,5 +1,5 @@
 /** The school page: results over the years, position, context, flags, partnership. */
-import { formatNumber, formatValue, countOf, PARTICIPANTS } from '../format/index.ts';
+import { afterColon, formatNumber, formatValue, countOf, PARTICIPANTS } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell, intCell } from './cells.ts';
 import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './charts.ts';
@@ -228,7 +228,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
             { key: 'distance', label: 'До выхода', numeric: true },
           ],
           rows: flags.map((f) => ({
-            rule: textCell(`${FLAG_NAMES[f.flag] ?? f.flag}: ${ctx.ruleName(f.rule)}`),
+            rule: textCell(`${FLAG_NAMES[f.flag] ?? f.flag}: ${afterColon(ctx.ruleName(f.rule))}`),
             value: f.value_hidden ? numCell(null, 'suppressed', { reason: HIDDEN_DERIVED }) : f.value === null ? numCell(null, 'missing') : numCell(f.value, 'value', { digits: 2 }),
             threshold: f.threshold === null ? numCell(null, 'na') : numCell(f.threshold, 'value', { digits: 2 }),
             fired: textCell(f.fired === null ? 'нет данных' : f.fired ? 'да' : 'нет'),
