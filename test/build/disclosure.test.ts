@@ -162,6 +162,30 @@ describe.each(['demo', 'small', 'moscow', 'nyc'])('derived figures of hidden res
     }
     if (name === 'nyc' || name === 'demo') expect(checked).toBeGreaterThan(0);
   });
+  it.skipIf(!hasSite(name))('says why such a school is hidden: not «менее 10 участников», it has 10 or more', () => {
+    const dir = site(name);
+    const rows = csv(join(dir, 'data', 'results.csv'));
+    const latest = String(Math.max(...rows.map((r) => Number(r.year))));
+    // Schools whose every latest-year ranked row has ≥ 10 participants but some measure hidden.
+    const counts = new Map<string, { small: boolean; hidden: boolean }>();
+    for (const r of rows) {
+      if (r.year !== latest || r.exam === 'ВПР') continue;
+      const c = counts.get(r.school_id) ?? { small: false, hidden: false };
+      if (r.n_state !== 'value' || Number(r.n) < 10) c.small = true;
+      if (['mean', 'share_below', 'share_good', 'share_high'].some((m) => r[`${m}_state`] === 'suppressed')) c.hidden = true;
+      counts.set(r.school_id, c);
+    }
+    const compare = JSON.parse(read(join(dir, 'data', 'compare.json'))) as { schools: { id: string; values: { score: string } }[] };
+    let checked = 0;
+    for (const [id, c] of counts) {
+      if (c.small || !c.hidden) continue;
+      const entry = compare.schools.find((x) => x.id === id);
+      if (!entry?.values.score.startsWith('скрыто')) continue;
+      checked++;
+      expect(entry.values.score, id).not.toContain('менее');
+    }
+    if (name === 'nyc') expect(checked).toBeGreaterThan(0);
+  });
 });
 
 describe('below_region on the demo: only subject groups of ≥ 10 make a school mean', () => {

@@ -144,7 +144,7 @@ function schoolsTable(ctx: SiteContext, m: MunicipalityInfo): DataTable {
       return {
         name: textCell(s.name, ctx.href(`school/${s.slug}`)),
         trend: { ...textCell(''), spark: sparkline(series, { label: `${s.name}: динамика` }) },
-        score: numCell(last?.value ?? null, last?.state ?? 'missing', { minParticipants: min }),
+        score: numCell(last?.value ?? null, last?.state ?? 'missing', { minParticipants: min, reason: last?.reason }),
         status: textCell(fired.length ? fired.map((f) => FLAG_SHORT[f] ?? f).join(', ') : '—'),
       };
     }),

@@ -56,6 +56,9 @@ export interface GapRow {
   top_ids: string[];
   bottom_ids: string[];
 }
+/** Why a set score with enough participants is hidden. */
+export const SET_SUBJECT_HIDDEN = 'скрыто: скрыт результат одного из предметов';
+
 export interface FlagRow {
   school_id: string;
   year: number;
@@ -271,13 +274,15 @@ export class SiteContext {
   }
 
   /** The school's gap score over the years; below the publication minimum it is hidden. */
-  scoreSeries(schoolId: string): { year: number; value: number | null; state: ValueState }[] {
+  scoreSeries(schoolId: string): { year: number; value: number | null; state: ValueState; reason?: string }[] {
     const p = this.primarySet();
     if (!p) return [];
+    const min = this.settings.min_participants;
     return this.years.map((year) => {
       const s = this.scoreOf(schoolId, year, p.exam, p.subject_set);
       if (!s) return { year, value: null, state: 'missing' as ValueState };
-      if (s.hidden) return { year, value: null, state: 'suppressed' as ValueState };
+      // Too few participants, or one subject of the set hidden (against subtraction or by the publisher).
+      if (s.hidden) return { year, value: null, state: 'suppressed' as ValueState, reason: s.n < min ? `скрыто: менее ${min} участников` : SET_SUBJECT_HIDDEN };
       return { year, value: s.score, state: 'value' as ValueState };
     });
   }

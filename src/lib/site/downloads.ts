@@ -163,7 +163,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
         label: `${s.name} (${munName(s.municipality_id)})`,
         values: {
           municipality: munName(s.municipality_id),
-          score: last && last.value !== null ? last.value.toLocaleString('ru-RU', { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? `скрыто: менее ${ctx.settings.min_participants} участников` : 'нет данных',
+          score: last && last.value !== null ? last.value.toLocaleString('ru-RU', { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? (last.reason ?? `скрыто: менее ${ctx.settings.min_participants} участников`) : 'нет данных',
           status: fired.length ? fired.join(', ') : '—',
         },
       };
