@@ -5,7 +5,7 @@
 import type { Dataset } from '../ingest/index.ts';
 import { toCsv } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
-import type { SiteFile } from './model.ts';
+import type { SiteFile } from './types.ts';
 import type { SiteInfo } from './types.ts';
 import { FLAG_SHORT } from './school-page.ts';
 

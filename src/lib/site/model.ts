@@ -11,12 +11,9 @@ import { municipalityPage, regionPage } from './area-pages.ts';
 import { indicatorsPage, municipalityIndicators } from './indicators-page.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
 import { downloads } from './downloads.ts';
-import type { Page, SiteInfo, Chart } from './types.ts';
+import type { Page, SiteInfo, Chart, SiteFile } from './types.ts';
 
-export interface SiteFile {
-  path: string;
-  content: string;
-}
+export type { SiteFile };
 
 export interface SiteModel {
   info: SiteInfo;

@@ -88,3 +88,9 @@ export interface SiteInfo {
   municipalities: { id: string; slug: string; name: string; schools: number }[];
   downloads: { file: string; title: string; rows: number; columns: { key: string; label: string }[] }[];
 }
+
+/** A whole-site file (downloads under dist/data/, sitemap): path inside the site and text. */
+export interface SiteFile {
+  path: string;
+  content: string;
+}
