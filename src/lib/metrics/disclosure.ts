@@ -34,7 +34,7 @@ export type Share = (typeof SHARES)[number];
 export function reasonSmall(settings: Settings): string {
   return `скрыто: менее ${settings.min_participants} участников`;
 }
-export const REASON_COMPLEMENTARY = 'скрыто: иначе скрытое значение можно вычислить вычитанием';
+export const REASON_COMPLEMENTARY = 'скрыто: защита от вычитания';
 
 export interface PublishedResult extends Omit<SchoolResultRow, 'dist'> {
   dist: SchoolResultRow['dist'];
