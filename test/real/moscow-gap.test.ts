@@ -179,6 +179,8 @@ describe.skipIf(skipWithoutShared('разрыв по открытым данны
     const intro = text(doc(join(site('moscow'), 'index.html')).querySelector('#gap'));
     const ru = (v: number, d: number) => v.toFixed(d).replace('.', ',');
     expect(intro).toContain(`разрыв ${ru(e.gap, 1)} п. п., отношение ${ru(e.ratio!, 2)}`);
+    // A share reads with its unit on the number, not «…по трём предметам, % — 61,3».
+    expect(intro).toContain(`в 10 % лучших школ доля выпускников, набравших более 220 баллов по трём предметам — ${ru(e.top, 1)} %`);
     expect(intro).toContain(`62 школы из 620`);
   });
 });

@@ -45,7 +45,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
   const shown = usable[usable.length - 1];
   if (shown) {
     intro.push(
-      `${scopeName}: в ${shown.year} году в 10 % лучших школ ${ctx.gapScoreLabel.toLowerCase()} — ${formatNumber(shown.top_mean!, 1)}, в 10 % худших — ${formatNumber(shown.bottom_mean!, 1)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, SCHOOLS)} из ${formatInt(shown.eligible)}.`,
+      `${scopeName}: в ${shown.year} году в 10 % лучших школ ${ctx.gapScoreName} — ${ctx.scoreText(shown.top_mean!)}, в 10 % худших — ${ctx.scoreText(shown.bottom_mean!)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, SCHOOLS)} из ${formatInt(shown.eligible)}.`,
     );
   }
   if (shown?.few_schools) intro.push('Внимание: показатель рассчитан по очень малому числу школ и может сильно меняться от года к году.');
@@ -129,7 +129,7 @@ function schoolsTable(ctx: SiteContext, m: MunicipalityInfo): DataTable {
   const min = ctx.settings.min_participants;
   return {
     id: `mun-${m.slug}-schools`,
-    caption: `Школы: ${ctx.gapScoreLabel.toLowerCase()} по обязательным предметам`,
+    caption: `Школы: ${ctx.gapScoreName}${ctx.primarySet()?.subject_set.includes(' + ') ? ' по обязательным предметам' : ''}`,
     columns: [
       { key: 'name', label: 'Школа' },
       { key: 'trend', label: 'Динамика' },
@@ -259,7 +259,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
       charts.push(
         compareByNameChart({
           id: 'region/municipalities',
-          title: `Муниципалитеты: ${ctx.gapScoreLabel.toLowerCase()} (${p.exam}, ${subjectSetText(p.subject_set)}), ${ctx.latestYear}`,
+          title: `Муниципалитеты: ${ctx.gapScoreName} (${p.exam}, ${subjectSetText(p.subject_set)}), ${ctx.latestYear}`,
           xLabel: ctx.gapScoreLabel,
           unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
           rows: drawn,

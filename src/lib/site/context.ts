@@ -9,7 +9,7 @@ import { numCell, textCell } from './cells.ts';
 import { key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from './published.ts';
 import { slugify } from './slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
-import { formatNumber, subjectSetText } from '../format/index.ts';
+import { formatNumber, formatPercent, subjectSetText } from '../format/index.ts';
 
 export interface SchoolInfo {
   school_id: string;
@@ -143,7 +143,11 @@ export class SiteContext {
   readonly municipalities = new Map<string, MunicipalityInfo>();
   readonly flagsBySchool = new Map<string, FlagRow[]>();
   readonly sourceList: ListItem[];
+  /** For axes and column heads: «Доля …, %». */
   readonly gapScoreLabel: string;
+  /** For sentences: the name without the unit («доля …»); numbers carry the unit instead. */
+  readonly gapScoreName: string;
+  readonly gapScoreIsShare: boolean;
   private aggregates = new Map<string, Map<number, AggregateRow>>();
   private scoresByYearSet = new Map<string, SchoolScore[]>();
   private scoreIndex = new Map<string, Map<string, SchoolScore>>();
@@ -205,6 +209,13 @@ export class SiteContext {
     const m = MEASURE_LABEL[measure];
     const label = this.settings.measure_labels?.[measure] ?? m.label;
     this.gapScoreLabel = m.unit === '%' ? `${label}, %` : label;
+    this.gapScoreName = label.charAt(0).toLocaleLowerCase('ru-RU') + label.slice(1);
+    this.gapScoreIsShare = m.unit === '%';
+  }
+
+  /** A gap-score value in a sentence: «61,3 %» for a share, «76,0» for a score. */
+  scoreText(v: number): string {
+    return this.gapScoreIsShare ? formatPercent(v, 1) : formatNumber(v, 1);
   }
 
   href(path: string): string {
@@ -472,7 +483,7 @@ export class SiteContext {
     const s = this.scoreSeries(schoolId).filter((p) => p.value !== null);
     if (!s.length) return '';
     const last = s[s.length - 1];
-    return `${this.gapScoreLabel.toLowerCase()} ${formatNumber(last.value!, 1)} в ${last.year} году`;
+    return `${this.gapScoreName} ${this.scoreText(last.value!)} в ${last.year} году`;
   }
 
   stateOf(v: number | null, state: ValueState): ValueState {
