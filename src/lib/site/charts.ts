@@ -131,7 +131,7 @@ export function positionChart(args: {
     summary,
     svg: renderPlot(stripWithBands(args.bins, mine, { xLabel: args.xLabel, bottomCut: args.bottomCut, topCut: args.topCut }), args.title),
     legend: [
-      { label: mine.length === 1 ? 'эта школа' : 'школы муниципалитета', key: 'school' },
+      { label: args.scope === 'municipality' ? (mine.length === 1 ? 'школа муниципалитета' : 'школы муниципалитета') : 'эта школа', key: 'school' },
       { label: 'другие школы региона', key: 'others' },
       { label: '10 % лучших', key: 'band-top' },
       { label: '10 % худших', key: 'band-bottom' },
