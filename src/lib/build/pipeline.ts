@@ -5,7 +5,7 @@
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cp, mkdir, writeFile, rm, readdir, stat } from 'node:fs/promises';
+import { cp, mkdir, rm, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
@@ -180,10 +180,10 @@ async function writeModel(model: SiteModel, dir: string): Promise<void> {
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${site}/${u ? `${u}/` : ''}</loc></url>`).join('\n')}\n</urlset>\n`,
   );
   put(join(filesDir, 'robots.txt'), `User-agent: *\nDisallow: /embed/\nSitemap: ${site}/sitemap.xml\n`);
-  await writeFile(join(dir, 'site.json'), JSON.stringify(model.info));
-  await writeFile(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
-  await writeFile(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));
-  await writeFile(join(dir, 'embeds.json'), JSON.stringify(embeds));
+  put(join(dir, 'site.json'), JSON.stringify(model.info));
+  put(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
+  put(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));
+  put(join(dir, 'embeds.json'), JSON.stringify(embeds));
 }
 
 async function runAstro(outDir: string, modelDir: string): Promise<void> {

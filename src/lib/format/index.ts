@@ -93,6 +93,8 @@ export const SCHOOLS: readonly [string, string, string] = ['школа', 'шко
 export const SCHOOLS_GENITIVE: readonly [string, string, string] = ['школы', 'школ', 'школ'];
 /** After «по»: по 1 школе, по 2 школам, по 21 школе. */
 export const SCHOOLS_DATIVE: readonly [string, string, string] = ['школе', 'школам', 'школам'];
+/** «1 школа отнесена», «2 школы отнесены», «5 школ отнесены». */
+export const ASSIGNED: readonly [string, string, string] = ['отнесена', 'отнесены', 'отнесены'];
 export const MUNICIPALITIES: readonly [string, string, string] = ['муниципалитет', 'муниципалитета', 'муниципалитетов'];
 export const PARTICIPANTS: readonly [string, string, string] = ['участник', 'участника', 'участников'];
 export const YEARS: readonly [string, string, string] = ['год', 'года', 'лет'];

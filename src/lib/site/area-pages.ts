@@ -1,6 +1,7 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
-import { afterColon, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES, subjectSetText } from '../format/index.ts';
+import { afterColon, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES, ASSIGNED, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
+import { HIDDEN } from './published.ts';
 import { numCell, textCell } from './cells.ts';
 import { yearLinesChart, positionChart, compareByNameChart } from './charts.ts';
 import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';
@@ -9,7 +10,7 @@ import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
 
 /** The gap of a share is in percentage points; of a mean score, in the score's units. */
 function gapUnit(ctx: SiteContext): string {
-  return ctx.gapScoreLabel.endsWith('%') ? '\u00a0п.\u00a0п.' : '';
+  return ctx.gapScoreIsShare ? '\u00a0п.\u00a0п.' : '';
 }
 
 /** A ratio over a bottom group of 0 is not defined: say so instead of printing a number. */
@@ -56,12 +57,12 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
   }
   // A group mean withheld for disclosure says so in the chart's table, not «нет данных».
   const withheld = (key: 'top_mean' | 'bottom_mean') =>
-    Object.fromEntries(rows.filter((r) => r[key] === null).map((r) => [r.year, { state: 'suppressed' as const, reason: 'скрыто: защита данных' }]));
+    Object.fromEntries(rows.filter((r) => r[key] === null).map((r) => [r.year, { state: 'suppressed' as const, reason: HIDDEN.groupMean }]));
   const chart = yearLinesChart({
     id: `${id}/gap`,
     title: `Результаты 10 % лучших и 10 % худших школ (${p.exam}, ${subjectSetText(p.subject_set)})`,
     yLabel: ctx.gapScoreLabel,
-    unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
+    unit: ctx.gapScoreIsShare ? '%' : 'балл',
     minParticipants: ctx.settings.min_participants,
     series: [
       { name: '10 % лучших', role: 'top', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.top_mean ?? null })), reasons: withheld('top_mean') },
@@ -84,8 +85,8 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
       year: textCell(String(r.year)),
       eligible: numCell(r.eligible, 'value', { digits: 0 }),
       k: numCell(r.k, 'value', { digits: 0 }),
-      gap: r.gap === null ? numCell(null, 'suppressed', { reason: 'скрыто: защита данных' }) : numCell(r.gap, 'value'),
-      ratio: r.gap === null ? numCell(null, 'suppressed', { reason: 'скрыто: защита данных' }) : numCell(r.ratio, r.ratio === null ? 'missing' : 'value', { digits: 2 }),
+      gap: r.gap === null ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(r.gap, 'value'),
+      ratio: r.gap === null ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(r.ratio, r.ratio === null ? 'missing' : 'value', { digits: 2 }),
       change: numCell(r.change_pct === null ? null : -r.change_pct, r.change_pct === null ? 'na' : 'value', { digits: 2 }),
       target: textCell(r.target_met === null ? '—' : r.target_met ? 'достигнута' : 'не достигнута'),
     })),
@@ -191,7 +192,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   sections.push({
     id: 'flagged',
     heading: 'Школы с низкими результатами и в неблагоприятных условиях',
-    intro: flagged.length ? [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ['отнесена', 'отнесены', 'отнесены'])} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : ['Ни одна школа муниципалитета не отнесена к ШНРО или НСУ.'],
+    intro: flagged.length ? [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : ['Ни одна школа муниципалитета не отнесена к ШНРО или НСУ.'],
     list: flagged,
   });
   if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: 'Партнёрства школ', list: extra.partnerships });
@@ -261,7 +262,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
           id: 'region/municipalities',
           title: `Муниципалитеты: ${ctx.gapScoreName} (${p.exam}, ${subjectSetText(p.subject_set)}), ${ctx.latestYear}`,
           xLabel: ctx.gapScoreLabel,
-          unit: ctx.gapScoreLabel.endsWith('%') ? '%' : 'балл',
+          unit: ctx.gapScoreIsShare ? '%' : 'балл',
           rows: drawn,
           reference: rn ? { label: 'в среднем по региону', value: rs / rn } : undefined,
         }),
@@ -278,7 +279,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
   sections.push({
     id: 'flagged',
     heading: 'Школы ШНРО и НСУ',
-    intro: [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ['отнесена', 'отнесены', 'отнесены'])} к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
+    intro: [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
     list: flagged,
   });
   if (extra.resilient.length) {

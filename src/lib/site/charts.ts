@@ -4,7 +4,7 @@
  */
 import { renderPlot } from '../charts/render.ts';
 import { linesOverYears, stripWithBands, dotsByName, contextScatter, type Series } from '../charts/specs.ts';
-import { formatNumber, formatChange, countOf, plural, roundAsShown, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
+import { formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
 import type { Chart, Column, DataTable } from './types.ts';
 
@@ -48,7 +48,7 @@ export function yearLinesChart(args: {
     // subtraction, or the publisher's own suppression.
     const byReason = new Map<string, number[]>();
     for (const y of hidden) {
-      const why = main.reasons?.[y]?.reason ?? `скрыто: менее ${args.minParticipants} участников`;
+      const why = main.reasons?.[y]?.reason ?? stateLabel('suppressed', args.minParticipants);
       byReason.set(why, [...(byReason.get(why) ?? []), y]);
     }
     summary += ` Значения за ${[...byReason].map(([why, years]) => `${years.join(', ')} — ${why}`).join('; за ')}.`;

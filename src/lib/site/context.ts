@@ -6,10 +6,10 @@ import type { Settings } from '../model/config.ts';
 import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
 import { numCell, textCell } from './cells.ts';
-import { key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from './published.ts';
+import { HIDDEN, key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from './published.ts';
 import { slugify } from './slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
-import { formatNumber, formatPercent, subjectSetText } from '../format/index.ts';
+import { formatNumber, formatPercent, stateLabel, subjectSetText } from '../format/index.ts';
 
 export interface SchoolInfo {
   school_id: string;
@@ -56,9 +56,6 @@ export interface GapRow {
   top_ids: string[];
   bottom_ids: string[];
 }
-/** Why a set score with enough participants is hidden. */
-export const SET_SUBJECT_HIDDEN = 'скрыто: скрыт результат одного из предметов';
-
 export interface FlagRow {
   school_id: string;
   year: number;
@@ -293,7 +290,7 @@ export class SiteContext {
       const s = this.scoreOf(schoolId, year, p.exam, p.subject_set);
       if (!s) return { year, value: null, state: 'missing' as ValueState };
       // Too few participants, or one subject of the set hidden (against subtraction or by the publisher).
-      if (s.hidden) return { year, value: null, state: 'suppressed' as ValueState, reason: s.n < min ? `скрыто: менее ${min} участников` : SET_SUBJECT_HIDDEN };
+      if (s.hidden) return { year, value: null, state: 'suppressed' as ValueState, reason: s.n < min ? stateLabel('suppressed', min) : HIDDEN.setSubject };
       return { year, value: s.score, state: 'value' as ValueState };
     });
   }

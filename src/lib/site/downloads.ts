@@ -5,8 +5,8 @@
 import type { Dataset } from '../ingest/index.ts';
 import { toCsv } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
-import type { SiteFile } from './types.ts';
-import type { SiteInfo } from './types.ts';
+import type { SiteFile, SiteInfo } from './types.ts';
+import { stateLabel } from '../format/index.ts';
 import { FLAG_SHORT } from './school-page.ts';
 
 type Dict = SiteInfo['downloads'][number];
@@ -163,7 +163,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
         label: `${s.name} (${munName(s.municipality_id)})`,
         values: {
           municipality: munName(s.municipality_id),
-          score: last && last.value !== null ? last.value.toLocaleString('ru-RU', { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? (last.reason ?? `скрыто: менее ${ctx.settings.min_participants} участников`) : 'нет данных',
+          score: last && last.value !== null ? last.value.toLocaleString('ru-RU', { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? (last.reason ?? stateLabel('suppressed', ctx.settings.min_participants)) : 'нет данных',
           status: fired.length ? fired.join(', ') : '—',
         },
       };

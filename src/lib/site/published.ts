@@ -29,6 +29,16 @@ export interface PublishedResult {
   suppressed_reason?: string | null;
 }
 
+/** Why a figure the site derives is hidden (the metrics' own reasons live in disclosure.ts). */
+export const HIDDEN = {
+  /** A top/bottom group mean (and so the gap) whose hidden member it would give away. */
+  groupMean: 'скрыто: защита данных',
+  /** A rule value computed from a result hidden against subtraction. */
+  derived: 'скрыто: по нему можно восстановить скрытый результат',
+  /** A set score with enough participants, one of whose subjects is hidden. */
+  setSubject: 'скрыто: скрыт результат одного из предметов',
+} as const;
+
 /** The text shown for a hidden cell: our reason, or the publisher's own suppression. */
 export function hiddenReason(r: PublishedResult | undefined): string | undefined {
   if (!r) return undefined;

@@ -3,7 +3,7 @@ import { afterColon, formatNumber, formatValue, countOf, PARTICIPANTS } from '..
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell, intCell } from './cells.ts';
 import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './charts.ts';
-import { hiddenReason, key, measureDomain, measureLabel, type Measure } from './published.ts';
+import { HIDDEN, hiddenReason, key, measureDomain, measureLabel, type Measure } from './published.ts';
 import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
 
@@ -24,9 +24,6 @@ function meanColumnLabel(exams: Set<string>): string {
   const scores = [...exams].some((e) => e !== 'ОГЭ' && e !== 'ВПР');
   return grades && scores ? 'Средний балл / отметка (ОГЭ)' : grades ? 'Средняя отметка' : 'Средний балл';
 }
-
-/** A figure computed from a result hidden against subtraction would give that result back. */
-const HIDDEN_DERIVED = 'скрыто: по нему можно восстановить скрытый результат';
 
 export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
   const mun = ctx.municipalities.get(school.municipality_id)!;
@@ -229,10 +226,10 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
           ],
           rows: flags.map((f) => ({
             rule: textCell(`${FLAG_NAMES[f.flag] ?? f.flag}: ${afterColon(ctx.ruleName(f.rule))}`),
-            value: f.value_hidden ? numCell(null, 'suppressed', { reason: HIDDEN_DERIVED }) : f.value === null ? numCell(null, 'missing') : numCell(f.value, 'value', { digits: 2 }),
+            value: f.value_hidden ? numCell(null, 'suppressed', { reason: HIDDEN.derived }) : f.value === null ? numCell(null, 'missing') : numCell(f.value, 'value', { digits: 2 }),
             threshold: f.threshold === null ? numCell(null, 'na') : numCell(f.threshold, 'value', { digits: 2 }),
             fired: textCell(f.fired === null ? 'нет данных' : f.fired ? 'да' : 'нет'),
-            distance: f.fired && f.value_hidden ? numCell(null, 'suppressed', { reason: HIDDEN_DERIVED }) : f.fired && f.distance !== null ? numCell(f.distance, 'value', { digits: 2 }) : numCell(null, 'na'),
+            distance: f.fired && f.value_hidden ? numCell(null, 'suppressed', { reason: HIDDEN.derived }) : f.fired && f.distance !== null ? numCell(f.distance, 'value', { digits: 2 }) : numCell(null, 'na'),
           })),
         },
       ],
