@@ -29,6 +29,11 @@ export function datasetYml(world: World): string {
 region:
   name: ${q(world.regionName)}
   demo: true
+# Программа, по правилам которой регион относит школы к ШНРО и НСУ (пороги — значения
+# по умолчанию; любой можно задать в programme.rules). Без этого раздела сайт не относит
+# ни одну школу ни к каким категориям.
+programme:
+  name: "Программа поддержки школ с низкими результатами обучения и школ в неблагоприятных социальных условиях (вымышленная)"
 files:
   - path: municipalities.csv
     kind: municipalities

@@ -99,6 +99,11 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   if (!m) return base;
   base.region = m.region;
   base.settings = resolveSettings(m.settings as Record<string, unknown> | undefined);
+  if (m.programme) {
+    // The programme's own thresholds win over `settings.rules`: they are the rules it applies.
+    base.settings.programme = { name: m.programme.name, flags: m.programme.identifies };
+    base.settings.rules = { ...base.settings.rules, ...(m.programme.rules as Partial<typeof base.settings.rules> | undefined) };
+  }
 
   let filesDir = dir;
   if (m.files_dir) {

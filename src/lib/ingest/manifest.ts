@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { parseDocument, LineCounter, isNode } from 'yaml';
 import { FILE_KINDS, KIND_SPECS, type FileKind, type Problem } from '../model/types.ts';
-import { DEFAULT_SETTINGS } from '../model/config.ts';
+import { DEFAULT_SETTINGS, FLAG_IDS } from '../model/config.ts';
 
 const text = (what: string) => z.string({ error: `ожидается текст (${what})` }).min(1, { error: `не может быть пустым (${what})` });
 const stringList = z.array(z.string({ error: 'ожидается список строк' }), { error: 'ожидается auto или список строк' });
@@ -75,13 +75,21 @@ const settingsShape = {
   clusters: z.number().int().min(1),
   resilient_quantile: z.number().min(0).max(1),
   measure_labels: z.strictObject({ mean: z.string().optional(), share_below: z.string().optional(), share_good: z.string().optional(), share_high: z.string().optional() }),
-} satisfies Record<keyof typeof DEFAULT_SETTINGS, z.ZodType>;
+} satisfies Record<Exclude<keyof typeof DEFAULT_SETTINGS, 'programme'>, z.ZodType>;
+
+/** `programme:` — the rules the region applies (METRICS.md, «Programme opt-in»). */
+export const ProgrammeSchema = z.strictObject({
+  name: text('programme.name (название программы)'),
+  identifies: z.array(z.enum(FLAG_IDS, { error: `ожидается одно из: ${FLAG_IDS.join(', ')}` })).min(1).default([...FLAG_IDS]),
+  rules: settingsShape.rules.optional(),
+});
 
 export const ManifestSchema = z.strictObject({
   region: z.strictObject({
     name: text('region.name (название региона)'),
     demo: z.boolean({ error: 'ожидается true или false' }).default(false),
   }),
+  programme: ProgrammeSchema.optional(),
   settings: z.strictObject(Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.optional()]))).optional(),
   files_dir: z.string().optional(),
   source: SourceSchema.optional(),

@@ -8,13 +8,18 @@
  * stop the rule firing (for a non-strict threshold such as «≤ 0,5 %» it must also move
  * past it); zero or negative = the margin by which the school is clear of the rule.
  *
+ * A rule runs only when the region's programme applies its identification and the
+ * dataset holds what it reads (rules.ts); other rules produce no rows at all, and
+ * `rules` in the output says why each does not apply.
+ *
  * Choices stated on the methodology page:
  * - low_results: a school's yearly ГИА score = Σ n·z / Σ n over its ranked-exam subject
  *   rows, z = the row's `settings.gap_score` standardised across the region's schools in
  *   that year, exam and subject (sign flipped for share_below, so higher is better);
  *   only rows with n ≥ min_participants are used. The rule's value = the mean of the
- *   yearly scores over the last `low_results_years` years (those that exist); the
- *   lowest `low_results_quantile` of schools fire (k = ceil(q·N), ties by school_id).
+ *   yearly scores over the last `low_results_years` years, and only a school with a
+ *   score in every one of those years is ranked («за 3 года» means three years; a
+ *   school with fewer has «нет данных»); the lowest `low_results_quantile` of schools fire (k = ceil(q·N), ties by school_id).
  *   ВПР never enters (§7).
  * - below_region: participant-weighted ЕГЭ mean over the 100-point subjects (the keys of
  *   settings.ege_pass) with n ≥ min_participants, minus the regional mean over all rows;
@@ -25,16 +30,15 @@
  *   renormalised over the components present.
  */
 import type { Columns } from '../model/types.ts';
-import { SCHOOL_INDICATORS, type Settings } from '../model/config.ts';
+import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.ts';
+import { dataFacts, INDEX_MIN_COVERAGE, ruleApplicability, type RuleApplicability } from './rules.ts';
 import { cmpId, groupSize, meanSd, numCol, rowCount, strCol, intCol } from './table.ts';
 import { rankedExams } from './gap.ts';
 
-export type FlagId = 'shnro' | 'nsu' | 'staffing' | 'resources' | 'territory';
+export type { FlagId };
 export type IndexId = 'social' | 'staffing' | 'resources';
 
 export const NO_DATA = 'нет данных';
-/** Share of an index's components a school must have for its index to be computed. */
-export const INDEX_MIN_COVERAGE = 0.5;
 
 export const FLAG_NAMES: Record<FlagId, string> = {
   shnro: 'Школа с низкими результатами обучения (ШНРО)',
@@ -44,20 +48,7 @@ export const FLAG_NAMES: Record<FlagId, string> = {
   territory: 'Сложная территория',
 };
 
-export const RULE_NAMES: Record<string, string> = {
-  low_results: 'В 25 % школ с самыми низкими результатами ГИА за 3 года',
-  continue_10: 'Менее 60 % выпускников 9 класса продолжили обучение в 10 классе',
-  below_region: 'Средний балл ЕГЭ более чем на 20 баллов ниже среднего по региону',
-  olympiad: 'Не более 0,5 % обучающихся — участники олимпиад',
-  satisfaction: 'Удовлетворённость качеством образования не более 40 %',
-  knowledge_quality: 'Качество знаний не более 40 % в 2 и более региональных мониторингах',
-  social_index: 'В 25 % школ с самым низким индексом социального благополучия',
-  staffing_index: 'В 25 % школ с самым низким индексом кадрового обеспечения',
-  resources_index: 'В 25 % школ с самым низким индексом ресурсного обеспечения',
-  monotown: 'Моногород',
-  pension_majority: 'Преобладает население пенсионного возраста',
-  unemployment: 'Безработица значительно выше средней по региону',
-};
+// The rules' names depend on the settings: src/lib/words (ruleName).
 
 export interface FlagRow {
   school_id: string;
@@ -238,10 +229,14 @@ export interface FlagsOutput {
   /** school → year → standardised ГИА score (higher = better). */
   gia: Map<string, Map<number, number>>;
   years: number[];
+  /** Every rule, whether it applies to this dataset and programme, and why not. */
+  rules: RuleApplicability[];
 }
 
 export function computeFlags(tables: { schools: Columns; results: Columns; indicators: Columns }, settings: Settings): FlagsOutput {
   const R = settings.rules;
+  const rules = ruleApplicability(dataFacts(tables), settings);
+  const applies = new Set(rules.filter((r) => r.applies).map((r) => r.rule));
   const lookup = indicatorLookup(tables.indicators, tables.schools);
   const gia = giaScores(tables.results, settings);
   const ege = egeMeans(tables.results, settings);
@@ -278,7 +273,7 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
           cnt++;
         }
       }
-      if (cnt > 0) window.set(s, sum / cnt);
+      if (cnt === R.low_results_years) window.set(s, sum / cnt);
     }
     const low = lowestShare(window, R.low_results_quantile);
     const idx: Record<IndexId, { rows: Map<string, IndexRow>; low: ReturnType<typeof lowestShare> }> = {} as never;
@@ -317,7 +312,7 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
       flags.push(u === undefined ? row(s, y, 'territory', 'unemployment', null, R.unemployment_ratio_min, null, null) : row(s, y, 'territory', 'unemployment', u, R.unemployment_ratio_min, u >= R.unemployment_ratio_min, u - R.unemployment_ratio_min));
     }
   }
-  return { flags, indices, gia, years };
+  return { flags: flags.filter((f) => applies.has(f.rule)), indices, gia, years, rules };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { CanonicalTables } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
 import { aggregates, schoolResults } from './results.ts';
 import { computeGap, rankedExams, setLabel } from './gap.ts';
-import { computeFlags, flaggedSchools, flagStatus, indicatorLookup, FLAG_NAMES, RULE_NAMES } from './flags.ts';
+import { computeFlags, flaggedSchools, flagStatus, indicatorLookup, FLAG_NAMES } from './flags.ts';
 import { computeProgramme } from './programme.ts';
 import { clusterSchools, contextRows, partnershipRows, similarSchools } from './context.ts';
 
@@ -16,6 +16,7 @@ export * from './results.ts';
 export * from './gap.ts';
 export * from './trajectory.ts';
 export * from './flags.ts';
+export * from './rules.ts';
 export * from './programme.ts';
 export * from './context.ts';
 export * from './disclosure.ts';
@@ -25,7 +26,7 @@ export function computeAll(tables: CanonicalTables, settings: Settings) {
   const results = schoolResults(tables.results);
   const aggs = aggregates(results, tables.schools, settings);
   const { gap, scores } = computeGap(tables.results, tables.schools, settings);
-  const { flags, indices, gia, years } = computeFlags(tables, settings);
+  const { flags, indices, gia, years, rules } = computeFlags(tables, settings);
   const status = flagStatus(flags);
   const flagged = flaggedSchools(flags, ['shnro', 'nsu']);
   const indicators = computeProgramme(tables, settings, { flagged, gia, gap, years });
@@ -56,6 +57,7 @@ export function computeAll(tables: CanonicalTables, settings: Settings) {
     similar,
     clusters: cl.clusters,
     partnerships,
-    names: { flags: FLAG_NAMES, rules: RULE_NAMES },
+    rules,
+    names: { flags: FLAG_NAMES },
   };
 }

@@ -60,7 +60,24 @@ export const SUBJECTS: Record<string, string> = {
   'Сумма трёх предметов': 'three-best',
 };
 
+/** The identifications a programme can make (METRICS.md §4). */
+export const FLAG_IDS = ['shnro', 'nsu', 'staffing', 'resources', 'territory'] as const;
+export type FlagId = (typeof FLAG_IDS)[number];
+
+/**
+ * The programme a region follows, declared in the manifest (`programme:`). Without one,
+ * no school is identified as anything: the site shows results, gaps and trajectories only.
+ */
+export interface Programme {
+  /** The programme's name as the region calls it, printed on the methodology page. */
+  name: string;
+  /** Which identifications the region applies. */
+  flags: FlagId[];
+}
+
 export interface Settings {
+  /** The region's programme of support for ШНРО/НСУ schools; null: identify no school. */
+  programme: Programme | null;
   /** METRICS.md §6: no figure resting on fewer participants is published. */
   min_participants: number;
   /** METRICS.md §6: minimum before a coloured status label or "significant change" mark. */
@@ -104,6 +121,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  programme: null,
   min_participants: 10,
   reliability_min: 30,
   gap_share: 0.1,

@@ -23,8 +23,8 @@ function ratioText(ratio: number | null): string {
  * group's mean was withheld (from-metrics.ts): a member's own score is hidden, and the
  * group mean with the other members' published scores would give it away by subtraction.
  */
-function hiddenGapText(r: GapRow): string {
-  const groups = [r.top_mean === null ? '10 % лучших' : null, r.bottom_mean === null ? '10 % худших' : null].filter(Boolean).join(' и в группе ');
+function hiddenGapText(ctx: SiteContext, r: GapRow): string {
+  const groups = [r.top_mean === null ? ctx.w.top : null, r.bottom_mean === null ? ctx.w.bottom : null].filter(Boolean).join(' и в группе ');
   return `В ${r.year} году разрыв рассчитан по ${countOf(r.eligible, SCHOOLS_DATIVE)}, но не публикуется: в группе ${groups} есть школа, чей результат скрыт для защиты данных, и по среднему группы его можно было бы восстановить вычитанием.`;
 }
 
@@ -35,18 +35,18 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
   if (!p || rows.length === 0) {
     return {
       id: 'gap',
-      heading: 'Разрыв между 10 % лучших и 10 % худших школ',
+      heading: ctx.w.gapTitle,
       intro: [`Рассчитать разрыв нельзя: ни в одном году нет хотя бы двух школ, где по обязательным предметам не менее ${ctx.settings.min_participants} участников.`],
     };
   }
   const last = rows[rows.length - 1];
   const usable = rows.filter((r) => r.gap !== null);
   const intro: string[] = [];
-  if (last.gap === null) intro.push(hiddenGapText(last));
+  if (last.gap === null) intro.push(hiddenGapText(ctx, last));
   const shown = usable[usable.length - 1];
   if (shown) {
     intro.push(
-      `${scopeName}: в ${shown.year} году в 10 % лучших школ ${ctx.gapScoreName} — ${ctx.scoreText(shown.top_mean!)}, в 10 % худших — ${ctx.scoreText(shown.bottom_mean!)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, SCHOOLS)} из ${formatInt(shown.eligible)}.`,
+      `${scopeName}: в ${shown.year} году в ${ctx.w.top} школ ${ctx.gapScoreName} — ${ctx.scoreText(shown.top_mean!)}, в ${ctx.w.bottom} — ${ctx.scoreText(shown.bottom_mean!)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, SCHOOLS)} из ${formatInt(shown.eligible)}.`,
     );
   }
   if (shown?.few_schools) intro.push('Внимание: показатель рассчитан по очень малому числу школ и может сильно меняться от года к году.');
@@ -60,13 +60,13 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
     Object.fromEntries(rows.filter((r) => r[key] === null).map((r) => [r.year, { state: 'suppressed' as const, reason: HIDDEN.groupMean }]));
   const chart = yearLinesChart({
     id: `${id}/gap`,
-    title: `Результаты 10 % лучших и 10 % худших школ (${p.exam}, ${subjectSetText(p.subject_set)})`,
+    title: `Результаты ${ctx.w.top} и ${ctx.w.bottom} школ (${p.exam}, ${subjectSetText(p.subject_set)})`,
     yLabel: ctx.gapScoreLabel,
     unit: ctx.gapScoreIsShare ? '%' : 'балл',
     minParticipants: ctx.settings.min_participants,
     series: [
-      { name: '10 % лучших', role: 'top', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.top_mean ?? null })), reasons: withheld('top_mean') },
-      { name: '10 % худших', role: 'bottom', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.bottom_mean ?? null })), reasons: withheld('bottom_mean') },
+      { name: ctx.w.top, role: 'top', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.top_mean ?? null })), reasons: withheld('top_mean') },
+      { name: ctx.w.bottom, role: 'bottom', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.bottom_mean ?? null })), reasons: withheld('bottom_mean') },
     ],
   });
   const table: DataTable = {
@@ -101,11 +101,11 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
       { key: 'school', label: 'Школа' },
     ],
     rows: [
-      ...last.top_ids.map((s) => ({ group: textCell('10 % лучших'), school: textCell(name(s), link(s)) })),
-      ...last.bottom_ids.map((s) => ({ group: textCell('10 % худших'), school: textCell(name(s), link(s)) })),
+      ...last.top_ids.map((s) => ({ group: textCell(ctx.w.top), school: textCell(name(s), link(s)) })),
+      ...last.bottom_ids.map((s) => ({ group: textCell(ctx.w.bottom), school: textCell(name(s), link(s)) })),
     ],
   };
-  return { id: 'gap', heading: 'Разрыв между 10 % лучших и 10 % худших школ', intro, charts: chart ? [chart] : [], tables: [table, groups] };
+  return { id: 'gap', heading: ctx.w.gapTitle, intro, charts: chart ? [chart] : [], tables: [table, groups] };
 }
 
 function flaggedList(ctx: SiteContext, schoolIds: string[]): ListItem[] {
@@ -160,7 +160,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
     heading: 'Коротко',
     stats: [
       { label: 'Школ', value: formatInt(m.schoolIds.length) },
-      { label: `Отнесено к ШНРО/НСУ в ${ctx.latestYear}`, value: formatInt(flagged.length) },
+      ...(ctx.identifies ? [{ label: `Отнесено к ШНРО/НСУ в ${ctx.latestYear}`, value: formatInt(flagged.length) }] : []),
     ],
   });
   sections.push(gapSection(ctx, ctx.gapRows('municipality', m.id), `municipality/${m.slug}`, m.name));
@@ -182,6 +182,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
           bottomCut: pos.bottomCut,
           topCut: pos.topCut,
           subject: pos.setLabel,
+          groups: ctx.w,
           scope: 'municipality',
         }),
       ],
@@ -192,7 +193,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   sections.push({
     id: 'flagged',
     heading: 'Школы с низкими результатами и в неблагоприятных условиях',
-    intro: flagged.length ? [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : ['Ни одна школа муниципалитета не отнесена к ШНРО или НСУ.'],
+    intro: !ctx.identifies ? [ctx.noIdentificationText()] : flagged.length ? [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : ['Ни одна школа муниципалитета не отнесена к ШНРО или НСУ.'],
     list: flagged,
   });
   if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: 'Партнёрства школ', list: extra.partnerships });
@@ -200,7 +201,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
     path: `municipality/${m.slug}`,
     kind: 'municipality',
     title: m.name,
-    description: `${m.name}: ${countOf(m.schoolIds.length, SCHOOLS)}, разрыв между лучшими и худшими школами, школы ШНРО/НСУ, показатели программы.`,
+    description: `${m.name}: ${countOf(m.schoolIds.length, SCHOOLS)}, разрыв между лучшими и худшими школами${ctx.identifies ? ', школы ШНРО/НСУ, показатели программы' : ''}.`,
     breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
     sections,
   };
@@ -218,7 +219,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
     stats: [
       { label: 'Школ', value: formatInt(ctx.schools.size) },
       { label: 'Муниципалитетов', value: formatInt(ctx.municipalities.size) },
-      { label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged.length) },
+      ...(ctx.identifies ? [{ label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged.length) }] : []),
       ...(lastGap ? [{ label: `Разрыв лучших и худших, ${lastGap.year}`, value: formatNumber(lastGap.gap!, 1), note: ratioText(lastGap.ratio) }] : []),
     ],
   });
@@ -279,7 +280,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
   sections.push({
     id: 'flagged',
     heading: 'Школы ШНРО и НСУ',
-    intro: [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
+    intro: !ctx.identifies ? [ctx.noIdentificationText()] : [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
     list: flagged,
   });
   if (extra.resilient.length) {
@@ -295,7 +296,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
     path: '',
     kind: 'region',
     title: ctx.regionName,
-    description: `Мониторинг результатов школ региона (${formatInt(ctx.schools.size)}): разрыв между лучшими и худшими школами, школы ШНРО и НСУ, показатели программы.${extra.demo ? ' Демонстрационные данные.' : ''}`,
+    description: `Мониторинг результатов школ региона (${formatInt(ctx.schools.size)}): разрыв между лучшими и худшими школами${ctx.identifies ? ', школы ШНРО и НСУ, показатели программы' : ''}.${extra.demo ? ' Демонстрационные данные.' : ''}`,
     breadcrumbs: [],
     sections,
   };

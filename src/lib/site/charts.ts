@@ -95,6 +95,8 @@ export function positionChart(args: {
   bottomCut: number;
   topCut: number;
   subject: string;
+  /** The groups' names under the settings in force («10 % лучших»). */
+  groups: { top: string; bottom: string };
   /** Whose schools are highlighted: one school's page, or a municipality's. */
   scope?: 'school' | 'municipality';
 }): Chart {
@@ -104,12 +106,13 @@ export function positionChart(args: {
   let summary: string;
   if (args.scope !== 'municipality' && mine.length === 1) {
     const rank = args.rankOf(mine[0].value);
-    const band = mine[0].value >= args.topCut ? 'входит в 10 % лучших' : mine[0].value <= args.bottomCut ? 'входит в 10 % худших' : 'не входит ни в 10 % лучших, ни в 10 % худших';
-    summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${countOf(n, SCHOOLS_GENITIVE)} региона; школа ${band} (граница 10 % лучших — ${fmt(args.topCut)}, 10 % худших — ${fmt(args.bottomCut)}).`;
+    const { top, bottom } = args.groups;
+    const band = mine[0].value >= args.topCut ? `входит в ${top}` : mine[0].value <= args.bottomCut ? `входит в ${bottom}` : `не входит ни в ${top}, ни в ${bottom}`;
+    summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${countOf(n, SCHOOLS_GENITIVE)} региона; школа ${band} (граница ${top} — ${fmt(args.topCut)}, ${bottom} — ${fmt(args.bottomCut)}).`;
   } else {
     const inTop = mine.filter((v) => v.value >= args.topCut).length;
     const inBottom = mine.filter((v) => v.value <= args.bottomCut).length;
-    summary = `${args.subject}: из ${countOf(mine.length, SCHOOLS_GENITIVE)} муниципалитета в 10 % лучших школ региона ${inTop === 0 ? 'не входит ни одна' : `${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}`}, в 10 % худших — ${inBottom === 0 ? 'ни одной' : inBottom} (всего в расчёте ${countOf(n, SCHOOLS)}).`;
+    summary = `${args.subject}: из ${countOf(mine.length, SCHOOLS_GENITIVE)} муниципалитета в ${args.groups.top} школ региона ${inTop === 0 ? 'не входит ни одна' : `${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}`}, в ${args.groups.bottom} — ${inBottom === 0 ? 'ни одной' : inBottom} (всего в расчёте ${countOf(n, SCHOOLS)}).`;
   }
   const table: DataTable = {
     id: args.id.replace(/\//g, '-'),
@@ -133,8 +136,8 @@ export function positionChart(args: {
     legend: [
       { label: args.scope === 'municipality' ? (mine.length === 1 ? 'школа муниципалитета' : 'школы муниципалитета') : 'эта школа', key: 'school' },
       { label: 'другие школы региона', key: 'others' },
-      { label: '10 % лучших', key: 'band-top' },
-      { label: '10 % худших', key: 'band-bottom' },
+      { label: args.groups.top, key: 'band-top' },
+      { label: args.groups.bottom, key: 'band-bottom' },
     ],
     table,
   };

@@ -10,6 +10,8 @@ import { HIDDEN, key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedRe
 import { slugify } from './slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
 import { formatNumber, formatPercent, stateLabel, subjectSetText } from '../format/index.ts';
+import { words, type Words } from '../words/ru.ts';
+import type { RuleApplicability } from '../metrics/rules.ts';
 
 export interface SchoolInfo {
   school_id: string;
@@ -80,16 +82,18 @@ export interface ContextRow {
   resilient: boolean;
   cluster: number | null;
 }
-export interface SchoolScore {
+/**
+ * A school's score for a subject set. A hidden score carries no number (the publication
+ * boundary, src/lib/publish, drops it), only the reason, so no reader can show it by mistake.
+ */
+export type SchoolScore = {
   school_id: string;
   year: number;
   exam: string;
   subject_set: string;
-  score: number;
+  /** Smallest subject group of the set (the group the score rests on). */
   n: number;
-  /** A subject of the set was hidden by disclosure control: the score must not be shown. */
-  hidden?: boolean;
-}
+} & ({ hidden: false; score: number } | { hidden: true; score: null; reason: string });
 
 export interface SiteInputs {
   regionName: string;
@@ -106,7 +110,7 @@ export interface SiteInputs {
   indices: { school_id: string; year: number; index: string; value: number | null; components: Record<string, number | null> }[];
   similar: Map<string, string[]>;
   partnerships: { strong_school_id: string; supported_school_id: string; start_year: number; end_year: number | null; before: number | null; after: number | null; partner_before: number | null; partner_after: number | null }[];
-  ruleNames: Record<string, string>;
+  rules: RuleApplicability[];
   sourceList: ListItem[];
   /** Programme indicators per scope × year (seed 003 table), with status against targets. */
   programme: ProgrammeRow[];
@@ -132,6 +136,10 @@ export interface ProgrammeRow {
 
 export class SiteContext {
   readonly settings: Settings;
+  /** The words of this site's settings (thresholds and shares as in force). */
+  readonly w: Words;
+  /** Each identification rule, and why it does not apply where it does not. */
+  readonly rules: RuleApplicability[];
   readonly regionName: string;
   readonly results: ResultIndex;
   readonly years: number[];
@@ -156,6 +164,8 @@ export class SiteContext {
   constructor(inputs: SiteInputs) {
     this.inputs = inputs;
     this.settings = inputs.settings;
+    this.w = words(inputs.settings);
+    this.rules = inputs.rules;
     this.regionName = inputs.regionName;
     this.results = new ResultIndex(inputs.results);
     this.years = this.results.years;
@@ -290,7 +300,7 @@ export class SiteContext {
       const s = this.scoreOf(schoolId, year, p.exam, p.subject_set);
       if (!s) return { year, value: null, state: 'missing' as ValueState };
       // Too few participants, or one subject of the set hidden (against subtraction or by the publisher).
-      if (s.hidden) return { year, value: null, state: 'suppressed' as ValueState, reason: s.n < min ? stateLabel('suppressed', min) : HIDDEN.setSubject };
+      if (s.hidden) return { year, value: null, state: 'suppressed' as ValueState, reason: s.reason };
       return { year, value: s.score, state: 'value' as ValueState };
     });
   }
@@ -347,7 +357,7 @@ export class SiteContext {
     const ids = municipalityId ? this.municipalities.get(municipalityId)?.schoolIds ?? [] : schoolId ? [schoolId] : [];
     const values = ids
       .map((id) => this.scoreOf(id, base.year, base.exam, base.subject_set))
-      .filter((s): s is SchoolScore => !!s && !s.hidden)
+      .filter((s): s is SchoolScore & { hidden: false } => !!s && !s.hidden)
       .map((s) => ({ id: s.school_id, name: this.schools.get(s.school_id)?.name ?? s.school_id, value: s.score, highlight: true }));
     if (values.length === 0) return null;
     return { ...base, values };
@@ -408,7 +418,18 @@ export class SiteContext {
   }
 
   ruleName(rule: string): string {
-    return this.inputs.ruleNames[rule] ?? rule;
+    return this.w.ruleName(rule);
+  }
+
+  /** Whether any identification applies: a programme is declared and some rule has its data. */
+  get identifies(): boolean {
+    return this.rules.some((r) => r.applies);
+  }
+
+  /** Why no school is identified: no programme, or no rule of it has its data. */
+  noIdentificationText(): string {
+    if (!this.settings.programme) return this.w.noProgramme;
+    return `Правила программы «${this.settings.programme.name}» к этому набору данных не применяются (почему — на странице «Методика»), поэтому ни одна школа не отнесена к ШНРО или НСУ.`;
   }
 
   partnershipFor(schoolId: string): Section | null {

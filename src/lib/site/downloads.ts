@@ -71,7 +71,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
 
   add(
     'gap.csv',
-    'Разрыв между 10 % лучших и 10 % худших школ',
+    ctx.w.gapTitle,
     [
       ['scope', 'Уровень: region или municipality'],
       ['scope_id', 'Код муниципалитета (region для региона)'],
@@ -80,8 +80,8 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['subject_set', 'Набор предметов'],
       ['eligible', 'Школ в расчёте (не менее минимума участников)'],
       ['k', 'Школ в каждой группе'],
-      ['top_mean', 'Среднее 10 % лучших'],
-      ['bottom_mean', 'Среднее 10 % худших'],
+      ['top_mean', ctx.w.topMean],
+      ['bottom_mean', ctx.w.bottomMean],
       ['gap', 'Разрыв = лучшие − худшие'],
       ['ratio', 'Отношение = лучшие / худшие'],
       ['change', 'Изменение разрыва к прошлому году'],

@@ -5,10 +5,11 @@
  */
 import type { Dataset } from '../ingest/index.ts';
 import { computeAll, discloseResults, discloseAggregates, municipalityOf, REASON_COMPLEMENTARY } from '../metrics/index.ts';
-import type { PublishedResult } from './published.ts';
+import { HIDDEN, type PublishedResult } from './published.ts';
+import { publishGap } from '../publish/gap.ts';
 import { slugify } from './slug.ts';
-import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow } from './context.ts';
-import { formatNumber } from '../format/index.ts';
+import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from './context.ts';
+import { formatNumber, stateLabel } from '../format/index.ts';
 
 export type MetricsOutput = ReturnType<typeof computeAll>;
 
@@ -80,30 +81,22 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const measureFor = (exam: string) => (settings.gap_score !== 'mean' && settings.ranked_exams.includes(exam) ? settings.gap_score : 'mean');
   const shownSubjects = new Set<string>();
   for (const r of results) {
-    if (r[`${measureFor(r.exam)}_state`] === 'value' && r.n !== null) shownSubjects.add(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`);
+    const measure = measureFor(r.exam);
+    // A top/bottom-coded share («менее 5 %») does not show its number either.
+    if (r[`${measure}_state`] === 'value' && r.n !== null && !(measure !== 'mean' && r.coded?.[measure])) shownSubjects.add(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`);
   }
-  const scores = m.scores.map((s) => ({
-    school_id: s.school_id,
-    year: s.year,
-    exam: s.exam,
-    subject_set: s.subject_set,
-    score: s.score,
-    n: s.n,
-    hidden: s.n < settings.min_participants || s.subject_set.split(' + ').some((subj) => !shownSubjects.has(`${s.school_id}|${s.year}|${s.exam}|${subj}`)),
-  }));
-  // A top or bottom group with a hidden member would give its score away by subtraction
-  // from the group mean and the members' published scores: that group mean is hidden.
-  const hiddenScore = new Set(scores.filter((s) => s.hidden).map((s) => `${s.school_id}|${s.year}|${s.exam}|${s.subject_set}`));
-  let hiddenGroups = 0;
-  const gap = m.gap.map((g) => {
-    const hides = (ids: string[]) => ids.some((id) => hiddenScore.has(`${id}|${g.year}|${g.exam}|${g.subject_set}`));
-    const top = hides(g.top_ids);
-    const bottom = hides(g.bottom_ids);
-    if (!top && !bottom) return g;
-    hiddenGroups++;
-    return { ...g, top_mean: top ? null : g.top_mean, bottom_mean: bottom ? null : g.bottom_mean, gap: null, ratio: null, change: null, change_pct: null, target_met: null };
+  const scores: SchoolScore[] = m.scores.map((s) => {
+    const base = { school_id: s.school_id, year: s.year, exam: s.exam, subject_set: s.subject_set, n: s.n };
+    if (s.n < settings.min_participants) return { ...base, hidden: true, score: null, reason: stateLabel('suppressed', settings.min_participants) };
+    if (s.subject_set.split(' + ').some((subj) => !shownSubjects.has(`${s.school_id}|${s.year}|${s.exam}|${subj}`))) return { ...base, hidden: true, score: null, reason: HIDDEN.setSubject };
+    return { ...base, hidden: false, score: s.score };
   });
-  if (hiddenGroups) warnings['скрыто: среднее группы разрыва, где есть скрытая школа'] = hiddenGroups;
+  // A top or bottom group mean is published only when every member's own value is: the
+  // scores of the mandatory set, or a single subject's published result.
+  const shownScore = new Set(scores.filter((s) => !s.hidden).map((s) => `${s.school_id}|${s.year}|${s.exam}|${s.subject_set}`));
+  const published = publishGap(m.gap, (school, year, exam, set) => shownScore.has(`${school}|${year}|${exam}|${set}`) || (!set.includes(' + ') && shownSubjects.has(`${school}|${year}|${exam}|${set}`)));
+  const gap = published.rows;
+  if (published.withheldGroups) warnings['скрыто: среднее группы разрыва, где есть скрытая школа'] = published.withheldGroups;
 
   const similar = new Map<string, string[]>();
   for (const s of m.similar) similar.set(s.school_id, s.similar_ids);
@@ -129,7 +122,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     indices: m.indices,
     similar,
     partnerships: m.partnerships,
-    ruleNames: m.names.rules,
+    rules: m.rules,
     sourceList,
     programme: m.indicators.map((r) => ({ ...r, status: r.status })),
     clusters: m.clusters.map((c) => ({ id: c.id, description: c.description + (c.urban_share !== null ? ` (городских — ${formatNumber(c.urban_share, 0)} %)` : ''), size: c.size })),

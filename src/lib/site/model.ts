@@ -42,6 +42,8 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput): SiteMo
     settings: dataset.settings as unknown as Record<string, unknown>,
     municipalities: [...ctx.municipalities.values()].map((m) => ({ id: m.id, slug: m.slug, name: m.name, schools: m.schoolIds.length })),
     downloads: dl.dictionary,
+    exams: [...new Set(ctx.results.series.map((x) => x.exam))],
+    rules: ctx.rules,
   };
   const schools = [...ctx.schools.values()];
   const muns = [...ctx.municipalities.values()];

@@ -10,7 +10,7 @@ export function regionExtras(ctx: SiteContext, inputs: SiteInputs): { changes: L
   const now = gap.find((g) => g.year === y);
   const prev = gap.find((g) => g.year === y - 1);
   if (now?.gap != null && prev?.gap != null) {
-    changes.push({ text: `Разрыв между 10 % лучших и 10 % худших школ: ${formatNumber(prev.gap, 1)} → ${formatNumber(now.gap, 1)} (${formatChange(now.gap - prev.gap, 1)}).` });
+    changes.push({ text: `${ctx.w.gapTitle}: ${formatNumber(prev.gap, 1)} → ${formatNumber(now.gap, 1)} (${formatChange(now.gap - prev.gap, 1)}).` });
   }
   const p = ctx.primarySet();
   if (p) {
@@ -21,7 +21,7 @@ export function regionExtras(ctx: SiteContext, inputs: SiteInputs): { changes: L
       const b = ctx.scoreOf(id, y - 1, p.exam, p.subject_set);
       const min = ctx.settings.reliability_min;
       // "Significant change" needs the larger reliability minimum in both years (METRICS.md §6).
-      if (!a || !b || a.n < min || b.n < min) continue;
+      if (!a || !b || a.hidden || b.hidden || a.n < min || b.n < min) continue;
       if (a.score > b.score) up++;
       else if (a.score < b.score) down++;
     }

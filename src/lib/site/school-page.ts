@@ -6,6 +6,7 @@ import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './
 import { HIDDEN, hiddenReason, key, measureDomain, measureLabel, type Measure } from './published.ts';
 import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
+import { FLAG_NOT_IN_PROGRAMME } from '../metrics/rules.ts';
 
 const FLAG_NAMES: Record<string, string> = {
   shnro: 'Низкие образовательные результаты (ШНРО)',
@@ -38,10 +39,13 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
   ];
   const flags = ctx.flagsBySchool.get(school.school_id) ?? [];
   const fired = [...new Set(flags.filter((f) => f.fired === true).map((f) => f.flag))];
-  stats.push({
-    label: `Статус в ${latest} году`,
-    value: fired.length ? fired.map((f) => FLAG_NAMES[f] ?? f).join('; ') : 'не отнесена к ШНРО/НСУ',
-  });
+  // Without a programme (or without data for any of its rules) a school has no status at all.
+  if (ctx.identifies) {
+    stats.push({
+      label: `Статус в ${latest} году`,
+      value: fired.length ? fired.map((f) => FLAG_NAMES[f] ?? f).join('; ') : 'не отнесена к ШНРО/НСУ',
+    });
+  }
   sections.push({ id: 'summary', heading: 'Коротко', stats });
 
   // Results per exam and subject over the years, against municipality and region.
@@ -149,6 +153,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
           bottomCut: pos.bottomCut,
           topCut: pos.topCut,
           subject: pos.setLabel,
+          groups: ctx.w,
         }),
       ],
     });
@@ -207,12 +212,18 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
   if (!ctxSection.tables && !ctxSection.charts) ctxSection.intro!.push('Данных о социальном контексте школы нет.');
   sections.push(ctxSection);
 
-  // Flags with each rule.
-  if (flags.length) {
+  // Flags with each rule; the rules that cannot apply to this dataset say why.
+  const notApplied = ctx.rules.filter((r) => !r.applies && r.reason !== FLAG_NOT_IN_PROGRAMME && ctx.settings.programme);
+  if (!ctx.identifies) {
+    sections.push({ id: 'flags', heading: 'Отнесение к ШНРО и НСУ', intro: [ctx.noIdentificationText()] });
+  } else if (flags.length) {
     sections.push({
       id: 'flags',
       heading: `Отнесение к ШНРО и НСУ, ${latest}`,
-      intro: [fired.length ? `Сработали правила: ${fired.map((f) => FLAG_NAMES[f] ?? f).join('; ')}.` : 'Ни одно правило не сработало.'],
+      intro: [
+        fired.length ? `Сработали правила: ${fired.map((f) => FLAG_NAMES[f] ?? f).join('; ')}.` : 'Ни одно правило не сработало.',
+        ...(notApplied.length ? [`Не применяются к этим данным: ${notApplied.map((r) => `${afterColon(ctx.ruleName(r.rule))} (${r.reason})`).join('; ')}.`] : []),
+      ],
       tables: [
         {
           id: `school-${school.slug}-flags`,

@@ -87,6 +87,10 @@ export interface SiteInfo {
   /** school id → display name, municipality: for search and compare. */
   municipalities: { id: string; slug: string; name: string; schools: number }[];
   downloads: { file: string; title: string; rows: number; columns: { key: string; label: string }[] }[];
+  /** The exams the dataset has results for: the methodology explains only these. */
+  exams: string[];
+  /** Each identification rule, and why it does not apply where it does not. */
+  rules: { rule: string; flag: string; applies: boolean; reason: string | null }[];
 }
 
 /** A whole-site file (downloads under dist/data/, sitemap): path inside the site and text. */

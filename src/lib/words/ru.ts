@@ -1,0 +1,63 @@
+/**
+ * The site's words that depend on the settings, in Russian: every threshold and share is
+ * printed from the setting in force, never from a default written into a sentence.
+ * One entry per phrase, each a function of the settings (and counts where it has them),
+ * so a changed `gap_share` or rule threshold changes every page, CSV header and
+ * methodology paragraph at once (ARCHITECTURE.md: «Words are data too»).
+ */
+import type { Settings } from '../model/config.ts';
+import { examsWord } from '../metrics/rules.ts';
+import { formatInt, formatNumber, plural, YEARS } from '../format/index.ts';
+
+/** A share of schools as a reader writes it: 0.1 → «10 %», 0.125 → «12,5 %». */
+export function shareText(share: number): string {
+  const pct = share * 100;
+  return `${formatNumber(pct, Number.isInteger(Math.round(pct * 10) / 10) ? 0 : 1)}\u00a0%`;
+}
+
+/** A threshold in percent: 60 → «60 %», 0.5 → «0,5 %». */
+export function pctText(value: number): string {
+  return `${formatNumber(value, Number.isInteger(value) ? 0 : 1)}\u00a0%`;
+}
+
+const POINTS: readonly [string, string, string] = ['балл', 'балла', 'баллов'];
+const TIMES: readonly [string, string, string] = ['раз', 'раза', 'раз'];
+
+export function words(settings: Settings) {
+  const R = settings.rules;
+  const share = shareText(settings.gap_share);
+  const quantile = shareText(R.low_results_quantile);
+  const indexQuantile = shareText(R.index_quantile);
+  const exams = examsWord(settings);
+  const windowYears = `${formatInt(R.low_results_years)}\u00a0${plural(R.low_results_years, YEARS)}`;
+  const ruleNames: Record<string, string> = {
+    low_results: `В ${quantile} школ с самыми низкими результатами ${exams} за ${windowYears}`,
+    continue_10: `Менее ${pctText(R.continue_10_min)} выпускников 9 класса продолжили обучение в 10 классе`,
+    below_region: `Средний балл ЕГЭ более чем на ${formatNumber(R.below_region_points, Number.isInteger(R.below_region_points) ? 0 : 1)} ${plural(R.below_region_points, POINTS)} ниже среднего по региону`,
+    olympiad: `Не более ${pctText(R.olympiad_max)} обучающихся — участники олимпиад`,
+    satisfaction: `Удовлетворённость качеством образования не более ${pctText(R.satisfaction_max)}`,
+    // The seed's own definition; no setting and no data in the canonical tables (rules.ts).
+    knowledge_quality: 'Качество знаний не более 40 % в 2 и более региональных мониторингах',
+    social_index: `В ${indexQuantile} школ с самым низким индексом социального благополучия`,
+    staffing_index: `В ${indexQuantile} школ с самым низким индексом кадрового обеспечения`,
+    resources_index: `В ${indexQuantile} школ с самым низким индексом ресурсного обеспечения`,
+    monotown: 'Моногород',
+    pension_majority: 'Преобладает население пенсионного возраста',
+    unemployment: `Безработица в ${formatNumber(R.unemployment_ratio_min, 1)} ${plural(2, TIMES)} и более выше средней по региону`,
+  };
+  return {
+    /** «10 % лучших» — the best group of the gap. */
+    top: `${share} лучших`,
+    bottom: `${share} худших`,
+    gapTitle: `Разрыв между ${share} лучших и ${share} худших школ`,
+    topMean: `Среднее ${share} лучших`,
+    bottomMean: `Среднее ${share} худших`,
+    ruleName: (rule: string) => ruleNames[rule] ?? rule,
+    ruleNames,
+    /** The site's words when the region follows no programme. */
+    noProgramme: 'Регион не объявил программу, по которой школы относят к ШНРО или НСУ, поэтому сайт не относит к ним ни одну школу: показаны только результаты, разрыв и их динамика.',
+    notApplied: (reason: string) => `не применяется: ${reason}`,
+  };
+}
+
+export type Words = ReturnType<typeof words>;
