@@ -107,8 +107,24 @@ describe.skipIf(skipWithoutShared('разрыв по открытым данны
     expect(expected[0]).toMatchObject({ eligible: 620, k: 62 });
   });
 
-  it('gap.csv matches the independent recomputation row by row', () => {
+  /**
+   * What a reader can check: a member's own share as results.csv publishes it (a number,
+   * or empty when hidden or coded «менее 5 %»). A group mean is published only when every
+   * member's is (METRICS.md «Group means and membership»).
+   */
+  const publishedShares = () => {
+    const out = new Map<string, number | null>();
+    for (const r of siteCsv(join(site('moscow'), 'data', 'results.csv'))) {
+      if (r.subject !== 'Сумма трёх предметов') continue;
+      out.set(r.school_id, r.share_high_state === 'value' && /^-?\d+(\.\d+)?$/.test(r.share_high) ? Number(r.share_high) : null);
+    }
+    return out;
+  };
+  const groupShown = (ids: Set<string>, shares: Map<string, number | null>) => [...ids].every((id) => typeof shares.get(id) === 'number');
+
+  it('gap.csv matches the independent recomputation row by row, withholding groups with a hidden member', () => {
     const { expected } = get();
+    const shares = publishedShares();
     const rows = siteCsv(join(site('moscow'), 'data', 'gap.csv'));
     const mine = rows.filter((r) => r.exam === 'ЕГЭ' && r.subject_set === 'Сумма трёх предметов' && r.year === '2016');
     expect(mine).toHaveLength(rows.length);
@@ -117,16 +133,26 @@ describe.skipIf(skipWithoutShared('разрыв по открытым данны
       const r = mine.find((x) => x.scope === e.scope && x.scope_id === e.scope_id)!;
       const where = `${e.scope} ${e.scope_id}`;
       expect([Number(r.eligible), Number(r.k)], where).toEqual([e.eligible, e.k]);
-      expectRounded(r.top_mean, e.top, 2, `${where} top_mean`);
-      expectRounded(r.bottom_mean, e.bottom, 2, `${where} bottom_mean`);
-      expectRounded(r.gap, e.gap, 2, `${where} gap`);
-      // ratio is written with 4 decimals; no ratio (bottom = 0) is an empty cell.
-      if (e.ratio === null) expect(r.ratio, where).toBe('');
-      else expectRounded(r.ratio, e.ratio, 4, `${where} ratio`);
+      const top = groupShown(e.topIds, shares);
+      const bottom = groupShown(e.bottomIds, shares);
+      if (top) expectRounded(r.top_mean, e.top, 2, `${where} top_mean`);
+      else expect(r.top_mean, `${where} top_mean withheld`).toBe('');
+      if (bottom) expectRounded(r.bottom_mean, e.bottom, 2, `${where} bottom_mean`);
+      else expect(r.bottom_mean, `${where} bottom_mean withheld`).toBe('');
+      if (top && bottom) {
+        expectRounded(r.gap, e.gap, 2, `${where} gap`);
+        // ratio is written with 4 decimals; no ratio (bottom = 0) is an empty cell.
+        if (e.ratio === null) expect(r.ratio, where).toBe('');
+        else expectRounded(r.ratio, e.ratio, 4, `${where} ratio`);
+      } else expect([r.gap, r.ratio], `${where}: gap and ratio withheld with a group`).toEqual(['', '']);
       expect(r.few_schools, where).toBe(String(e.eligible < 10));
       // One year only: no change, no target verdict.
       expect([r.change, r.change_pct, r.target_met], where).toEqual(['', '', '']);
     }
+    // Both outcomes occur in this file, so both branches above were exercised.
+    const complete = expected.filter((e) => groupShown(e.topIds, shares) && groupShown(e.bottomIds, shares));
+    expect(complete.length, 'okrugs with both group means published').toBeGreaterThan(0);
+    expect(complete.length, 'scopes with a withheld group').toBeLessThan(expected.length);
   });
 
   it('writes no Infinity or NaN into any published CSV or page', () => {
@@ -169,19 +195,29 @@ describe.skipIf(skipWithoutShared('разрыв по открытым данны
       const gapTable = [...d.querySelectorAll('#gap table')].find((t) => text(t.querySelector('caption')).startsWith('Разрыв по годам'))!;
       const cells = [...gapTable.querySelectorAll('tbody tr')[0].children].map(text);
       const ru = (v: number, digits: number) => v.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
-      expect(cells.slice(0, 5), e.scope_id).toEqual(['2016', String(e.eligible), String(e.k), ru(e.gap, 1), e.ratio === null ? cells[4] : ru(e.ratio, 2)]);
+      const shares = publishedShares();
+      const shown = groupShown(e.topIds, shares) && groupShown(e.bottomIds, shares);
+      const gapCell = shown ? ru(e.gap, 1) : 'скрыто: защита данных';
+      expect(cells.slice(0, 4), e.scope_id).toEqual(['2016', String(e.eligible), String(e.k), gapCell]);
+      if (shown && e.ratio !== null) expect(cells[4], e.scope_id).toBe(ru(e.ratio, 2));
+      if (!shown) expect(cells[4], e.scope_id).toBe('скрыто: защита данных');
     }
   });
 
   // The Moscow score is a share, so a difference of shares is in percentage points (п. п.).
-  it('the region summary is the same figure: «разрыв 58,3 п. п., отношение 19,90», 62 schools of 620', () => {
+  // The region's groups each hold a school whose share is coded («более 95 %», «менее 5 %»)
+  // in results.csv, so neither mean (58,3 п. п. apart) may be published: k × mean minus the
+  // other members would give that school's exact share back.
+  it('the region summary withholds the gap, says why, and prints no group mean', () => {
     const e = get().expected[0];
+    const shares = publishedShares();
+    expect(groupShown(e.topIds, shares)).toBe(false);
+    expect(groupShown(e.bottomIds, shares)).toBe(false);
     const intro = text(doc(join(site('moscow'), 'index.html')).querySelector('#gap'));
     const ru = (v: number, d: number) => v.toFixed(d).replace('.', ',');
-    expect(intro).toContain(`разрыв ${ru(e.gap, 1)} п. п., отношение ${ru(e.ratio!, 2)}`);
-    // A share reads with its unit on the number, not «…по трём предметам, % — 61,3».
-    expect(intro).toContain(`в 10 % лучших школ доля выпускников, набравших более 220 баллов по трём предметам — ${ru(e.top, 1)} %`);
-    expect(intro).toContain(`62 школы из 620`);
+    expect(intro).toContain('В 2016 году разрыв рассчитан по 620 школам, но не публикуется');
+    expect(intro).not.toContain(`${ru(e.gap, 1)} п. п.`);
+    expect(intro).not.toContain(`${ru(e.top, 1)} %`);
   });
 });
 
@@ -202,6 +238,8 @@ describe.skipIf(skipWithoutShared('отношение при нулевой ни
     for (const e of exp) {
       const r = rows.find((x) => x.scope === e.scope && x.scope_id === e.scope_id)!;
       if (e.ratio === null) expect(r.ratio, e.scope_id).toBe('');
+      // A ratio goes with its group means: withheld when one of them is.
+      else if (r.top_mean === '' || r.bottom_mean === '') expect(r.ratio, e.scope_id).toBe('');
       else expectRounded(r.ratio, e.ratio, 4, e.scope_id);
     }
     const page = model.pages().next().value as Page;

@@ -28,6 +28,8 @@ export function publishGap(
 ): { rows: PublishedGapRow[]; withheldGroups: number } {
   let withheldGroups = 0;
   const out: PublishedGapRow[] = rows.map((g) => {
+    // One eligible school is both groups: a gap of 0 and a ratio of 1 would be non-figures.
+    if (g.eligible < 2) g = { ...g, gap: null, ratio: null, change: null, change_pct: null, target_met: null };
     const hides = (ids: string[]) => ids.some((id) => !isPublished(id, g.year, g.exam, g.subject_set));
     const top = g.top_mean !== null && hides(g.top_ids);
     const bottom = g.bottom_mean !== null && hides(g.bottom_ids);

@@ -88,8 +88,10 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['change_pct', 'Изменение отношения к прошлому году, %'],
       ['target_met', 'Цель сокращения достигнута'],
       ['few_schools', 'Рассчитано по очень малому числу школ'],
+      ['top_ids', `Коды школ группы «${ctx.w.top}» через «;»`],
+      ['bottom_ids', `Коды школ группы «${ctx.w.bottom}» через «;»`],
     ],
-    inputs.gap.map((g) => [g.scope, g.scope_id, g.year, g.exam, g.subject_set, g.eligible, g.k, r2(g.top_mean), r2(g.bottom_mean), r2(g.gap), g.ratio === null ? null : Math.round(g.ratio * 10000) / 10000, r2(g.change), r2(g.change_pct), g.target_met, g.few_schools]),
+    inputs.gap.map((g) => [g.scope, g.scope_id, g.year, g.exam, g.subject_set, g.eligible, g.k, r2(g.top_mean), r2(g.bottom_mean), r2(g.gap), g.ratio === null ? null : Math.round(g.ratio * 10000) / 10000, r2(g.change), r2(g.change_pct), g.target_met, g.few_schools, g.top_ids.join(';'), g.bottom_ids.join(';')]),
   );
 
   add(
@@ -114,9 +116,13 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
   let latestFlagYear = -Infinity;
   for (const f of inputs.flags) if (f.year > latestFlagYear) latestFlagYear = f.year;
   const flagRows = inputs.flags.filter((f) => f.year === latestFlagYear || f.fired === true);
+  // Without a programme (or data for its rules) the file exists, empty, and says why.
+  const flagsTitle = ctx.identifies
+    ? `Отнесение к ШНРО/НСУ: правила, значения, пороги (все правила за ${latestFlagYear} год, за прошлые годы — только сработавшие)`
+    : `Отнесение к ШНРО/НСУ: файл пуст. ${ctx.noIdentificationText()}`;
   add(
     'flags.csv',
-    `Отнесение к ШНРО/НСУ: правила, значения, пороги (все правила за ${latestFlagYear} год, за прошлые годы — только сработавшие)`,
+    flagsTitle,
     [
       ['school_id', 'Код школы'],
       ['year', 'Год'],
