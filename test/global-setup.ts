@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildCli } from './helpers/build-cli.ts';
+import { writeSettingsFixture } from './helpers/settings-fixture.ts';
 import { sharedDir } from './helpers/shared.ts';
 
 declare module 'vitest' {
@@ -22,6 +23,8 @@ export default async function setup(project: TestProject) {
   const targets: [string, string][] = [
     ['demo', 'data/demo'],
     ['small', 'test/fixtures/site-small'],
+    // A small demo region with every threshold changed from its default (words test).
+    ['settings', writeSettingsFixture(join(root, 'settings-data'))],
   ];
   const shared = sharedDir();
   const env: NodeJS.ProcessEnv = {};

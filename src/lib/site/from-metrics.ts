@@ -7,6 +7,7 @@ import type { Dataset } from '../ingest/index.ts';
 import { computeAll, discloseResults, discloseAggregates, municipalityOf, REASON_COMPLEMENTARY } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from '../publish/gap.ts';
+import { words } from '../words/ru.ts';
 import { slugify } from './slug.ts';
 import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from './context.ts';
 import { formatNumber, stateLabel } from '../format/index.ts';
@@ -15,6 +16,7 @@ export type MetricsOutput = ReturnType<typeof computeAll>;
 
 export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteInputs {
   const settings = dataset.settings;
+  const w = words(settings);
   const t = dataset.tables;
   const warnings: Record<string, number> = {};
 
@@ -124,7 +126,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     partnerships: m.partnerships,
     rules: m.rules,
     sourceList,
-    programme: m.indicators.map((r) => ({ ...r, status: r.status })),
+    // The computed gap indicator is named with the group share in force («20 % лучших»).
+    programme: m.indicators.map((r) => ({ ...r, name: r.indicator === 'gap_reduction_pct' ? w.gapReductionName : r.name, status: r.status })),
     clusters: m.clusters.map((c) => ({ id: c.id, description: c.description + (c.urban_share !== null ? ` (городских — ${formatNumber(c.urban_share, 0)} %)` : ''), size: c.size })),
     warnings,
   };

@@ -51,6 +51,7 @@ export function words(settings: Settings) {
     bottom: `${share} худших`,
     gapTitle: `Разрыв между ${share} лучших и ${share} худших школ`,
     topMean: `Среднее ${share} лучших`,
+    gapReductionName: `Сокращение разрыва в результатах ${exams} по обязательным предметам между ${share} лучших и ${share} худших школ за год`,
     bottomMean: `Среднее ${share} худших`,
     ruleName: (rule: string) => ruleNames[rule] ?? rule,
     ruleNames,
