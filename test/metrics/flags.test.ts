@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeFlags, flagStatus } from '../../src/lib/metrics/flags.ts';
-import { cols, results, schools, settings } from './helpers.ts';
+import { FLAG_NOT_IN_PROGRAMME, NO_PROGRAMME } from '../../src/lib/metrics/rules.ts';
+import { FLAG_IDS, type Settings } from '../../src/lib/model/config.ts';
+import { cols, results, schools, settings as plainSettings } from './helpers.ts';
+
+/** A region that follows a programme applying every identification. */
+const settings = (over: Partial<Settings> = {}) => plainSettings({ programme: { name: 'Программа', flags: [...FLAG_IDS] }, ...over });
 
 const sch = schools([['A', 'M'], ['B', 'M'], ['C', 'M'], ['D', 'M']]);
 const ind = (rows: [string, number, string, number | null][]) => cols(rows.map(([school_id, year, indicator, value]) => ({ school_id, year, indicator, value })), ['school_id', 'year', 'indicator', 'value']);
@@ -21,8 +26,8 @@ describe('ШНРО: low results', () => {
     expect(get(out, 'A', 2023, 'low_results').value).toBeCloseTo(-15 / Math.sqrt(125), 12);
   });
 
-  it('uses the mean standardised score over the last 3 years', () => {
-    const out = computeFlags({ schools: sch, results: res, indicators: ind([]) }, settings());
+  it('uses the mean standardised score over the last N years (N = 2 here)', () => {
+    const out = computeFlags({ schools: sch, results: res, indicators: ind([]) }, settings({ rules: { ...settings().rules, low_results_years: 2 } }));
     // 2024 window {2023, 2024}: A (−1.342 + 0.447)/2 = −0.447; B (−0.447 − 1.342)/2 = −0.894 → B, cut −0.894
     const b = get(out, 'B', 2024, 'low_results');
     expect(b.fired).toBe(true);
@@ -39,10 +44,43 @@ describe('ШНРО: low results', () => {
       { school_id: 'D', year: 2023, exam: 'ВПР', subject: 'Русский язык', grade: '5', n: 50, mean: 2.1 },
       { school_id: 'A', year: 2023, exam: 'ВПР', subject: 'Русский язык', grade: '5', n: 50, mean: 4.9 },
     ]);
-    const out = computeFlags({ schools: sch, results: withVpr, indicators: ind([]) }, settings({ ranked_exams: ['ЕГЭ', 'ОГЭ', 'ВПР'] }));
+    const out = computeFlags({ schools: sch, results: withVpr, indicators: ind([]) }, settings({ ranked_exams: ['ЕГЭ', 'ОГЭ', 'ВПР'], rules: { ...settings().rules, low_results_years: 1 } }));
     expect(get(out, 'A', 2023, 'low_results').fired).toBe(true);
     expect(get(out, 'D', 2023, 'low_results').fired).toBe(false);
     expect(get(out, 'A', 2023, 'low_results').value).toBeCloseTo(-15 / Math.sqrt(125), 12);
+  });
+});
+
+describe('rules apply only under a programme and with their data', () => {
+  it('without a programme no rule runs and each says why', () => {
+    const out = computeFlags({ schools: sch, results: res, indicators: ind([['A', 2024, 'monotown', 1]]) }, plainSettings());
+    expect(out.flags).toEqual([]);
+    expect(out.rules).toHaveLength(12);
+    expect(out.rules.every((r) => !r.applies && r.reason === NO_PROGRAMME)).toBe(true);
+  });
+
+  it('«за 3 года» needs three years of results: two years in the data, the rule does not apply', () => {
+    const out = computeFlags({ schools: sch, results: res, indicators: ind([]) }, settings());
+    expect(out.flags.filter((f) => f.rule === 'low_results')).toEqual([]);
+    expect(out.rules.find((r) => r.rule === 'low_results')).toMatchObject({ applies: false, reason: 'нужно 3\u00a0года результатов ГИА, в наборе 2\u00a0года' });
+  });
+
+  it('a school without a score in every year of the window is not ranked («нет данных»)', () => {
+    // C has no 2024 result: with a 2-year window it has «нет данных» in 2024; among A, B, D
+    // (k = ceil(0.25 · 3) = 1) the lowest 2-year mean fires: A −0.447, B −0.894, D 1.342 → B.
+    const partial = results([ege('A', 2023, 50), ege('B', 2023, 60), ege('C', 2023, 70), ege('D', 2023, 80), ege('A', 2024, 70), ege('B', 2024, 50), ege('D', 2024, 80)]);
+    const out = computeFlags({ schools: sch, results: partial, indicators: ind([]) }, settings({ rules: { ...settings().rules, low_results_years: 2 } }));
+    expect(get(out, 'C', 2024, 'low_results')).toMatchObject({ fired: null, value: null });
+    expect(get(out, 'B', 2024, 'low_results').fired).toBe(true);
+    expect(get(out, 'A', 2024, 'low_results').fired).toBe(false);
+  });
+
+  it('identifications outside the programme do not run; rules without data say what is missing', () => {
+    const out = computeFlags({ schools: sch, results: res, indicators: ind([['A', 2024, 'monotown', 1]]) }, settings({ programme: { name: 'П', flags: ['shnro', 'territory'] } }));
+    expect(out.rules.find((r) => r.rule === 'social_index')).toMatchObject({ applies: false, reason: FLAG_NOT_IN_PROGRAMME });
+    expect(out.rules.find((r) => r.rule === 'monotown')).toMatchObject({ applies: true, reason: null });
+    expect(out.rules.find((r) => r.rule === 'continue_10')).toMatchObject({ applies: false, reason: 'в наборе нет показателя «Доля выпускников 9 класса, продолживших обучение в 10 классе»' });
+    expect(new Set(out.flags.map((f) => f.rule))).toEqual(new Set(['below_region', 'monotown']));
   });
 });
 
@@ -56,7 +94,9 @@ describe('ШНРО: threshold rules', () => {
     // 0.5 ≤ 0.5 fires (distance 0: it must rise above 0.5); 41 > 40 does not
     expect(get(out, 'A', 2024, 'olympiad')).toMatchObject({ fired: true, distance: 0 });
     expect(get(out, 'A', 2024, 'satisfaction')).toMatchObject({ fired: false, distance: -1 });
-    expect(get(out, 'A', 2024, 'knowledge_quality')).toMatchObject({ fired: null, note: 'нет данных' });
+    // No regional monitoring is in the data: the rule does not apply to anyone.
+    expect(get(out, 'A', 2024, 'knowledge_quality')).toBeUndefined();
+    expect(out.rules.find((r) => r.rule === 'knowledge_quality')!.applies).toBe(false);
   });
 
   it('below_region: more than 20 points under the participant-weighted regional ЕГЭ mean', () => {
@@ -97,8 +137,9 @@ describe('НСУ and the index', () => {
     expect(get(out, 'C', 2024, 'social_index').fired).toBe(false);
     const st = flagStatus(out.flags);
     expect(st.get('D\u00012024\u0001nsu')).toBe(true);
-    // staffing index: no components at all → «нет данных»
-    expect(get(out, 'D', 2024, 'staffing_index')).toMatchObject({ fired: null, note: 'нет данных' });
+    // staffing index: no components in the data at all → the rule does not apply
+    expect(get(out, 'D', 2024, 'staffing_index')).toBeUndefined();
+    expect(out.rules.find((r) => r.rule === 'staffing_index')).toMatchObject({ applies: false, reason: 'для индекса нужно не менее 2 из 4 показателей, в наборе 0' });
   });
 
   it('territory rules', () => {
