@@ -265,6 +265,18 @@ export class SiteContext {
   }
 
   /** The primary ranked exam and subject set used for positions and sparklines. */
+  /** Every ranked exam's mandatory set that has scores in the data, in the settings' order. */
+  mandatorySets(): { exam: string; subject_set: string }[] {
+    const out: { exam: string; subject_set: string }[] = [];
+    for (const exam of this.settings.ranked_exams) {
+      const set = this.settings.mandatory_subjects[exam];
+      if (!set) continue;
+      const label = set.join(' + ');
+      if (this.years.some((y) => this.scoresByYearSet.has(`${y}|${exam}|${label}`))) out.push({ exam, subject_set: label });
+    }
+    return out;
+  }
+
   primarySet(): { exam: string; subject_set: string } | null {
     for (const exam of this.settings.ranked_exams) {
       const set = this.settings.mandatory_subjects[exam];
@@ -292,8 +304,8 @@ export class SiteContext {
   }
 
   /** The school's gap score over the years; below the publication minimum it is hidden. */
-  scoreSeries(schoolId: string): { year: number; value: number | null; state: ValueState; reason?: string }[] {
-    const p = this.primarySet();
+  scoreSeries(schoolId: string, set?: { exam: string; subject_set: string }): { year: number; value: number | null; state: ValueState; reason?: string }[] {
+    const p = set ?? this.primarySet();
     if (!p) return [];
     const min = this.settings.min_participants;
     return this.years.map((year) => {
@@ -402,8 +414,12 @@ export class SiteContext {
     return out;
   }
 
+  similarIds(schoolId: string): string[] {
+    return this.inputs.similar.get(schoolId) ?? [];
+  }
+
   similarFor(schoolId: string) {
-    const ids = this.inputs.similar.get(schoolId) ?? [];
+    const ids = this.similarIds(schoolId);
     const p = this.primarySet();
     return ids.map((id) => {
       const s = this.schools.get(id)!;

@@ -6,6 +6,7 @@ import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './
 import { HIDDEN, hiddenReason, key, measureDomain, measureLabel, type Measure } from './published.ts';
 import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
+import { schoolVerdict } from './verdict.ts';
 import { FLAG_NOT_IN_PROGRAMME } from '../metrics/rules.ts';
 
 const FLAG_NAMES: Record<string, string> = {
@@ -46,7 +47,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
       value: fired.length ? fired.map((f) => FLAG_NAMES[f] ?? f).join('; ') : 'не отнесена к ШНРО/НСУ',
     });
   }
-  sections.push({ id: 'summary', heading: 'Коротко', stats });
+  sections.push({ id: 'summary', heading: 'Коротко', verdict: schoolVerdict(ctx, school.school_id), stats });
 
   // Results per exam and subject over the years, against municipality and region.
   const charts: Chart[] = [];

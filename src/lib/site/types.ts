@@ -55,6 +55,8 @@ export interface ListItem {
 export interface Section {
   id: string;
   heading: string;
+  /** The answer first: a status in words (with a colour where reliable), then its numbers. */
+  verdict?: { tone: 'better' | 'worse' | 'steady' | 'unknown'; label: string; sentences: string[] };
   intro?: string[];
   stats?: Stat[];
   charts?: Chart[];

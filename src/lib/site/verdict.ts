@@ -1,0 +1,89 @@
+/**
+ * The answer first (a parent's question: «is my child's school getting better, and how does
+ * it compare with similar schools?»): one or two sentences with the numbers, and a tone for
+ * the status colour. The colour is only ever given with its words (the label leads the
+ * sentence), and only where the groups reach the reliability minimum (METRICS.md §6).
+ */
+import type { SiteContext } from './context.ts';
+import { countOf, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
+import { measureLabel } from './published.ts';
+
+export type Tone = 'better' | 'worse' | 'steady' | 'unknown';
+
+export interface Verdict {
+  tone: Tone;
+  /** The status in words, e.g. «Результаты выросли». */
+  label: string;
+  sentences: string[];
+}
+
+/** How many years the trend looks back over, the last one included. */
+export const VERDICT_YEARS = 3;
+/** Fewer similar schools with a published result than this, and no comparison is made. */
+const MIN_PEERS = 3;
+/** After «по»: по 3 похожим школам, по 21 похожей школе. */
+const SIMILAR_DATIVE: readonly [string, string, string] = ['похожей школе', 'похожим школам', 'похожим школам'];
+
+export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
+  const from = ctx.latestYear - VERDICT_YEARS + 1;
+  // The first exam (ЕГЭ before ОГЭ, as the settings rank them) the school has results in:
+  // a basic school without grade 11 is judged on ОГЭ, not left blank.
+  const sets = ctx.mandatorySets().map((set) => ({ set, series: ctx.scoreSeries(schoolId, set).filter((s) => s.year >= from) }));
+  const chosen = sets.find((c) => c.series.filter((s) => s.value !== null).length >= 2) ?? sets.find((c) => c.series.some((s) => s.state !== 'missing'));
+  if (!chosen) return { tone: 'unknown', label: 'Динамику оценить нельзя', sentences: [`За ${from}–${ctx.latestYear} годы у школы нет результатов ${sets.map((c) => c.set.exam).join(' и ') || 'экзаменов'} по обязательным предметам.`] };
+  const p = chosen.set;
+  const series = chosen.series;
+  const shown = series.filter((s) => s.value !== null);
+  const measure = ctx.measureFor(p.exam);
+  const name = measure === 'mean' ? measureLabel('mean', p.exam, ctx.settings.measure_labels).short : ctx.gapScoreName;
+  const what = `${name} (${p.exam}, ${subjectSetText(p.subject_set)})`;
+  // Grades (2–5) move in hundredths; test scores and shares in tenths.
+  const digits = measure === 'mean' && measureLabel('mean', p.exam).unit === 'отметка' ? 2 : 1;
+  const fmt = (v: number) => (ctx.gapScoreIsShare && measure !== 'mean' ? ctx.scoreText(v) : formatNumber(v, digits));
+  const sentences: string[] = [];
+  let tone: Tone = 'unknown';
+  let label: string;
+  if (shown.length < 2) {
+    label = 'Динамику оценить нельзя';
+    const why = series.some((s) => s.state === 'suppressed') ? `в остальные годы результат скрыт (менее ${ctx.settings.min_participants} участников или защита данных)` : 'в остальные годы результатов нет';
+    sentences.push(
+      shown.length === 1
+        ? `За ${from}–${ctx.latestYear} годы опубликован один результат: ${what} — ${fmt(shown[0].value!)} в ${shown[0].year} году; ${why}.`
+        : `За ${from}–${ctx.latestYear} годы нет ни одного опубликованного результата: ${why.replace('в остальные годы ', '')}.`,
+    );
+  } else {
+    const first = shown[0];
+    const last = shown[shown.length - 1];
+    // From the numbers as shown, so the printed change is their difference.
+    const change = roundAsShown(roundAsShown(last.value!, digits) - roundAsShown(first.value!, digits), digits);
+    const nOf = (year: number) => ctx.scoreOf(schoolId, year, p.exam, p.subject_set)?.n ?? 0;
+    const reliable = nOf(first.year) >= ctx.settings.reliability_min && nOf(last.year) >= ctx.settings.reliability_min;
+    const higherIsBetter = ctx.settings.gap_score !== 'share_below';
+    const rose = change > 0;
+    label = change === 0 ? 'Результаты не изменились' : rose ? 'Результаты выросли' : 'Результаты снизились';
+    if (reliable) tone = change === 0 ? 'steady' : rose === higherIsBetter ? 'better' : 'worse';
+    const unit = ctx.gapScoreIsShare && measure !== 'mean' ? ' п. п.' : '';
+    sentences.push(`За ${first.year}–${last.year} годы ${what}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(change, digits)}${unit}).`);
+    if (!reliable) sentences.push(`В одном из этих лет участников меньше ${ctx.settings.reliability_min}, поэтому изменение может быть случайным и не отмечено цветом.`);
+  }
+  const peers = peerComparison(ctx, schoolId, p, fmt, digits);
+  if (peers) sentences.push(peers);
+  return { tone, label, sentences };
+}
+
+/** The school's latest published score against the mean of its similar schools'. */
+function peerComparison(ctx: SiteContext, schoolId: string, p: { exam: string; subject_set: string }, fmt: (v: number) => string, digits: number): string | null {
+  const own = ctx.scoreOf(schoolId, ctx.latestYear, p.exam, p.subject_set);
+  if (!own || own.hidden) return null;
+  const peers = ctx.similarIds(schoolId)
+    .map((id) => ctx.scoreOf(id, ctx.latestYear, p.exam, p.subject_set))
+    .filter((s) => s !== undefined && !s.hidden)
+    .map((s) => s!.score as number);
+  if (peers.length < MIN_PEERS) return null;
+  const mean = peers.reduce((a, b) => a + b, 0) / peers.length;
+  const diff = roundAsShown(roundAsShown(own.score, digits) - roundAsShown(mean, digits), digits);
+  const higherIsBetter = ctx.settings.gap_score !== 'share_below';
+  const where = diff === 0 ? 'на уровне' : (diff > 0) === higherIsBetter ? 'выше' : 'ниже';
+  const unit = ctx.gapScoreIsShare && ctx.measureFor(p.exam) !== 'mean' ? ' п. п.' : '';
+  return `В ${ctx.latestYear} году это ${where} среднего по ${countOf(peers.length, SIMILAR_DATIVE)} с похожим социальным составом и размером (${fmt(mean)}${diff === 0 ? '' : `; разница ${formatChange(diff, digits)}${unit}`}); их список — в разделе «Социальный контекст».`;
+}
