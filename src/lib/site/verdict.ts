@@ -5,7 +5,7 @@
  * sentence), and only where the groups reach the reliability minimum (METRICS.md §6).
  */
 import type { SiteContext } from './context.ts';
-import { countOf, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
+import { countOf, SCHOOLS_DATIVE, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
 import { measureLabel } from './published.ts';
 
 export type Tone = 'better' | 'worse' | 'steady' | 'unknown';
@@ -21,8 +21,6 @@ export interface Verdict {
 export const VERDICT_YEARS = 3;
 /** Fewer similar schools with a published result than this, and no comparison is made. */
 const MIN_PEERS = 3;
-/** After «по»: по 3 похожим школам, по 21 похожей школе. */
-const SIMILAR_DATIVE: readonly [string, string, string] = ['похожей школе', 'похожим школам', 'похожим школам'];
 
 export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
   const from = ctx.latestYear - VERDICT_YEARS + 1;
@@ -36,7 +34,7 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
   const shown = series.filter((s) => s.value !== null);
   const measure = ctx.measureFor(p.exam);
   const name = measure === 'mean' ? measureLabel('mean', p.exam, ctx.settings.measure_labels).short : ctx.gapScoreName;
-  const what = `${name} (${p.exam}, ${subjectSetText(p.subject_set)})`;
+  const what = `${name} ${p.exam} по предметам «${subjectSetText(p.subject_set)}»`;
   // Grades (2–5) move in hundredths; test scores and shares in tenths.
   const digits = measure === 'mean' && measureLabel('mean', p.exam).unit === 'отметка' ? 2 : 1;
   const fmt = (v: number) => (ctx.gapScoreIsShare && measure !== 'mean' ? ctx.scoreText(v) : formatNumber(v, digits));
@@ -85,5 +83,5 @@ function peerComparison(ctx: SiteContext, schoolId: string, p: { exam: string; s
   const higherIsBetter = ctx.settings.gap_score !== 'share_below';
   const where = diff === 0 ? 'на уровне' : (diff > 0) === higherIsBetter ? 'выше' : 'ниже';
   const unit = ctx.gapScoreIsShare && ctx.measureFor(p.exam) !== 'mean' ? ' п. п.' : '';
-  return `В ${ctx.latestYear} году это ${where} среднего по ${countOf(peers.length, SIMILAR_DATIVE)} с похожим социальным составом и размером (${fmt(mean)}${diff === 0 ? '' : `; разница ${formatChange(diff, digits)}${unit}`}); их список — в разделе «Социальный контекст».`;
+  return `В ${ctx.latestYear} году это ${where} среднего по ${countOf(peers.length, SCHOOLS_DATIVE)} с похожим социальным составом и размером (${fmt(mean)}${diff === 0 ? '' : `; разница ${formatChange(diff, digits)}${unit}`}); их список — в разделе «Социальный контекст».`;
 }
