@@ -11,6 +11,7 @@ export async function verifyStagedSite(dir: string, model: WrittenModel): Promis
   const expected = [
     '',
     'indicators',
+    'municipalities',
     'methodology',
     'data',
     'sources',

@@ -9,6 +9,7 @@ import { siteInputsFromMetrics, type MetricsOutput } from './from-metrics.ts';
 import { schoolPage } from './school-page.ts';
 import { municipalityPage, regionPage } from './area-pages.ts';
 import { indicatorsPage, municipalityIndicators } from './indicators-page.ts';
+import { municipalitiesPage } from './municipalities-page.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
 import { downloads } from './downloads.ts';
 import type { Page, SiteInfo, Chart, SiteFile } from './types.ts';
@@ -51,12 +52,13 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput): SiteMo
     info,
     schoolIds: schools.map((s) => s.slug),
     municipalityIds: muns.map((m) => m.slug),
-    pageCount: 1 + 1 + muns.length + schools.length,
+    pageCount: 1 + 1 + 1 + muns.length + schools.length,
     warnings: inputs.warnings,
     files: dl.files,
     *pages() {
       yield regionPage(ctx, { ...regionExtras(ctx, inputs), demo: dataset.region.demo });
       yield indicatorsPage(ctx, inputs);
+      yield municipalitiesPage(ctx);
       for (const m of muns) yield municipalityPage(ctx, m, { indicators: municipalityIndicators(ctx, inputs, m), partnerships: partnershipItems(ctx, inputs, m) });
       for (const s of schools) yield schoolPage(ctx, s);
     },
