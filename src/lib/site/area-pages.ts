@@ -1,7 +1,7 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
 import { afterColon, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES, ASSIGNED, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
-import { HIDDEN } from './published.ts';
+import { HIDDEN } from '../publish/published.ts';
 import { numCell, textCell } from './cells.ts';
 import { yearLinesChart, positionChart, compareByNameChart } from './charts.ts';
 import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';

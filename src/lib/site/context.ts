@@ -6,7 +6,7 @@ import type { Settings } from '../model/config.ts';
 import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
 import { numCell, textCell } from './cells.ts';
-import { HIDDEN, key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from './published.ts';
+import { HIDDEN, key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from '../publish/published.ts';
 import { slugify } from './slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
 import { formatNumber, formatPercent, stateLabel, subjectSetText } from '../format/index.ts';

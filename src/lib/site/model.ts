@@ -5,7 +5,7 @@
 import type { Dataset } from '../ingest/index.ts';
 import { toCsv } from '../build/csv.ts';
 import { SiteContext } from './context.ts';
-import { siteInputsFromMetrics, type MetricsOutput } from './from-metrics.ts';
+import { siteInputsFromMetrics, type MetricsOutput } from '../publish/index.ts';
 import { schoolPage } from './school-page.ts';
 import { municipalityPage, regionPage } from './area-pages.ts';
 import { indicatorsPage, municipalityIndicators } from './indicators-page.ts';

@@ -7,7 +7,7 @@
  */
 import { sparkline } from '../charts/sparkline.ts';
 import { countOf, formatNumber, subjectSetText } from '../format/index.ts';
-import { HIDDEN } from './published.ts';
+import { HIDDEN } from '../publish/published.ts';
 import { numCell, textCell } from './cells.ts';
 import type { GapRow, SiteContext } from './context.ts';
 import type { DataTable, Page, Section } from './types.ts';

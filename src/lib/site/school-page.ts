@@ -3,7 +3,7 @@ import { afterColon, formatNumber, formatValue, countOf, PARTICIPANTS } from '..
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell, intCell } from './cells.ts';
 import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './charts.ts';
-import { HIDDEN, hiddenReason, key, measureDomain, measureLabel, type Measure } from './published.ts';
+import { HIDDEN, hiddenReason, key, measureDomain, measureLabel, type Measure } from '../publish/published.ts';
 import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
 import { schoolVerdict } from './verdict.ts';

@@ -6,7 +6,7 @@
  */
 import type { SiteContext } from './context.ts';
 import { countOf, SCHOOLS_DATIVE, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
-import { measureLabel } from './published.ts';
+import { measureLabel } from '../publish/published.ts';
 
 export type Tone = 'better' | 'worse' | 'steady' | 'unknown';
 

@@ -1,15 +1,19 @@
 /**
- * Adapter from the metrics outputs (src/lib/metrics computeAll) to the site inputs, and
- * the one place where disclosure control is applied: rows below the publication
- * minimum lose their numbers here, before any page, chart, CSV or search index exists.
+ * The publication boundary (ARCHITECTURE.md): the metrics outputs (src/lib/metrics
+ * computeAll) and the settings go in; what may be published comes out, and the site model
+ * accepts only this. Rows below the publication minimum lose their numbers here, before
+ * any page, chart, CSV or search index exists; a hidden set score carries no number, only
+ * its reason; a gap group mean is published only where its listed members' values are
+ * (gap.ts); a rule value or residual resting on a result hidden against subtraction is
+ * dropped.
  */
 import type { Dataset } from '../ingest/index.ts';
 import { computeAll, discloseResults, discloseAggregates, municipalityOf, REASON_COMPLEMENTARY } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
-import { publishGap } from '../publish/gap.ts';
+import { publishGap } from './gap.ts';
 import { words } from '../words/ru.ts';
-import { slugify } from './slug.ts';
-import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from './context.ts';
+import { slugify } from '../site/slug.ts';
+import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from '../site/context.ts';
 import { formatNumber, stateLabel } from '../format/index.ts';
 
 export type MetricsOutput = ReturnType<typeof computeAll>;
