@@ -128,6 +128,9 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   const perFile = collector();
 
   for (const [i, f] of m.files.entries()) {
+    // A results file's declared scale is its rows' scale: a series whose scale changes
+    // between years (65 → 100 points) breaks there (METRICS.md «Scale breaks»).
+    if (f.kind === 'results' && f.scale && !('scale_max' in f.columns) && !('scale_max' in f.constants) && !('scale_max' in f.derive)) f.constants.scale_max = f.scale[1];
     const src: Source = { ...(f.source ?? m.source)! };
     const ref: SourceRef = { path: f.path, kind: f.kind, dropped: {} };
     sources.push(ref);

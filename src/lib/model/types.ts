@@ -88,8 +88,9 @@ export const KIND_SPECS: Record<FileKind, KindSpec> = {
       'g3',
       'g4',
       'g5', // counts of grades 2..5
+      'scale_max', // the top of the score scale this row's mean is on (a file's `scale`); empty: the exam's default
     ],
-    numeric: ['n', 'mean', 'share_below', 'share_good', 'share_high', 'g2', 'g3', 'g4', 'g5'],
+    numeric: ['n', 'mean', 'share_below', 'share_good', 'share_high', 'g2', 'g3', 'g4', 'g5', 'scale_max'],
     years: ['year'],
     key: ['school_id', 'year', 'exam', 'subject', 'grade'],
   },

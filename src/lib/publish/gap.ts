@@ -16,6 +16,8 @@ export const GAP_WITHHELD = 'скрыто: в группе есть школа, 
 export interface PublishedGapRow extends GapRow {
   /** Which group means were withheld (the gap and ratio go with either). */
   withheld: { top: boolean; bottom: boolean };
+  /** The score scale changed since last year: no change or target status across it. */
+  scale_break: boolean;
 }
 
 /**
@@ -25,6 +27,7 @@ export interface PublishedGapRow extends GapRow {
 export function publishGap(
   rows: readonly GapRow[],
   isPublished: (school: string, year: number, exam: string, subjectSet: string) => boolean,
+  scaleBreak: (exam: string, subjectSet: string, from: number, to: number) => boolean = () => false,
 ): { rows: PublishedGapRow[]; withheldGroups: number } {
   let withheldGroups = 0;
   const out: PublishedGapRow[] = rows.map((g) => {
@@ -33,7 +36,7 @@ export function publishGap(
     const hides = (ids: string[]) => ids.some((id) => !isPublished(id, g.year, g.exam, g.subject_set));
     const top = g.top_mean !== null && hides(g.top_ids);
     const bottom = g.bottom_mean !== null && hides(g.bottom_ids);
-    if (!top && !bottom) return { ...g, withheld: { top: false, bottom: false } };
+    if (!top && !bottom) return { ...g, withheld: { top: false, bottom: false }, scale_break: false };
     withheldGroups += Number(top) + Number(bottom);
     return {
       ...g,
@@ -45,12 +48,20 @@ export function publishGap(
       change_pct: null,
       target_met: null,
       withheld: { top, bottom },
+      scale_break: false,
     };
   });
   // A change rests on last year's gap too: withheld there, it is withheld here.
   const seriesKey = (g: GapRow, year: number) => `${g.scope}|${g.scope_id}|${g.exam}|${g.subject_set}|${year}`;
   const gapOf = new Map(out.map((g) => [seriesKey(g, g.year), g.gap]));
   for (const g of out) {
+    if (scaleBreak(g.exam, g.subject_set, g.year - 1, g.year)) {
+      g.scale_break = true;
+      g.change = null;
+      g.change_pct = null;
+      g.target_met = null;
+      continue;
+    }
     if (g.change === null && g.change_pct === null) continue;
     if ((gapOf.get(seriesKey(g, g.year - 1)) ?? null) === null) {
       g.change = null;

@@ -11,6 +11,7 @@ import type { Dataset } from '../ingest/index.ts';
 import { computeAll, discloseResults, discloseAggregates, municipalityOf, REASON_COMPLEMENTARY } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
+import { scaleBreak, scaleIndex } from './scales.ts';
 import { words } from '../words/ru.ts';
 import { slugify } from '../site/slug.ts';
 import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from '../site/context.ts';
@@ -22,6 +23,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const settings = dataset.settings;
   const w = words(settings);
   const t = dataset.tables;
+  const scales = scaleIndex(t.results);
   const warnings: Record<string, number> = {};
 
   const munNames = new Map<string, string>();
@@ -100,7 +102,11 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   // A top or bottom group mean is published only when every member's own value is: the
   // scores of the mandatory set, or a single subject's published result.
   const shownScore = new Set(scores.filter((s) => !s.hidden).map((s) => `${s.school_id}|${s.year}|${s.exam}|${s.subject_set}`));
-  const published = publishGap(m.gap, (school, year, exam, set) => shownScore.has(`${school}|${year}|${exam}|${set}`) || (!set.includes(' + ') && shownSubjects.has(`${school}|${year}|${exam}|${set}`)));
+  const published = publishGap(
+    m.gap,
+    (school, year, exam, set) => shownScore.has(`${school}|${year}|${exam}|${set}`) || (!set.includes(' + ') && shownSubjects.has(`${school}|${year}|${exam}|${set}`)),
+    (exam, set, from, to) => scaleBreak(scales, exam, set, from, to),
+  );
   const gap = published.rows;
   if (published.withheldGroups) warnings['скрыто: среднее группы разрыва, где есть скрытая школа'] = published.withheldGroups;
 
@@ -129,6 +135,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     similar,
     partnerships: m.partnerships,
     rules: m.rules,
+    scales,
     sourceList,
     // The computed gap indicator is named with the group share in force («20 % лучших»).
     programme: m.indicators.map((r) => ({ ...r, name: r.indicator === 'gap_reduction_pct' ? w.gapReductionName : r.name, status: r.status })),

@@ -9,6 +9,9 @@ import type { SiteContext, GapRow, MunicipalityInfo } from './context.ts';
 import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
 
 /** The gap of a share is in percentage points; of a mean score, in the score's units. */
+/** In place of a change across a change of scale. */
+export const SCALE_CHANGED = 'не считается: изменилась шкала';
+
 function gapUnit(ctx: SiteContext): string {
   return ctx.gapScoreIsShare ? '\u00a0п.\u00a0п.' : '';
 }
@@ -49,6 +52,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
       `${scopeName}: в ${shown.year} году в ${ctx.w.top} школ ${ctx.gapScoreName} — ${ctx.scoreText(shown.top_mean!)}, в ${ctx.w.bottom} — ${ctx.scoreText(shown.bottom_mean!)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, SCHOOLS)} из ${formatInt(shown.eligible)}.`,
     );
   }
+  if (shown?.scale_break) intro.push(`В ${shown.year} году изменилась шкала экзамена: разрыв до и после несравним, поэтому изменение к прошлому году и выполнение цели не оцениваются.`);
   if (shown?.few_schools) intro.push('Внимание: показатель рассчитан по очень малому числу школ и может сильно меняться от года к году.');
   if (shown && shown.change_pct !== null) {
     intro.push(
@@ -87,7 +91,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
       k: numCell(r.k, 'value', { digits: 0 }),
       gap: r.gap === null ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(r.gap, 'value'),
       ratio: r.gap === null ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(r.ratio, r.ratio === null ? 'missing' : 'value', { digits: 2 }),
-      change: numCell(r.change_pct === null ? null : -r.change_pct, r.change_pct === null ? 'na' : 'value', { digits: 2 }),
+      change: numCell(r.change_pct === null ? null : -r.change_pct, r.change_pct === null ? 'na' : 'value', { digits: 2, reason: r.scale_break ? SCALE_CHANGED : undefined }),
       target: textCell(r.target_met === null ? '—' : r.target_met ? 'достигнута' : 'не достигнута'),
     })),
   };

@@ -16,7 +16,7 @@ export function numCell(
   if (opts.coded) return { v: opts.coded, t: opts.coded };
   if (state !== 'value' || value === null || value === undefined || !Number.isFinite(value)) {
     const s: Exclude<ValueState, 'value'> = state === 'value' ? 'missing' : state;
-    return { v: null, t: s === 'suppressed' && opts.reason ? opts.reason : stateLabel(s, opts.minParticipants), state: s };
+    return { v: null, t: (s === 'suppressed' || s === 'na') && opts.reason ? opts.reason : stateLabel(s, opts.minParticipants), state: s };
   }
   const digits = opts.digits ?? 1;
   const rounded = roundAsShown(value, digits);

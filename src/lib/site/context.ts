@@ -12,6 +12,7 @@ import type { Cell, DataTable, ListItem, Section } from './types.ts';
 import { formatNumber, formatPercent, stateLabel, subjectSetText } from '../format/index.ts';
 import { words, type Words } from '../words/ru.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
+import { scaleBreak, scaleOf, type ScaleIndex } from '../publish/scales.ts';
 
 export interface SchoolInfo {
   school_id: string;
@@ -40,6 +41,8 @@ export interface AggregateRow {
   share_high: number | null;
 }
 export interface GapRow {
+  /** The score scale changed since the year before: no change or target status. */
+  scale_break?: boolean;
   scope: 'region' | 'municipality';
   scope_id: string;
   year: number;
@@ -111,6 +114,8 @@ export interface SiteInputs {
   similar: Map<string, string[]>;
   partnerships: { strong_school_id: string; supported_school_id: string; start_year: number; end_year: number | null; before: number | null; after: number | null; partner_before: number | null; partner_after: number | null }[];
   rules: RuleApplicability[];
+  /** The score scale of each year, exam and subject (scale breaks). */
+  scales: ScaleIndex;
   sourceList: ListItem[];
   /** Programme indicators per scope × year (seed 003 table), with status against targets. */
   programme: ProgrammeRow[];
@@ -435,6 +440,15 @@ export class SiteContext {
 
   ruleName(rule: string): string {
     return this.w.ruleName(rule);
+  }
+
+  /** The score scale changes between the two years for this exam and subject set. */
+  scaleBreak(exam: string, subjectSet: string, from: number, to: number): boolean {
+    return scaleBreak(this.inputs.scales, exam, subjectSet, from, to);
+  }
+
+  scaleOf(exam: string, subjectSet: string, year: number): number | null {
+    return scaleOf(this.inputs.scales, exam, subjectSet, year);
   }
 
   /** Whether any identification applies: a programme is declared and some rule has its data. */

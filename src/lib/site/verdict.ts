@@ -30,7 +30,17 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
   const chosen = sets.find((c) => c.series.filter((s) => s.value !== null).length >= 2) ?? sets.find((c) => c.series.some((s) => s.state !== 'missing'));
   if (!chosen) return { tone: 'unknown', label: 'Динамику оценить нельзя', sentences: [`За ${from}–${ctx.latestYear} годы у школы нет результатов ${sets.map((c) => c.set.exam).join(' и ') || 'экзаменов'} по обязательным предметам.`] };
   const p = chosen.set;
-  const series = chosen.series;
+  // A change of scale inside the window starts a new series: only the years after it count.
+  let series = chosen.series;
+  let breakNote = '';
+  for (let i = series.length - 1; i > 0; i--) {
+    if (!ctx.scaleBreak(p.exam, p.subject_set, series[i - 1].year, series[i].year)) continue;
+    const before = ctx.scaleOf(p.exam, p.subject_set, series[i - 1].year);
+    const after = ctx.scaleOf(p.exam, p.subject_set, series[i].year);
+    breakNote = `В ${series[i].year} году изменилась шкала экзамена${before !== null && after !== null ? ` (максимум ${formatNumber(before, 0)} → ${formatNumber(after, 0)})` : ''}: результаты до и после несравнимы, и изменение через эту границу не считается.`;
+    series = series.slice(i);
+    break;
+  }
   const shown = series.filter((s) => s.value !== null);
   const measure = ctx.measureFor(p.exam);
   const name = measure === 'mean' ? measureLabel('mean', p.exam, ctx.settings.measure_labels).short : ctx.gapScoreName;
@@ -41,13 +51,14 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
   const sentences: string[] = [];
   let tone: Tone = 'unknown';
   let label: string;
+  if (breakNote) sentences.push(breakNote);
   if (shown.length < 2) {
     label = 'Динамику оценить нельзя';
     const why = series.some((s) => s.state === 'suppressed') ? `в остальные годы результат скрыт (менее ${ctx.settings.min_participants} участников или защита данных)` : 'в остальные годы результатов нет';
     sentences.push(
       shown.length === 1
-        ? `За ${from}–${ctx.latestYear} годы опубликован один результат: ${what} — ${fmt(shown[0].value!)} в ${shown[0].year} году; ${why}.`
-        : `За ${from}–${ctx.latestYear} годы нет ни одного опубликованного результата: ${why.replace('в остальные годы ', '')}.`,
+        ? `За ${series[0].year}–${ctx.latestYear} годы опубликован один результат: ${what} — ${fmt(shown[0].value!)} в ${shown[0].year} году; ${why}.`
+        : `За ${series[0].year}–${ctx.latestYear} годы нет ни одного опубликованного результата: ${why.replace('в остальные годы ', '')}.`,
     );
   } else {
     const first = shown[0];
@@ -64,6 +75,8 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
     sentences.push(`За ${first.year}–${last.year} годы ${what}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(change, digits)}${unit}).`);
     if (!reliable) sentences.push(`В одном из этих лет участников меньше ${ctx.settings.reliability_min}, поэтому изменение может быть случайным и не отмечено цветом.`);
   }
+  // The break note reads after the figures it qualifies.
+  if (breakNote) sentences.push(sentences.shift()!);
   const peers = peerComparison(ctx, schoolId, p, fmt, digits);
   if (peers) sentences.push(peers);
   return { tone, label, sentences };

@@ -1,0 +1,56 @@
+/**
+ * Scale breaks (METRICS.md «Scale breaks»): a series spanning a change of score scale
+ * (65 → 100 points) is two series. No change, trend, target status or gap change is
+ * published across the break: «+28,3» from a rescaling is not progress.
+ */
+import type { Columns } from '../model/types.ts';
+import { DEFAULT_SCALES } from '../ingest/validate.ts';
+
+export type ScaleIndex = Map<string, number | 'mixed'>;
+
+const key = (year: number, exam: string, subject: string) => `${year}|${exam}|${subject}`;
+
+/** year|exam|subject → the top of its scale (the file's `scale`, else the exam's default). */
+export function scaleIndex(results: Columns): ScaleIndex {
+  const out: ScaleIndex = new Map();
+  const year = results.year ?? [];
+  const exam = results.exam ?? [];
+  const subject = results.subject ?? [];
+  const max = results.scale_max ?? [];
+  for (let i = 0; i < year.length; i++) {
+    if (year[i] === null || exam[i] === null || subject[i] === null) continue;
+    const e = String(exam[i]);
+    const m = (max[i] as number | null | undefined) ?? DEFAULT_SCALES[e]?.[1] ?? null;
+    if (m === null) continue;
+    const k = key(Number(year[i]), e, String(subject[i]));
+    const cur = out.get(k);
+    if (cur === undefined) out.set(k, m);
+    else if (cur !== m) out.set(k, 'mixed');
+  }
+  return out;
+}
+
+/**
+ * Whether a set's scale changes between `from` and `to` (either year mixed counts as a
+ * change). Years without a scale on record are not a break: nothing is known to differ.
+ */
+export function scaleBreak(index: ScaleIndex, exam: string, subjectSet: string, from: number, to: number): boolean {
+  for (const s of subjectSet.split(' + ')) {
+    const a = index.get(key(from, exam, s));
+    const b = index.get(key(to, exam, s));
+    if (a === undefined || b === undefined) continue;
+    if (a === 'mixed' || b === 'mixed' || a !== b) return true;
+  }
+  return false;
+}
+
+/** The scale of a set in a year, when every subject has one and the same. */
+export function scaleOf(index: ScaleIndex, exam: string, subjectSet: string, year: number): number | null {
+  let out: number | null = null;
+  for (const s of subjectSet.split(' + ')) {
+    const a = index.get(key(year, exam, s));
+    if (a === undefined || a === 'mixed' || (out !== null && out !== a)) return null;
+    out = a;
+  }
+  return out;
+}

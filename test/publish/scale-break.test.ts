@@ -1,0 +1,53 @@
+/**
+ * A change of score scale is not progress (METRICS.md «Scale breaks»). In the fixture ЕГЭ
+ * profile maths is on a 65-point scale in 2022 and on 100 points from 2023; the gap and a
+ * school's verdict compute no change across 2022 → 2023 and say why. Values by hand:
+ * 2023: S01 44,0, S02…S12 = 49, 52, …, 79; k = ⌈0,1 · 12⌉ = 2: top (79 + 76)/2 = 77,5,
+ *       bottom (44 + 49)/2 = 46,5, gap 31,0 (2022's gap is 51 − 33 = 18: «+13» would be the rescaling).
+ * 2024: S01 45,5, others 50…80: top 78,5, bottom (45,5 + 50)/2 = 47,75, gap 30,75, change −0,25.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/lib/ingest/index.ts';
+import { computeAll } from '../../src/lib/metrics/index.ts';
+import { buildSiteModel } from '../../src/lib/site/model.ts';
+import type { Page } from '../../src/lib/site/types.ts';
+
+async function model() {
+  const ds = await loadDataset(resolve('test/fixtures/scale-break'));
+  expect(ds.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return buildSiteModel(ds, computeAll(ds.tables, ds.settings));
+}
+
+describe('a 65 → 100 scale break', () => {
+  it('the gap has no change or target status across the break, and one after it', async () => {
+    const m = await model();
+    const csv = m.files.find((f) => f.path === 'data/gap.csv')!.content.replace(/^\ufeff/, '').trim().split('\n').map((l) => l.split(','));
+    const head = csv[0];
+    const row = (year: number) => Object.fromEntries(head.map((h, i) => [h, csv.find((r) => r[0] === 'region' && r[2] === String(year))![i]]));
+    expect(row(2022)).toMatchObject({ gap: '18' });
+    expect(row(2023)).toMatchObject({ gap: '31', change: '', change_pct: '', target_met: '' });
+    expect(row(2024)).toMatchObject({ gap: '30.75', change: '-0.25' });
+  });
+
+  it('the region page says the scale changed instead of a change', async () => {
+    const m = await model();
+    const region = m.pages().next().value as Page;
+    const gap = region.sections.find((s) => s.id === 'gap')!;
+    const rows = gap.tables![0].rows;
+    const y2023 = rows.find((r) => r.year.t === '2023')!;
+    expect(y2023.change.t).toBe('не считается: изменилась шкала');
+    expect(rows.find((r) => r.year.t === '2024')!.change.v).toBeTypeOf('number');
+  });
+
+  it('a school going from 34,1 of 65 to 45,5 of 100 is not shown as a rise of 11,4', async () => {
+    const m = await model();
+    const page = [...m.pages()].find((p) => p.path === 'school/S01')!;
+    const v = page.sections.find((s) => s.verdict)!.verdict!;
+    const text = v.sentences.join(' ');
+    expect(text).toContain('В 2023 году изменилась шкала экзамена (максимум 65 → 100)');
+    expect(text).toContain('44,0 в 2023 году и 45,5 в 2024 году (+1,5)');
+    expect(text).not.toContain('34,1');
+    expect(v.label).toBe('Результаты выросли');
+  });
+});
