@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://example.org',
+  // The site's address comes from the manifest (site_url) or $SITE_URL via the site model;
+  // without one, pages carry no absolute links rather than a placeholder domain.
+  site: process.env.SITE_URL || undefined,
   output: 'static',
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   trailingSlash: 'always',

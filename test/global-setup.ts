@@ -20,8 +20,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'sites-'));
-  const targets: [string, string][] = [
-    ['demo', 'data/demo'],
+  // The demo is built as a deployed site is (its address known: canonical links, sitemap,
+  // embed code); the settings site is built without one (relative links only).
+  const targets: [string, string, NodeJS.ProcessEnv?][] = [
+    ['demo', 'data/demo', { SITE_URL: 'https://demo.shkoly.test' }],
     ['small', 'test/fixtures/site-small'],
     // A small demo region with every threshold changed from its default (words test).
     ['settings', writeSettingsFixture(join(root, 'settings-data'))],
@@ -36,9 +38,9 @@ export default async function setup(project: TestProject) {
   const queue = [...targets];
   const worker = async () => {
     for (let t = queue.shift(); t; t = queue.shift()) {
-      const [name, data] = t;
+      const [name, data, own] = t;
       const out = join(root, name);
-      const r = await buildCli(data, out, env);
+      const r = await buildCli(data, out, { ...env, SITE_URL: '', ...own });
       if (r.code !== 0) throw new Error(`build of ${name} failed:\n${r.stdout}\n${r.stderr}`);
       sites[name] = out;
     }

@@ -174,12 +174,15 @@ async function writeModel(model: SiteModel, dir: string): Promise<void> {
     if (page.path) urls.push(page.path);
   }
   for (const f of model.files) put(join(filesDir, f.path), f.content);
-  const site = (process.env.SITE_URL ?? 'https://example.org').replace(/\/$/, '');
-  put(
-    join(filesDir, 'sitemap.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${site}/${u ? `${u}/` : ''}</loc></url>`).join('\n')}\n</urlset>\n`,
-  );
-  put(join(filesDir, 'robots.txt'), `User-agent: *\nDisallow: /embed/\nSitemap: ${site}/sitemap.xml\n`);
+  // A sitemap needs absolute addresses: without the site's address there is none.
+  const site = model.info.siteUrl;
+  if (site) {
+    put(
+      join(filesDir, 'sitemap.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${site}/${u ? `${u}/` : ''}</loc></url>`).join('\n')}\n</urlset>\n`,
+    );
+  }
+  put(join(filesDir, 'robots.txt'), `User-agent: *\nDisallow: /embed/\n${site ? `Sitemap: ${site}/sitemap.xml\n` : ''}`);
   put(join(dir, 'site.json'), JSON.stringify(model.info));
   put(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
   put(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));

@@ -28,6 +28,10 @@ export interface LoadedSource extends Source {
 export interface Dataset {
   dir: string;
   region: { name: string; demo: boolean };
+  /** The release of the data (manifest `edition`), if declared. */
+  edition?: { name: string; date: string };
+  /** The site's public address (manifest `site_url`), if declared. */
+  siteUrl?: string;
   settings: Settings;
   tables: CanonicalTables;
   sources: LoadedSource[];
@@ -98,6 +102,8 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   const m = mr.manifest;
   if (!m) return base;
   base.region = m.region;
+  if (m.edition) base.edition = m.edition;
+  if (m.site_url) base.siteUrl = m.site_url;
   base.settings = resolveSettings(m.settings as Record<string, unknown> | undefined);
   if (m.programme) {
     // The programme's own thresholds win over `settings.rules`: they are the rules it applies.

@@ -90,6 +90,10 @@ export const ManifestSchema = z.strictObject({
     demo: z.boolean({ error: 'ожидается true или false' }).default(false),
   }),
   programme: ProgrammeSchema.optional(),
+  /** The release of the data this site shows (name and date), printed in every footer and CSV. */
+  edition: z.strictObject({ name: text('edition.name (название выпуска)'), date: dateLike }).optional(),
+  /** The public address of the site: canonical links, og:url and the sitemap (or $SITE_URL). */
+  site_url: z.url({ error: 'ожидается адрес вида https://school.example.ru/' }).optional(),
   settings: z.strictObject(Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.optional()]))).optional(),
   files_dir: z.string().optional(),
   source: SourceSchema.optional(),

@@ -15,7 +15,13 @@ const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100)
 export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset): { files: SiteFile[]; dictionary: Dict[] } {
   const files: SiteFile[] = [];
   const dictionary: Dict[] = [];
+  // Every row says which release of the data it comes from, so a file quoted alone still does.
+  const edition = dataset.edition;
   const add = (file: string, title: string, columns: [string, string][], rows: Array<Array<string | number | boolean | null>>) => {
+    if (edition) {
+      columns = [...columns, ['edition', 'Выпуск данных'], ['edition_date', 'Дата выпуска']];
+      rows = rows.map((r) => [...r, edition.name, edition.date]);
+    }
     files.push({ path: `data/${file}`, content: toCsv(columns.map((c) => c[0]), rows) });
     dictionary.push({ file, title, rows: rows.length, columns: columns.map(([key, label]) => ({ key, label })) });
   };

@@ -43,9 +43,12 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput): SiteMo
     settings: dataset.settings as unknown as Record<string, unknown>,
     municipalities: [...ctx.municipalities.values()].map((m) => ({ id: m.id, slug: m.slug, name: m.name, schools: m.schoolIds.length })),
     downloads: dl.dictionary,
+    edition: dataset.edition ?? null,
+    siteUrl: (dataset.siteUrl ?? process.env.SITE_URL ?? '').replace(/\/+$/, '') || null,
     exams: [...new Set(ctx.results.series.map((x) => x.exam))],
     rules: ctx.rules,
   };
+  if (!info.siteUrl) inputs.warnings['адрес сайта не задан (site_url в манифесте или SITE_URL): ссылки относительные, без sitemap и кода для встраивания'] = 1;
   const schools = [...ctx.schools.values()];
   const muns = [...ctx.municipalities.values()];
   return {

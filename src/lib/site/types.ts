@@ -89,6 +89,10 @@ export interface SiteInfo {
   /** school id → display name, municipality: for search and compare. */
   municipalities: { id: string; slug: string; name: string; schools: number }[];
   downloads: { file: string; title: string; rows: number; columns: { key: string; label: string }[] }[];
+  /** The release of the data, if the manifest names one. */
+  edition: { name: string; date: string } | null;
+  /** The public address (manifest `site_url` or $SITE_URL), without a trailing slash; null: links stay relative. */
+  siteUrl: string | null;
   /** The exams the dataset has results for: the methodology explains only these. */
   exams: string[];
   /** Each identification rule, and why it does not apply where it does not. */

@@ -1,0 +1,46 @@
+/**
+ * The site's address and the data edition (issue: links pointed at https://example.org and
+ * nothing said which release of the data a page shows). The small fixture declares
+ * `site_url: https://shkoly.test/` and an edition; the settings site declares neither.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { read, site, walk } from '../helpers/site-files.ts';
+
+describe('site address and edition', () => {
+  it('with site_url: canonical and og:url are absolute on it, the sitemap lists pages on it', () => {
+    const dir = site('small');
+    const html = read(join(dir, 'school', '003', 'index.html'));
+    expect(html).toContain('<link rel="canonical" href="https://shkoly.test/school/003/">');
+    expect(html).toContain('<meta property="og:url" content="https://shkoly.test/school/003/">');
+    const sitemap = read(join(dir, 'sitemap.xml'));
+    expect(sitemap).toContain('<loc>https://shkoly.test/municipalities/</loc>');
+    expect(read(join(dir, 'robots.txt'))).toContain('Sitemap: https://shkoly.test/sitemap.xml');
+  });
+
+  it('the edition is in every page footer and every CSV of data/', () => {
+    const dir = site('small');
+    const pages = walk(dir).filter((f) => f.endsWith('.html') && !f.includes('/embed/'));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const f of pages) expect(read(f), f).toContain('Выпуск данных: Выпуск 2025 года, 1 сентября 2025 г.');
+    const csvs = walk(join(dir, 'data')).filter((f) => f.endsWith('.csv'));
+    expect(csvs.length).toBeGreaterThan(3);
+    for (const f of csvs) {
+      const [head, first] = read(f).replace(/^\ufeff/, '').split('\r\n');
+      expect(head.split(',').slice(-2), f).toEqual(['edition', 'edition_date']);
+      if (first) expect(first.endsWith(',Выпуск 2025 года,2025-09-01'), `${f}: ${first}`).toBe(true);
+    }
+  });
+
+  it('without an address: no placeholder domain, no absolute links, no sitemap', () => {
+    const dir = site('settings');
+    for (const f of walk(dir).filter((f) => /\.(html|xml|txt)$/.test(f) && !f.includes('/pagefind/'))) {
+      const text = read(f);
+      expect(text.includes('example.org'), f).toBe(false);
+      expect(text.includes('rel="canonical"'), f).toBe(false);
+    }
+    expect(existsSync(join(dir, 'sitemap.xml'))).toBe(false);
+    expect(read(join(dir, 'robots.txt'))).not.toContain('Sitemap');
+  });
+});
