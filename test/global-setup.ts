@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildCli } from './helpers/build-cli.ts';
 import { writeSettingsFixture } from './helpers/settings-fixture.ts';
+import { siteEnv } from './helpers/site-env.ts';
 import { sharedDir } from './helpers/shared.ts';
 
 declare module 'vitest' {
@@ -20,10 +21,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const root = mkdtempSync(join(tmpdir(), 'sites-'));
-  // The demo is built as a deployed site is (its address known: canonical links, sitemap,
-  // embed code); the settings site is built without one (relative links only).
-  const targets: [string, string, NodeJS.ProcessEnv?][] = [
-    ['demo', 'data/demo', { SITE_URL: 'https://demo.shkoly.test' }],
+  // Each site's own environment (its address, if any): helpers/site-env.ts.
+  const targets: [string, string][] = [
+    ['demo', 'data/demo'],
     ['small', 'test/fixtures/site-small'],
     // A small demo region with every threshold changed from its default (words test).
     ['settings', writeSettingsFixture(join(root, 'settings-data'))],
@@ -38,9 +38,9 @@ export default async function setup(project: TestProject) {
   const queue = [...targets];
   const worker = async () => {
     for (let t = queue.shift(); t; t = queue.shift()) {
-      const [name, data, own] = t;
+      const [name, data] = t;
       const out = join(root, name);
-      const r = await buildCli(data, out, { ...env, SITE_URL: '', ...own });
+      const r = await buildCli(data, out, { ...env, ...siteEnv(name) });
       if (r.code !== 0) throw new Error(`build of ${name} failed:\n${r.stdout}\n${r.stderr}`);
       sites[name] = out;
     }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCli } from '../helpers/build-cli.ts';
+import { siteEnv } from '../helpers/site-env.ts';
 import { site } from '../helpers/site-files.ts';
 import { fingerprint, withBuildLock } from '../security/build-helpers.ts';
 
@@ -20,7 +21,7 @@ describe.each([
     const root = mkdtempSync(join(tmpdir(), `again-${name}-`));
     const out = join(root, 'elsewhere');
     try {
-      const r = await withBuildLock(() => buildCli(data, out, { TZ: 'Pacific/Chatham', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }));
+      const r = await withBuildLock(() => buildCli(data, out, { ...siteEnv(name), TZ: 'Pacific/Chatham', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }));
       expect(r.code, r.stderr).toBe(0);
       const first = fingerprint(site(name));
       const second = fingerprint(out);

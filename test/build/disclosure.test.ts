@@ -162,7 +162,8 @@ describe.each(['demo', 'small', 'moscow', 'nyc'])('derived figures of hidden res
       checked++;
       expect(c.residual, `${c.school_id} ${c.year} residual`).toBe('');
     }
-    if (name === 'nyc' || name === 'demo') expect(checked).toBeGreaterThan(0);
+    // NYC follows no programme (no rule rows) and context.csv leaves out rows without a score.
+    if (name === 'demo') expect(checked).toBeGreaterThan(0);
   });
   it.skipIf(!hasSite(name))('says why such a school is hidden: not «менее 10 участников», it has 10 or more', () => {
     const dir = site(name);
