@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --data DIR] [--out DIR]
+ * npm run build [-- --data DIR] [--out DIR] [--previous DIR]
  * Builds the site from a dataset folder (default: the demo region) into dist/.
  */
 import { parseArgs } from 'node:util';
@@ -12,6 +12,8 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: join(REPO_ROOT, 'data/demo') },
     out: { type: 'string', default: join(REPO_ROOT, 'dist') },
+    // A previous build's data/ folder: «Что изменилось» compares with it.
+    previous: { type: 'string' },
     // Machine-readable summary for `npm run bench` (stage times, peak memory).
     stats: { type: 'string' },
   },
@@ -24,7 +26,7 @@ const shown = (p: string) => {
 };
 
 try {
-  const s = await buildSite({ dataDir: values.data!, outDir: values.out!, log });
+  const s = await buildSite({ dataDir: values.data!, outDir: values.out!, previousDataDir: values.previous, log });
   if (values.stats) {
     writeFileSync(values.stats, JSON.stringify({ ...s, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
   }

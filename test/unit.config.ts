@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['test/{metrics,publish,site}/**/*.test.ts'],
+    include: ['test/{metrics,publish,site,release}/**/*.test.ts'],
     env: { TZ: 'UTC', LANG: 'C.UTF-8' },
     pool: 'forks',
   },

@@ -14,6 +14,7 @@ import { buildSiteModel, pageCsv, chartCsv, type SiteModel } from '../site/model
 import { formatProblem, type Problem } from '../model/types.ts';
 import { stage, sweepStale, type Staging } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
+import { readPreviousRelease } from '../release/read.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -24,6 +25,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Hook for tests: runs on the staged site before the swap; throwing aborts the build. */
   beforeCommit?: (stagedDir: string) => Promise<void> | void;
+  /** A previous build's data/ folder: the site then says what changed since it. */
+  previousDataDir?: string;
   /** Skip the Pagefind index (benchmarks of the floor; never for a published site). */
   skipSearch?: boolean;
 }
@@ -118,7 +121,8 @@ async function prepareModel(
   mark('metrics');
 
   progress('Модель сайта, графики и защита данных');
-  const model = buildSiteModel(dataset, metrics);
+  const previous = opts.previousDataDir ? readPreviousRelease(resolve(opts.previousDataDir)) : undefined;
+  const model = buildSiteModel(dataset, metrics, { previous });
   const staging = await stage(opts.outDir);
   const modelDir = `${staging.dir}.model`;
   try {
@@ -160,7 +164,7 @@ async function writeModel(model: SiteModel, dir: string): Promise<void> {
     writeFileSync(file, content);
   };
   const embeds: { id: string; page: string }[] = [];
-  const urls: string[] = ['', 'indicators', 'municipalities', 'methodology', 'data', 'sources', 'compare'];
+  const urls: string[] = ['', 'indicators', 'municipalities', 'changes', 'methodology', 'data', 'sources', 'compare'];
   for (const page of model.pages()) {
     const name = page.path === '' ? 'index' : page.path;
     put(join(dir, 'pages', `${name}.json`), JSON.stringify(page));

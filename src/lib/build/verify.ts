@@ -12,6 +12,7 @@ export async function verifyStagedSite(dir: string, model: WrittenModel): Promis
     '',
     'indicators',
     'municipalities',
+    'changes',
     'methodology',
     'data',
     'sources',

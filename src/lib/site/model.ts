@@ -10,6 +10,10 @@ import { schoolPage } from './school-page.ts';
 import { municipalityPage, regionPage } from './area-pages.ts';
 import { indicatorsPage, municipalityIndicators } from './indicators-page.ts';
 import { municipalitiesPage } from './municipalities-page.ts';
+import { changesPage } from './changes-page.ts';
+import { compareReleases, releaseFromCsv, type Revision } from '../release/changes.ts';
+import { atomFeed, changesSummary, releaseList, type Release } from '../release/feed.ts';
+import { changesCsv } from '../release/csv.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
 import { downloads } from './downloads.ts';
 import type { Page, SiteInfo, Chart, SiteFile } from './types.ts';
@@ -27,10 +31,42 @@ export interface SiteModel {
   pages(): Generator<Page>;
 }
 
-export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput): SiteModel {
+/** The previous release to compare with: its data/ CSV texts and its list of releases. */
+export interface PreviousRelease {
+  files: { schools?: string; results?: string; gap?: string; flags?: string };
+  releases: Release[];
+}
+
+export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: { previous?: PreviousRelease } = {}): SiteModel {
   const inputs = siteInputsFromMetrics(dataset, metrics);
   const ctx = new SiteContext(inputs);
   const dl = downloads(ctx, inputs, dataset);
+  // What changed since the previous release, compared on what each release published.
+  const text = (name: string) => dl.files.find((f) => f.path === `data/${name}.csv`)?.content;
+  const changes = opts.previous ? compareReleases(releaseFromCsv(opts.previous.files), releaseFromCsv({ schools: text('schools'), results: text('results'), gap: text('gap'), flags: text('flags') })) : null;
+  const revisionsBySchool = new Map<string, Revision[]>();
+  for (const r of changes?.revisions ?? []) revisionsBySchool.set(r.school_id, [...(revisionsBySchool.get(r.school_id) ?? []), r]);
+  const releases = releaseList(dataset.edition ?? null, changes ? changesSummary(changes) : 'Первый выпуск на этом сайте.', opts.previous?.releases ?? []);
+  dl.files.push({ path: 'data/releases.json', content: JSON.stringify(releases, null, 1) });
+  dl.files.push({ path: 'feed.xml', content: atomFeed(dataset.region.name, releases, (dataset.siteUrl ?? process.env.SITE_URL ?? '').replace(/\/+$/, '') || null) });
+  if (changes) {
+    dl.files.push({ path: 'data/changes.csv', content: changesCsv(changes) });
+    dl.dictionary.push({
+      file: 'changes.csv',
+      title: 'Исправленные значения по сравнению с предыдущим выпуском (пусто — не опубликовано в том выпуске)',
+      rows: changes.revisions.length,
+      columns: [
+        { key: 'school_id', label: 'Код школы' },
+        { key: 'year', label: 'Год' },
+        { key: 'exam', label: 'Экзамен' },
+        { key: 'subject', label: 'Предмет' },
+        { key: 'grade', label: 'Класс (для ВПР)' },
+        { key: 'measure', label: 'Показатель: n, mean, share_below, share_good, share_high' },
+        { key: 'before', label: 'Было' },
+        { key: 'after', label: 'Стало' },
+      ],
+    });
+  }
   const info: SiteInfo = {
     regionName: dataset.region.name,
     demo: dataset.region.demo,
@@ -55,15 +91,16 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput): SiteMo
     info,
     schoolIds: schools.map((s) => s.slug),
     municipalityIds: muns.map((m) => m.slug),
-    pageCount: 1 + 1 + 1 + muns.length + schools.length,
+    pageCount: 1 + 1 + 1 + 1 + muns.length + schools.length,
     warnings: inputs.warnings,
     files: dl.files,
     *pages() {
       yield regionPage(ctx, { ...regionExtras(ctx, inputs), demo: dataset.region.demo });
       yield indicatorsPage(ctx, inputs);
       yield municipalitiesPage(ctx);
+      yield changesPage(ctx, changes);
       for (const m of muns) yield municipalityPage(ctx, m, { indicators: municipalityIndicators(ctx, inputs, m), partnerships: partnershipItems(ctx, inputs, m) });
-      for (const s of schools) yield schoolPage(ctx, s);
+      for (const s of schools) yield schoolPage(ctx, s, revisionsBySchool.get(s.school_id));
     },
   };
 }

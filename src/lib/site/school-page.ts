@@ -7,6 +7,8 @@ import { HIDDEN, hiddenReason, key, measureDomain, measureLabel, type Measure } 
 import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
 import { schoolVerdict } from './verdict.ts';
+import { revisionsTable } from './changes-page.ts';
+import type { Revision } from '../release/changes.ts';
 import { FLAG_NOT_IN_PROGRAMME } from '../metrics/rules.ts';
 
 const FLAG_NAMES: Record<string, string> = {
@@ -27,7 +29,7 @@ function meanColumnLabel(exams: Set<string>): string {
   return grades && scores ? 'Средний балл / отметка (ОГЭ)' : grades ? 'Средняя отметка' : 'Средний балл';
 }
 
-export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
+export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revision[] = []): Page {
   const mun = ctx.municipalities.get(school.municipality_id)!;
   const sections: Section[] = [];
   const min = ctx.settings.min_participants;
@@ -245,6 +247,16 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo): Page {
           })),
         },
       ],
+    });
+  }
+
+  // Its own revisions since the previous release (the changes page lists everyone's).
+  if (revisions.length) {
+    sections.push({
+      id: 'revisions',
+      heading: 'Исправления в данных',
+      intro: ['Значения этой школы, которые в предыдущем выпуске данных были другими.'],
+      tables: [revisionsTable(`school-${school.slug}-revisions`, 'Исправленные значения: было и стало', revisions)],
     });
   }
 

@@ -64,7 +64,7 @@ export interface Section {
   list?: ListItem[];
 }
 
-export type PageKind = 'region' | 'municipality' | 'school' | 'indicators' | 'municipalities';
+export type PageKind = 'region' | 'municipality' | 'school' | 'indicators' | 'municipalities' | 'changes';
 
 export interface Page {
   /** Site path without leading or trailing slash, e.g. `school/0101`. Empty for the region page. */
