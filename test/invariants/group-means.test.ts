@@ -86,6 +86,19 @@ describe.each(SITES)('published figures of the %s site', (name, dataDir) => {
     expect(published + withheld).toBe(gap.length * 2);
   });
 
+  it.skipIf(skip)('a pooled three-year figure: at least min_participants, and no year of its window published alone', () => {
+    const dir = site(name);
+    const { min } = settingsOf(dataDir);
+    const shownYears = new Set<string>();
+    for (const r of siteCsv(join(dir, 'data', 'results.csv'))) if (r.mean_state === 'value' && r.mean !== '') shownYears.add(`${r.school_id}|${r.exam}|${r.subject}|${r.grade}|${r.year}`);
+    const pooled = siteCsv(join(dir, 'data', 'pooled.csv'));
+    for (const p of pooled) {
+      expect(Number(p.n), `${p.school_id} ${p.subject}`).toBeGreaterThanOrEqual(min);
+      for (let y = Number(p.from); y <= Number(p.to); y++) expect(shownYears.has(`${p.school_id}|${p.exam}|${p.subject}|${p.grade}|${y}`), `${p.school_id} ${p.subject} ${y}`).toBe(false);
+    }
+    if (name === 'demo') expect(pooled.length).toBeGreaterThan(50);
+  });
+
   it.skipIf(skip)('no published result rests on fewer than min_participants', () => {
     const dir = site(name);
     const { min } = settingsOf(dataDir);

@@ -12,6 +12,7 @@ import { computeAll, discloseResults, discloseAggregates, municipalityOf, REASON
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
 import { scaleBreak, scaleIndex } from './scales.ts';
+import { pooledResults } from './pooled.ts';
 import { words } from '../words/ru.ts';
 import { slugify } from '../site/slug.ts';
 import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from '../site/context.ts';
@@ -42,7 +43,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     .map((id) => ({ id, slug: slugify(id), name: munNames.get(id)!, schoolIds: bySchoolMun.get(id)! }));
 
   // Disclosure: primary + complementary suppression, coding, reliability.
-  const disclosed = discloseResults(m.results, municipalityOf(t.schools), settings);
+  const munOf = municipalityOf(t.schools);
+  const disclosed = discloseResults(m.results, munOf, settings);
   warnings['скрыто: менее минимума участников'] = disclosed.hidden.primary;
   warnings['скрыто: дополнительно, против вычитания'] = disclosed.hidden.complementary;
   // In place, not a copy: at national scale there are millions of rows.
@@ -69,6 +71,10 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   });
   const context = m.context.map((c) => (c.score !== null && usesHidden(c.school_id, c.year, c.year) ? { ...c, score: null, residual: null } : c));
   // The undisclosed rows must not outlive this function (memory, and safety).
+  // Small schools: the last three years together, where that is safe (pooled.ts).
+  let latestYear = -Infinity;
+  for (const r of m.results) if (r.year > latestYear) latestYear = r.year;
+  const pooled = Number.isFinite(latestYear) ? pooledResults(m.results, results, munOf, settings, latestYear) : [];
   m.results.length = 0;
   const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings).map((a) => ({
     scope: a.scope,
@@ -135,6 +141,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     similar,
     partnerships: m.partnerships,
     rules: m.rules,
+    pooled,
     scales,
     sourceList,
     // The computed gap indicator is named with the group share in force («20 % лучших»).

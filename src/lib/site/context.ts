@@ -13,6 +13,7 @@ import { formatNumber, formatPercent, stateLabel, subjectSetText } from '../form
 import { words, type Words } from '../words/ru.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
 import { scaleBreak, scaleOf, type ScaleIndex } from '../publish/scales.ts';
+import type { PooledResult } from '../publish/pooled.ts';
 
 export interface SchoolInfo {
   school_id: string;
@@ -114,6 +115,8 @@ export interface SiteInputs {
   similar: Map<string, string[]>;
   partnerships: { strong_school_id: string; supported_school_id: string; start_year: number; end_year: number | null; before: number | null; after: number | null; partner_before: number | null; partner_after: number | null }[];
   rules: RuleApplicability[];
+  /** Small schools' results over the last three years together (src/lib/publish/pooled.ts). */
+  pooled: PooledResult[];
   /** The score scale of each year, exam and subject (scale breaks). */
   scales: ScaleIndex;
   sourceList: ListItem[];
@@ -418,6 +421,16 @@ export class SiteContext {
     }
     return out;
   }
+
+  /** A school's pooled three-year results, ranked exams first. */
+  pooledFor(schoolId: string): PooledResult[] {
+    if (!this.pooledBySchool) {
+      this.pooledBySchool = new Map();
+      for (const p of this.inputs.pooled) this.pooledBySchool.set(p.school_id, [...(this.pooledBySchool.get(p.school_id) ?? []), p]);
+    }
+    return this.pooledBySchool.get(schoolId) ?? [];
+  }
+  private pooledBySchool?: Map<string, PooledResult[]>;
 
   similarIds(schoolId: string): string[] {
     return this.inputs.similar.get(schoolId) ?? [];

@@ -76,6 +76,22 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
   );
 
   add(
+    'pooled.csv',
+    'Результаты малых школ за три года вместе (там, где каждый год скрыт, а вместе участников не меньше минимума)',
+    [
+      ['school_id', 'Код школы'],
+      ['exam', 'Экзамен'],
+      ['subject', 'Предмет'],
+      ['grade', 'Класс (для ВПР)'],
+      ['from', 'Первый год окна'],
+      ['to', 'Последний год окна'],
+      ['n', 'Участников за три года'],
+      ['mean', 'Средний балл или отметка за три года'],
+    ],
+    inputs.pooled.map((p) => [p.school_id, p.exam, p.subject, p.grade, p.from, p.to, p.n, r2(p.mean)]),
+  );
+
+  add(
     'gap.csv',
     ctx.w.gapTitle,
     [

@@ -109,6 +109,32 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
     `Линия школы прерывается там, где за год нет данных или значение скрыто (менее ${min} участников). Муниципалитет и регион — средние, взвешенные по числу участников.`,
   ];
   if (hiddenSeries.length) intro.push(`${hiddenSeries.join('; ')}: ни за один год нет значения, которое можно опубликовать (нет данных или менее ${min} участников), поэтому график не строится.`);
+  // Small groups: the last three years together, where the pooled group reaches the minimum.
+  const pooled = ctx.pooledFor(school.school_id);
+  if (pooled.length) {
+    const p0 = pooled[0];
+    intro.push(`В малых группах результат каждого года скрыт, поэтому ниже он приведён за ${p0.from}–${p0.to} годы вместе (среднее, взвешенное по числу участников), если вместе участников не менее ${min}.`);
+    hiddenTables.push({
+      id: `school-${school.slug}-pooled`,
+      caption: `Результаты за ${p0.from}–${p0.to} годы вместе`,
+      columns: [
+        { key: 'what', label: 'Экзамен, предмет' },
+        { key: 'n', label: 'Участников за три года', numeric: true },
+        { key: 'mean', label: 'Средний балл или отметка за три года', numeric: true },
+        { key: 'years', label: 'Годы с участниками' },
+      ],
+      rows: pooled.map((p) => ({
+        what: textCell(`${p.exam}, ${p.subject}${p.grade ? `, ${p.grade} класс` : ''}`),
+        n: intCell(p.n, 'value'),
+        mean: numCell(p.mean, 'value', { digits: measureLabel('mean', p.exam).unit === 'отметка' ? 2 : 1 }),
+        years: textCell(p.years.join(', ')),
+      })),
+    });
+  } else if (!tableRows.length) {
+    intro.push(`В данных нет результатов ${ctx.settings.ranked_exams.filter((e) => e !== 'ВПР').join(' и ')} этой школы: например, в ней нет выпускных классов.${ctx.results.school(school.school_id).size ? ' Результаты ВПР — в разделе ниже.' : ''}`);
+  } else if (!charts.length && !tableRows.some((r) => r.mean.v !== null)) {
+    intro.push(`Результатов за ${ctx.latestYear - 2}–${ctx.latestYear} годы вместе, основанных хотя бы на ${min} участниках, тоже нет (или их нельзя опубликовать, не раскрыв результаты других малых групп).`);
+  }
   sections.push({
     id: 'results',
     heading: 'Результаты экзаменов по годам',

@@ -5,7 +5,7 @@
  * sentence), and only where the groups reach the reliability minimum (METRICS.md §6).
  */
 import type { SiteContext } from './context.ts';
-import { countOf, SCHOOLS_DATIVE, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
+import { countOf, PARTICIPANTS, SCHOOLS_DATIVE, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
 import { measureLabel } from '../publish/published.ts';
 
 export type Tone = 'better' | 'worse' | 'steady' | 'unknown';
@@ -74,6 +74,14 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
     const unit = ctx.gapScoreIsShare && measure !== 'mean' ? ' п. п.' : '';
     sentences.push(`За ${first.year}–${last.year} годы ${what}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(change, digits)}${unit}).`);
     if (!reliable) sentences.push(`В одном из этих лет участников меньше ${ctx.settings.reliability_min}, поэтому изменение может быть случайным и не отмечено цветом.`);
+  }
+  // A small school's yearly results are hidden: its pooled three-year figure answers instead.
+  if (shown.length < 2) {
+    const pooled = ctx.pooledFor(schoolId).filter((x) => x.exam === p.exam && p.subject_set.split(' + ').includes(x.subject));
+    if (pooled.length) {
+      const part = pooled.map((x) => `${x.subject} — ${formatNumber(x.mean, digits)} (${countOf(x.n, PARTICIPANTS)})`).join(', ');
+      sentences.push(`За ${pooled[0].from}–${pooled[0].to} годы вместе ${name} ${p.exam}: ${part}.`);
+    }
   }
   // The break note reads after the figures it qualifies.
   if (breakNote) sentences.push(sentences.shift()!);

@@ -1,0 +1,61 @@
+/**
+ * Pooled three-year results for small schools, with their disclosure checks. Hand-made
+ * rows; every expected value worked out here:
+ * A: 2023 n 4 mean 60, 2024 n 3 mean 70, 2025 n 5 mean 66 → 12 participants,
+ *    (240 + 210 + 330) / 12 = 65.
+ */
+import { describe, expect, it } from 'vitest';
+import { pooledResults } from '../../src/lib/publish/pooled.ts';
+import type { SchoolResultRow } from '../../src/lib/metrics/results.ts';
+import type { PublishedResult } from '../../src/lib/publish/published.ts';
+import { DEFAULT_SETTINGS } from '../../src/lib/model/config.ts';
+
+const row = (school_id: string, year: number, n: number, mean: number | null): SchoolResultRow => ({
+  school_id, year, exam: 'ЕГЭ', subject: 'Русский язык', grade: null,
+  n, n_state: 'value', mean, mean_state: mean === null ? 'suppressed' : 'value',
+  share_below: null, share_below_state: 'missing', share_good: null, share_good_state: 'missing', share_high: null, share_high_state: 'missing',
+  g2: null, g3: null, g4: null, g5: null, dist: null, derived: [],
+});
+/** What the yearly disclosure publishes: a mean only where n ≥ 10. */
+const publish = (rows: SchoolResultRow[]): PublishedResult[] =>
+  rows.map((r) => ({ ...r, coded: undefined, reliable: false, suppressed_reason: null, ...(r.n! < 10 ? { mean: null, mean_state: 'suppressed' as const } : {}) }));
+const mun = (pairs: [string, string][]) => new Map<string, string | null>(pairs);
+const A = [row('A', 2023, 4, 60), row('A', 2024, 3, 70), row('A', 2025, 5, 66)];
+// Another municipality's big school: nothing of it is hidden.
+const Z = [row('Z', 2023, 40, 70), row('Z', 2024, 40, 70), row('Z', 2025, 40, 70)];
+
+describe('pooled small-school results', () => {
+  it('publishes three hidden years together when they reach the minimum', () => {
+    const rows = [...A, ...Z];
+    const out = pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025);
+    expect(out).toEqual([{ school_id: 'A', exam: 'ЕГЭ', subject: 'Русский язык', grade: null, from: 2023, to: 2025, n: 12, years: [2023, 2024, 2025], mean: 65 }]);
+  });
+
+  it('not when the pooled group is under the minimum (4 + 3 = 7)', () => {
+    const rows = [...A.slice(0, 2), ...Z];
+    expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+  });
+
+  it('not when a year of the window is published on its own (pooled − that year gives the rest)', () => {
+    const rows = [row('A', 2023, 12, 60), row('A', 2024, 3, 70), row('A', 2025, 5, 66), ...Z];
+    expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+  });
+
+  it('not when a year has no number from the publisher', () => {
+    const rows = [row('A', 2023, 4, 60), row('A', 2024, 3, null), row('A', 2025, 5, 66), ...Z];
+    expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+  });
+
+  it('not when what stays hidden beside it in the municipality would be a group under the minimum', () => {
+    // B in A's municipality: 2 + 2 + 2 = 6 hidden participants. With A out, the aggregates
+    // minus the published schools would give B's three years (6 pupils) back.
+    const B = [row('B', 2023, 2, 50), row('B', 2024, 2, 52), row('B', 2025, 2, 54)];
+    const rows = [...A, ...B, ...Z];
+    expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+    // With B a larger hidden group (4 + 4 + 4 = 12, itself pooled), both can be published.
+    const B2 = [row('B', 2023, 4, 50), row('B', 2024, 4, 52), row('B', 2025, 4, 54)];
+    const rows2 = [...A, ...B2, ...Z];
+    const out = pooledResults(rows2, publish(rows2), mun([['A', 'M1'], ['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025);
+    expect(out.map((p) => [p.school_id, p.n, p.mean])).toEqual([['A', 12, 65], ['B', 12, 52]]);
+  });
+});
