@@ -118,6 +118,20 @@ export interface Settings {
    * «Доля выпускников, набравших более 220 баллов по трём предметам».
    */
   measure_labels: Partial<Record<'mean' | 'share_below' | 'share_good' | 'share_high', string>>;
+  /**
+   * What the dataset calls its areas, in the cases sentences need (Moscow: административный
+   * округ, NYC: школьный округ). Default: муниципалитет.
+   */
+  area_names: AreaNames;
+}
+
+export interface AreaNames {
+  nominative: string;
+  nominative_plural: string;
+  genitive: string;
+  genitive_plural: string;
+  prepositional: string;
+  prepositional_plural: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -161,6 +175,14 @@ export const DEFAULT_SETTINGS: Settings = {
   clusters: 4,
   resilient_quantile: 0.75,
   measure_labels: {},
+  area_names: {
+    nominative: 'муниципалитет',
+    nominative_plural: 'муниципалитеты',
+    genitive: 'муниципалитета',
+    genitive_plural: 'муниципалитетов',
+    prepositional: 'муниципалитете',
+    prepositional_plural: 'муниципалитетах',
+  },
 };
 
 /** Merge a manifest's partial `settings:` over the defaults (one level deep for objects). */

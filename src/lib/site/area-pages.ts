@@ -1,5 +1,5 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
-import { afterColon, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, MUNICIPALITIES, ASSIGNED, subjectSetText } from '../format/index.ts';
+import { afterColon, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, ASSIGNED, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { HIDDEN } from '../publish/published.ts';
 import { numCell, textCell } from './cells.ts';
@@ -9,6 +9,8 @@ import type { SiteContext, GapRow, MunicipalityInfo } from './context.ts';
 import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
 
 /** The gap of a share is in percentage points; of a mean score, in the score's units. */
+const cap = (s: string) => s.charAt(0).toLocaleUpperCase('ru-RU') + s.slice(1);
+
 /** In place of a change across a change of scale. */
 export const SCALE_CHANGED = 'не считается: изменилась шкала';
 
@@ -172,11 +174,11 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   if (pos) {
     sections.push({
       id: 'distribution',
-      heading: 'Школы муниципалитета среди школ региона',
+      heading: `Школы ${ctx.w.area.genitive} среди школ региона`,
       charts: [
         positionChart({
           id: `municipality/${m.slug}/distribution`,
-          title: `Школы муниципалитета среди всех школ региона, ${pos.year}`,
+          title: `Школы ${ctx.w.area.genitive} среди всех школ региона, ${pos.year}`,
           xLabel: pos.scoreLabel,
           unit: pos.unit,
           values: pos.values,
@@ -197,7 +199,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   sections.push({
     id: 'flagged',
     heading: 'Школы с низкими результатами и в неблагоприятных условиях',
-    intro: !ctx.identifies ? [ctx.noIdentificationText()] : flagged.length ? [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : ['Ни одна школа муниципалитета не отнесена к ШНРО или НСУ.'],
+    intro: !ctx.identifies ? [ctx.noIdentificationText()] : flagged.length ? [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : [`Ни одна школа ${ctx.w.area.genitive} не отнесена к ШНРО или НСУ.`],
     list: flagged,
   });
   if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: 'Партнёрства школ', list: extra.partnerships });
@@ -222,7 +224,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
     heading: 'Главное',
     stats: [
       { label: 'Школ', value: formatInt(ctx.schools.size) },
-      { label: 'Муниципалитетов', value: formatInt(ctx.municipalities.size) },
+      { label: cap(ctx.w.area.genitive_plural), value: formatInt(ctx.municipalities.size) },
       ...(ctx.identifies ? [{ label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged.length) }] : []),
       ...(lastGap ? [{ label: `Разрыв лучших и худших, ${lastGap.year}`, value: formatNumber(lastGap.gap!, 1), note: ratioText(lastGap.ratio) }] : []),
     ],
@@ -265,7 +267,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
       charts.push(
         compareByNameChart({
           id: 'region/municipalities',
-          title: `Муниципалитеты: ${ctx.gapScoreName} (${p.exam}, ${subjectSetText(p.subject_set)}), ${ctx.latestYear}`,
+          title: `${ctx.w.area.titlePlural}: ${ctx.gapScoreName} (${p.exam}, ${subjectSetText(p.subject_set)}), ${ctx.latestYear}`,
           xLabel: ctx.gapScoreLabel,
           unit: ctx.gapScoreIsShare ? '%' : 'балл',
           rows: drawn,
@@ -276,8 +278,8 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
   }
   sections.push({
     id: 'municipalities',
-    heading: 'Муниципалитеты',
-    intro: [`Средние взвешены по числу участников. ${countOf(ctx.municipalities.size, MUNICIPALITIES)}; у каждого своя страница.`],
+    heading: ctx.w.area.titlePlural,
+    intro: [`Средние взвешены по числу участников. ${countOf(ctx.municipalities.size, ctx.w.area.count)}; у каждого своя страница.`],
     charts,
     list: [...ctx.municipalities.values()].map((m) => ({ text: m.name, href: ctx.href(`municipality/${m.slug}`), note: countOf(m.schoolIds.length, SCHOOLS) })),
   });

@@ -29,12 +29,12 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
 
   add(
     'schools.csv',
-    'Школы и их муниципалитеты',
+    `Школы и их ${ctx.w.area.nominative_plural}`,
     [
       ['school_id', 'Код школы, как в опубликованном файле'],
       ['name', 'Название школы'],
-      ['municipality_id', 'Код муниципалитета'],
-      ['municipality', 'Муниципалитет'],
+      ['municipality_id', `Код: ${ctx.w.area.nominative}`],
+      ['municipality', ctx.w.area.title],
       ['settlement', 'Тип местности (город/село)'],
       ['page', 'Адрес страницы школы на сайте'],
     ],
@@ -96,7 +96,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     ctx.w.gapTitle,
     [
       ['scope', 'Уровень: region или municipality'],
-      ['scope_id', 'Код муниципалитета (region для региона)'],
+      ['scope_id', `Код: ${ctx.w.area.nominative} (region для региона)`],
       ['year', 'Год'],
       ['exam', 'Экзамен'],
       ['subject_set', 'Набор предметов'],
@@ -120,7 +120,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     'indicators.csv',
     'Показатели программы: факт, цель, статус',
     [
-      ['scope_id', 'region или код муниципалитета'],
+      ['scope_id', `region или код: ${ctx.w.area.nominative}`],
       ['indicator', 'Код показателя'],
       ['name', 'Показатель'],
       ['year', 'Год'],
@@ -177,7 +177,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
   const p = ctx.primarySet();
   const compare = {
     fields: [
-      { key: 'municipality', label: 'Муниципалитет' },
+      { key: 'municipality', label: ctx.w.area.title },
       { key: 'score', label: `${ctx.gapScoreLabel}, ${ctx.latestYear}` },
       { key: 'status', label: 'Статус' },
     ],

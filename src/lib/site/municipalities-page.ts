@@ -13,12 +13,6 @@ import { numCell, textCell } from './cells.ts';
 import type { GapRow, SiteContext } from './context.ts';
 import type { DataTable, Page, Section } from './types.ts';
 
-/** After «в»: в 1 муниципалитете, в 3 муниципалитетах. */
-const IN_MUNICIPALITIES: readonly [string, string, string] = ['муниципалитете', 'муниципалитетах', 'муниципалитетах'];
-
-/** After «для», «из»: для 1 муниципалитета, для 2 муниципалитетов. */
-const MUNICIPALITIES_GENITIVE: readonly [string, string, string] = ['муниципалитета', 'муниципалитетов', 'муниципалитетов'];
-
 interface Line {
   id: string;
   name: string;
@@ -47,7 +41,7 @@ function table(ctx: SiteContext, id: string, caption: string, lines: Line[]): Da
     id,
     caption,
     columns: [
-      { key: 'name', label: 'Муниципалитет' },
+      { key: 'name', label: ctx.w.area.title },
       { key: 'eligible', label: 'Школ в расчёте', numeric: true },
       { key: 'gap', label: `Разрыв${unit}`, numeric: true },
       { key: 'ratio', label: 'Отношение', numeric: true },
@@ -88,23 +82,23 @@ export function municipalitiesPage(ctx: SiteContext): Page {
     heading: 'По величине разрыва',
     intro: [
       p
-        ? `${ctx.w.gapTitle} в каждом муниципалитете, ${ctx.latestYear} год: ${what}. Разрыв опубликован для ${countOf(shown.length, MUNICIPALITIES_GENITIVE)} из ${formatNumber(lines.length, 0)}; у остальных в примечании сказано почему.`
+        ? `${ctx.w.gapTitle} в каждом ${ctx.w.area.prepositional}, ${ctx.latestYear} год: ${what}. Разрыв опубликован для ${countOf(shown.length, ctx.w.area.countGenitive)} из ${formatNumber(lines.length, 0)}; у остальных в примечании сказано почему.`
         : 'В данных нет результатов экзаменов, по которым считается разрыв.',
-      ...(judged ? [`Цель программы — сокращать отношение лучших к худшим не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год; в ${ctx.latestYear} году она достигнута в ${countOf(met, IN_MUNICIPALITIES)} из ${formatNumber(judged, 0)}, где её можно оценить.`] : []),
+      ...(judged ? [`Цель программы — сокращать отношение лучших к худшим не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год; в ${ctx.latestYear} году она достигнута в ${countOf(met, ctx.w.area.countPrepositional)} из ${formatNumber(judged, 0)}, где её можно оценить.`] : []),
     ],
-    tables: [table(ctx, 'municipalities-by-gap', `Муниципалитеты по величине разрыва, ${ctx.latestYear}`, byGap)],
+    tables: [table(ctx, 'municipalities-by-gap', `${ctx.w.area.titlePlural} по величине разрыва, ${ctx.latestYear}`, byGap)],
   });
   sections.push({
     id: 'by-reduction',
     heading: 'По сокращению разрыва за год',
-    intro: ['Сверху — муниципалитеты, где отношение средних лучших и худших школ сократилось сильнее всего по сравнению с прошлым годом.'],
-    tables: [table(ctx, 'municipalities-by-reduction', `Муниципалитеты по сокращению разрыва, ${ctx.latestYear}`, byReduction)],
+    intro: [`Сверху — ${ctx.w.area.nominative_plural}, где отношение средних лучших и худших школ сократилось сильнее всего по сравнению с прошлым годом.`],
+    tables: [table(ctx, 'municipalities-by-reduction', `${ctx.w.area.titlePlural} по сокращению разрыва, ${ctx.latestYear}`, byReduction)],
   });
   return {
     path: 'municipalities',
     kind: 'municipalities',
-    title: 'Сравнение муниципалитетов',
-    description: `Разрыв между лучшими и худшими школами в каждом муниципалитете (${formatNumber(lines.length, 0)}), его изменение за год и выполнение цели программы.`,
+    title: `Сравнение: ${ctx.w.area.nominative_plural}`,
+    description: `Разрыв между лучшими и худшими школами в каждом ${ctx.w.area.prepositional} (${formatNumber(lines.length, 0)}), его изменение за год и выполнение цели программы.`,
     breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
     sections,
   };

@@ -37,7 +37,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
 
   // Summary
   const stats: Stat[] = [
-    { label: 'Муниципалитет', value: mun.name },
+    { label: ctx.w.area.title, value: mun.name },
     { label: 'Тип местности', value: school.settlement ?? 'не указан' },
   ];
   const flags = ctx.flagsBySchool.get(school.school_id) ?? [];
@@ -83,7 +83,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
         minParticipants: min,
         series: [
           { name: 'Школа', role: 'school' as const, points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state, reason: p.reason }])) },
-          { name: 'Муниципалитет', role: 'municipality' as const, points: munSeries },
+          { name: ctx.w.area.title, role: 'municipality' as const, points: munSeries },
           { name: 'Регион', role: 'region' as const, points: regSeries },
         ],
       };
@@ -106,7 +106,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
     });
   }
   const intro = [
-    `Линия школы прерывается там, где за год нет данных или значение скрыто (менее ${min} участников). Муниципалитет и регион — средние, взвешенные по числу участников.`,
+    `Линия школы прерывается там, где за год нет данных или значение скрыто (менее ${min} участников). ${ctx.w.area.title} и регион — средние, взвешенные по числу участников.`,
   ];
   if (hiddenSeries.length) intro.push(`${hiddenSeries.join('; ')}: ни за один год нет значения, которое можно опубликовать (нет данных или менее ${min} участников), поэтому график не строится.`);
   // Small groups: the last three years together, where the pooled group reaches the minimum.
@@ -231,7 +231,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
         caption: 'Похожие школы (близкие по социальному контексту и размеру)',
         columns: [
           { key: 'name', label: 'Школа' },
-          { key: 'mun', label: 'Муниципалитет' },
+          { key: 'mun', label: ctx.w.area.title },
           { key: 'score', label: ctx.gapScoreLabel, numeric: true },
         ],
         rows: similar.map((s) => ({ name: textCell(s.name, s.href), mun: textCell(s.municipality), score: s.score })),

@@ -45,7 +45,22 @@ export function words(settings: Settings) {
     pension_majority: 'Преобладает население пенсионного возраста',
     unemployment: `Безработица в ${formatNumber(R.unemployment_ratio_min, 1)} ${plural(2, TIMES)} и более выше средней по региону`,
   };
+  const a = settings.area_names;
+  const cap = (s: string) => s.charAt(0).toLocaleUpperCase('ru-RU') + s.slice(1);
+  const area = {
+    ...a,
+    /** «Муниципалитет», «Административный округ»: a column head or label. */
+    title: cap(a.nominative),
+    titlePlural: cap(a.nominative_plural),
+    /** For countOf: 1 муниципалитет, 2 муниципалитета, 5 муниципалитетов. */
+    count: [a.nominative, a.genitive, a.genitive_plural] as const,
+    /** After «для», «из»: для 1 муниципалитета, для 2 муниципалитетов. */
+    countGenitive: [a.genitive, a.genitive_plural, a.genitive_plural] as const,
+    /** After «в»: в 1 муниципалитете, в 3 муниципалитетах. */
+    countPrepositional: [a.prepositional, a.prepositional_plural, a.prepositional_plural] as const,
+  };
   return {
+    area,
     /** «10 % лучших» — the best group of the gap. */
     top: `${share} лучших`,
     bottom: `${share} худших`,
