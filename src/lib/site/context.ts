@@ -443,9 +443,13 @@ export class SiteContext {
       const s = this.schools.get(id)!;
       const sc = p ? this.scoreOf(id, this.latestYear, p.exam, p.subject_set) : undefined;
       return {
+        id,
         name: s.name,
         href: this.href(`school/${s.slug}`),
         municipality: this.municipalities.get(s.municipality_id)?.name ?? '',
+        settlement: s.settlement,
+        /** The peer's published score over the years (hidden years break its line). */
+        series: this.scoreSeries(id),
         score: sc && !sc.hidden ? numCell(sc.score, 'value') : numCell(null, sc ? 'suppressed' : 'missing', { minParticipants: this.settings.min_participants }),
       };
     });

@@ -228,13 +228,28 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
       ...(ctxSection.tables ?? []),
       {
         id: `school-${school.slug}-similar`,
-        caption: 'Похожие школы (близкие по социальному контексту и размеру)',
+        caption: `Похожие школы (близкие по социальному контексту и размеру): ${ctx.gapScoreName} по годам`,
         columns: [
           { key: 'name', label: 'Школа' },
           { key: 'mun', label: ctx.w.area.title },
-          { key: 'score', label: ctx.gapScoreLabel, numeric: true },
+          { key: 'settlement', label: 'Местность' },
+          { key: 'trend', label: 'По годам' },
+          { key: 'first', label: `${ctx.years[Math.max(0, ctx.years.length - 3)]}`, numeric: true },
+          { key: 'score', label: `${ctx.latestYear}`, numeric: true },
         ],
-        rows: similar.map((s) => ({ name: textCell(s.name, s.href), mun: textCell(s.municipality), score: s.score })),
+        // This school first, so its line reads against its peers'.
+        rows: [{ id: school.school_id, name: school.name, href: undefined, municipality: mun.name, settlement: school.settlement, series: ctx.scoreSeries(school.school_id), score: null }, ...similar].map((s) => {
+          const first = s.series.find((p) => p.year === ctx.years[Math.max(0, ctx.years.length - 3)]);
+          const last = s.series.find((p) => p.year === ctx.latestYear);
+          return {
+            name: textCell(s.href ? s.name : `${s.name} (эта школа)`, s.href),
+            mun: textCell(s.municipality),
+            settlement: textCell(s.settlement ?? '—'),
+            trend: { ...textCell(''), spark: sparkline(s.series, { label: `${s.name}: ${ctx.gapScoreName} по годам` }) },
+            first: numCell(first?.value ?? null, first?.state ?? 'missing', { minParticipants: min, reason: first?.reason }),
+            score: numCell(last?.value ?? null, last?.state ?? 'missing', { minParticipants: min, reason: last?.reason }),
+          };
+        }),
       },
     ];
   }
