@@ -232,7 +232,6 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
         columns: [
           { key: 'name', label: 'Школа' },
           { key: 'mun', label: ctx.w.area.title },
-          { key: 'settlement', label: 'Местность' },
           { key: 'trend', label: 'По годам' },
           { key: 'first', label: `${ctx.years[Math.max(0, ctx.years.length - 3)]}`, numeric: true },
           { key: 'score', label: `${ctx.latestYear}`, numeric: true },
@@ -244,7 +243,6 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
           return {
             name: textCell(s.href ? s.name : `${s.name} (эта школа)`, s.href),
             mun: textCell(s.municipality),
-            settlement: textCell(s.settlement ?? '—'),
             trend: { ...textCell(''), spark: sparkline(s.series, { label: `${s.name}: ${ctx.gapScoreName} по годам` }) },
             first: numCell(first?.value ?? null, first?.state ?? 'missing', { minParticipants: min, reason: first?.reason }),
             score: numCell(last?.value ?? null, last?.state ?? 'missing', { minParticipants: min, reason: last?.reason }),
