@@ -164,7 +164,7 @@ async function writeModel(model: SiteModel, dir: string): Promise<void> {
     writeFileSync(file, content);
   };
   const embeds: { id: string; page: string }[] = [];
-  const urls: string[] = ['', 'indicators', 'municipalities', 'changes', 'methodology', 'data', 'sources', 'compare'];
+  const urls: string[] = ['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare'];
   for (const page of model.pages()) {
     const name = page.path === '' ? 'index' : page.path;
     put(join(dir, 'pages', `${name}.json`), JSON.stringify(page));

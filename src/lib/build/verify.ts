@@ -14,6 +14,7 @@ export async function verifyStagedSite(dir: string, model: WrittenModel): Promis
     'municipalities',
     'changes',
     'methodology',
+    'glossary',
     'data',
     'sources',
     'compare',

@@ -11,6 +11,7 @@ import { municipalityPage, regionPage } from './area-pages.ts';
 import { indicatorsPage, municipalityIndicators } from './indicators-page.ts';
 import { municipalitiesPage } from './municipalities-page.ts';
 import { changesPage } from './changes-page.ts';
+import { glossary } from '../words/glossary.ts';
 import { compareReleases, releaseFromCsv, type Revision } from '../release/changes.ts';
 import { atomFeed, changesSummary, releaseList, type Release } from '../release/feed.ts';
 import { changesCsv } from '../release/csv.ts';
@@ -83,7 +84,9 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: {
     siteUrl: (dataset.siteUrl ?? process.env.SITE_URL ?? '').replace(/\/+$/, '') || null,
     exams: [...new Set(ctx.results.series.map((x) => x.exam))],
     rules: ctx.rules,
+    glossary: [],
   };
+  info.glossary = glossary(ctx.settings, info.exams, ctx.identifies);
   if (!info.siteUrl) inputs.warnings['адрес сайта не задан (site_url в манифесте или SITE_URL): ссылки относительные, без sitemap и кода для встраивания'] = 1;
   const schools = [...ctx.schools.values()];
   const muns = [...ctx.municipalities.values()];

@@ -93,6 +93,8 @@ export interface SiteInfo {
   edition: { name: string; date: string } | null;
   /** The public address (manifest `site_url` or $SITE_URL), without a trailing slash; null: links stay relative. */
   siteUrl: string | null;
+  /** The terms this site uses, with plain definitions (/glossary/ and first-use links). */
+  glossary: { id: string; term: string; forms: string[]; definition: string }[];
   /** The exams the dataset has results for: the methodology explains only these. */
   exams: string[];
   /** Each identification rule, and why it does not apply where it does not. */
