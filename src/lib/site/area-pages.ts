@@ -5,6 +5,7 @@ import { HIDDEN } from '../publish/published.ts';
 import { numCell, textCell } from './cells.ts';
 import { yearLinesChart, positionChart, compareByNameChart } from './charts.ts';
 import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';
+import { areaVerdict } from './verdict.ts';
 import type { SiteContext, GapRow, MunicipalityInfo } from './context.ts';
 import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
 
@@ -164,6 +165,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   sections.push({
     id: 'summary',
     heading: 'Коротко',
+    verdict: areaVerdict(ctx, ctx.gapRows('municipality', m.id)),
     stats: [
       { label: 'Школ', value: formatInt(m.schoolIds.length) },
       ...(ctx.identifies ? [{ label: `Отнесено к ШНРО/НСУ в ${ctx.latestYear}`, value: formatInt(flagged.length) }] : []),
@@ -222,6 +224,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
   sections.push({
     id: 'summary',
     heading: 'Главное',
+    verdict: areaVerdict(ctx, gapRows),
     stats: [
       { label: 'Школ', value: formatInt(ctx.schools.size) },
       { label: cap(ctx.w.area.genitive_plural), value: formatInt(ctx.municipalities.size) },

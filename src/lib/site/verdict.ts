@@ -5,7 +5,7 @@
  * sentence), and only where the groups reach the reliability minimum (METRICS.md §6).
  */
 import type { SiteContext } from './context.ts';
-import { countOf, PARTICIPANTS, SCHOOLS_DATIVE, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
+import { countOf, plural, PARTICIPANTS, SCHOOLS_DATIVE, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
 import { measureLabel } from '../publish/published.ts';
 
 export type Tone = 'better' | 'worse' | 'steady' | 'unknown';
@@ -105,4 +105,40 @@ function peerComparison(ctx: SiteContext, schoolId: string, p: { exam: string; s
   const where = diff === 0 ? 'на уровне' : (diff > 0) === higherIsBetter ? 'выше' : 'ниже';
   const unit = ctx.gapScoreIsShare && ctx.measureFor(p.exam) !== 'mean' ? ' п. п.' : '';
   return `В ${ctx.latestYear} году это ${where} среднего по ${countOf(peers.length, SCHOOLS_DATIVE)} с похожим социальным составом и размером (${fmt(mean)}${diff === 0 ? '' : `; разница ${formatChange(diff, digits)}${unit}`}); их список — в разделе «Социальный контекст».`;
+}
+
+/**
+ * The answer first for a region or municipality: did the gap between its best and worst
+ * schools narrow over the last three years, and did it meet the programme's yearly target?
+ * Coloured only where every year rests on at least FEW_SCHOOLS eligible schools.
+ */
+export function areaVerdict(ctx: SiteContext, rows: { year: number; gap: number | null; ratio: number | null; eligible: number; few_schools: boolean; target_met: boolean | null; scale_break?: boolean }[]): Verdict {
+  const from = ctx.latestYear - VERDICT_YEARS + 1;
+  let window = rows.filter((r) => r.year >= from);
+  // A change of scale starts a new series (scales.ts).
+  const brk = window.findLastIndex((r) => r.scale_break);
+  if (brk > 0) window = window.slice(brk);
+  const shown = window.filter((r) => r.gap !== null && r.eligible >= 2);
+  if (shown.length < 2) {
+    const last = shown[shown.length - 1];
+    return {
+      tone: 'unknown',
+      label: 'Динамику разрыва оценить нельзя',
+      sentences: [last ? `Разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ опубликован только за ${last.year} год: ${formatNumber(last.gap!, 1)}${ctx.gapScoreIsShare ? ' п. п.' : ''}.` : `За ${from}–${ctx.latestYear} годы разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ не опубликован (мало школ с достаточным числом участников или он скрыт для защиты данных).`],
+    };
+  }
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  const change = roundAsShown(roundAsShown(last.gap!, 1) - roundAsShown(first.gap!, 1), 1);
+  const unit = ctx.gapScoreIsShare ? ' п. п.' : '';
+  const label = change < 0 ? 'Разрыв сократился' : change > 0 ? 'Разрыв вырос' : 'Разрыв не изменился';
+  const judged = window.filter((r) => r.target_met !== null);
+  const met = judged.filter((r) => r.target_met).length;
+  const reliable = shown.every((r) => !r.few_schools);
+  const sentences = [
+    `Между ${ctx.w.top} и ${ctx.w.bottom} школ: ${formatNumber(first.gap!, 1)}${unit} в ${first.year} году и ${formatNumber(last.gap!, 1)}${unit} в ${last.year} году (${formatChange(change, 1)}${unit}).`,
+  ];
+  if (judged.length) sentences.push(`Цель — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год — достигнута ${met} ${plural(met, ['раз', 'раза', 'раз'])} из ${judged.length}.`);
+  if (!reliable) sentences.push('В расчёте очень мало школ, поэтому изменение может быть случайным и не отмечено цветом.');
+  return { tone: reliable ? (change < 0 ? 'better' : change > 0 ? 'worse' : 'steady') : 'unknown', label, sentences };
 }
