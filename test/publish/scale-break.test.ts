@@ -26,7 +26,7 @@ describe('a 65 → 100 scale break', () => {
     const head = csv[0];
     const row = (year: number) => Object.fromEntries(head.map((h, i) => [h, csv.find((r) => r[0] === 'region' && r[2] === String(year))![i]]));
     expect(row(2022)).toMatchObject({ gap: '18' });
-    expect(row(2023)).toMatchObject({ gap: '31', change: '', change_pct: '', target_met: '' });
+    expect(row(2023)).toMatchObject({ gap: '31', change: '', ratio_reduction_pct: '', target_met: '' });
     expect(row(2024)).toMatchObject({ gap: '30.75', change: '-0.25' });
   });
 

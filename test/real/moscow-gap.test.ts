@@ -147,7 +147,7 @@ describe.skipIf(skipWithoutShared('разрыв по открытым данны
       } else expect([r.gap, r.ratio], `${where}: gap and ratio withheld with a group`).toEqual(['', '']);
       expect(r.few_schools, where).toBe(String(e.eligible < 10));
       // One year only: no change, no target verdict.
-      expect([r.change, r.change_pct, r.target_met], where).toEqual(['', '', '']);
+      expect([r.change, r.ratio_reduction_pct, r.target_met], where).toEqual(['', '', '']);
     }
     // Both outcomes occur in this file, so both branches above were exercised.
     const complete = expected.filter((e) => groupShown(e.topIds, shares) && groupShown(e.bottomIds, shares));

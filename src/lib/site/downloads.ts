@@ -5,11 +5,54 @@
 import type { Dataset } from '../ingest/index.ts';
 import { toCsv } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
-import type { SiteFile, SiteInfo } from './types.ts';
+import type { FieldType, SiteFile, SiteInfo } from './types.ts';
 import { stateLabel } from '../format/index.ts';
 import { FLAG_SHORT } from './school-page.ts';
 
 type Dict = SiteInfo['downloads'][number];
+
+/** The type a column's written values share (empty cells say nothing). */
+function fieldType(rows: Array<Array<string | number | boolean | null>>, i: number): FieldType {
+  let type: FieldType | null = null;
+  for (const r of rows) {
+    const v = r[i];
+    if (v === null || v === undefined || v === '') continue;
+    const t: FieldType = typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : 'string';
+    if (type === null || type === t) type = t;
+    else if ((type === 'integer' && t === 'number') || (type === 'number' && t === 'integer')) type = 'number';
+    else return 'string';
+  }
+  return type ?? 'string';
+}
+
+/**
+ * data/datapackage.json: a Frictionless Data Package whose Table Schemas describe every CSV
+ * download (names, titles, types, and that an empty cell is «no value»: its state column or
+ * the page says why), so the files can be validated and loaded by tools, not only read.
+ */
+export function dataPackage(name: string, dictionary: Dict[], edition: { name: string; date: string } | null): string {
+  return JSON.stringify(
+    {
+      profile: 'tabular-data-package',
+      name: 'school-transparency',
+      title: name,
+      ...(edition ? { version: edition.name, created: edition.date } : {}),
+      resources: dictionary.map((d) => ({
+        name: d.file.replace(/\.csv$/, '').replace(/[^a-z0-9_.-]/g, '-'),
+        path: d.file,
+        profile: 'tabular-data-resource',
+        title: d.title,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        dialect: { delimiter: ',', header: true },
+        schema: { missingValues: [''], fields: d.columns.map((c) => ({ name: c.key, title: c.label, type: c.type ?? 'string' })) },
+      })),
+    },
+    null,
+    1,
+  );
+}
 const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
 export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset): { files: SiteFile[]; dictionary: Dict[] } {
@@ -23,7 +66,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       rows = rows.map((r) => [...r, edition.name, edition.date]);
     }
     files.push({ path: `data/${file}`, content: toCsv(columns.map((c) => c[0]), rows) });
-    dictionary.push({ file, title, rows: rows.length, columns: columns.map(([key, label]) => ({ key, label })) });
+    dictionary.push({ file, title, rows: rows.length, columns: columns.map(([key, label], i) => ({ key, label, type: fieldType(rows, i) })) });
   };
   const munName = (id: string) => ctx.municipalities.get(id)?.name ?? id;
 
@@ -107,13 +150,13 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['gap', 'Разрыв = лучшие − худшие'],
       ['ratio', 'Отношение = лучшие / худшие'],
       ['change', 'Изменение разрыва к прошлому году'],
-      ['change_pct', 'Изменение отношения к прошлому году, %'],
+      ['ratio_reduction_pct', 'Сокращение отношения к прошлому году, % (как на страницах: плюс — разрыв сократился)'],
       ['target_met', 'Цель сокращения достигнута'],
       ['few_schools', 'Рассчитано по очень малому числу школ'],
       ['top_ids', `Коды школ группы «${ctx.w.top}» через «;»`],
       ['bottom_ids', `Коды школ группы «${ctx.w.bottom}» через «;»`],
     ],
-    inputs.gap.map((g) => [g.scope, g.scope_id, g.year, g.exam, g.subject_set, g.eligible, g.k, r2(g.top_mean), r2(g.bottom_mean), r2(g.gap), g.ratio === null ? null : Math.round(g.ratio * 10000) / 10000, r2(g.change), r2(g.change_pct), g.target_met, g.few_schools, g.top_ids.join(';'), g.bottom_ids.join(';')]),
+    inputs.gap.map((g) => [g.scope, g.scope_id, g.year, g.exam, g.subject_set, g.eligible, g.k, r2(g.top_mean), r2(g.bottom_mean), r2(g.gap), g.ratio === null ? null : Math.round(g.ratio * 10000) / 10000, r2(g.change), g.change_pct === null ? null : r2(-g.change_pct), g.target_met, g.few_schools, g.top_ids.join(';'), g.bottom_ids.join(';')]),
   );
 
   add(

@@ -16,7 +16,7 @@ import { compareReleases, releaseFromCsv, type Revision } from '../release/chang
 import { atomFeed, changesSummary, releaseList, type Release } from '../release/feed.ts';
 import { changesCsv } from '../release/csv.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
-import { downloads } from './downloads.ts';
+import { dataPackage, downloads } from './downloads.ts';
 import type { Page, SiteInfo, Chart, SiteFile } from './types.ts';
 
 export type { SiteFile };
@@ -58,13 +58,13 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: {
       rows: changes.revisions.length,
       columns: [
         { key: 'school_id', label: 'Код школы' },
-        { key: 'year', label: 'Год' },
+        { key: 'year', label: 'Год', type: 'integer' },
         { key: 'exam', label: 'Экзамен' },
         { key: 'subject', label: 'Предмет' },
         { key: 'grade', label: 'Класс (для ВПР)' },
         { key: 'measure', label: 'Показатель: n, mean, share_below, share_good, share_high' },
-        { key: 'before', label: 'Было' },
-        { key: 'after', label: 'Стало' },
+        { key: 'before', label: 'Было', type: 'number' },
+        { key: 'after', label: 'Стало', type: 'number' },
       ],
     });
   }
@@ -88,6 +88,7 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: {
   };
   info.glossary = glossary(ctx.settings, info.exams, ctx.identifies);
   if (!info.siteUrl) inputs.warnings['адрес сайта не задан (site_url в манифесте или SITE_URL): ссылки относительные, без sitemap и кода для встраивания'] = 1;
+  dl.files.push({ path: 'data/datapackage.json', content: dataPackage(dataset.region.name, dl.dictionary, dataset.edition ?? null) });
   const schools = [...ctx.schools.values()];
   const muns = [...ctx.municipalities.values()];
   return {

@@ -76,6 +76,9 @@ export interface Page {
   sections: Section[];
 }
 
+/** Table Schema field types of the CSV downloads (data/datapackage.json). */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean';
+
 export interface SiteInfo {
   regionName: string;
   demo: boolean;
@@ -88,7 +91,7 @@ export interface SiteInfo {
   settings: Record<string, unknown>;
   /** school id → display name, municipality: for search and compare. */
   municipalities: { id: string; slug: string; name: string; schools: number }[];
-  downloads: { file: string; title: string; rows: number; columns: { key: string; label: string }[] }[];
+  downloads: { file: string; title: string; rows: number; columns: { key: string; label: string; type?: FieldType }[] }[];
   /** The release of the data, if the manifest names one. */
   edition: { name: string; date: string } | null;
   /** The public address (manifest `site_url` or $SITE_URL), without a trailing slash; null: links stay relative. */
