@@ -206,24 +206,27 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
     });
   });
 
-  it('an embed page shows its chart and the iframe code, and works in an iframe', async () => {
+  it('an embed view shows the linked chart alone with its iframe code, and works in an iframe', async () => {
     const page = await s.open('/');
     const link = page.getByRole('link', { name: 'Встроить на свой сайт' }).first();
     const href = (await link.getAttribute('href'))!;
-    expect(href).toMatch(/^\/embed\/.+\/$/);
+    // One embed view per page; the fragment picks the chart.
+    expect(href).toMatch(/^\/embed\/[^#]+\/#c-[\w-]+$/);
+    const title = (await page.locator(`figure.chart:has(a[href="${href}"]) .chart-title`).textContent())!;
     await link.click();
     await page.waitForURL('**' + href);
-    await page.waitForLoadState('networkidle');
-    const svg = page.locator('figure.chart .chart-svg svg');
-    await expect.poll(() => svg.count()).toBe(1);
+    await page.waitForLoadState('load');
+    const svg = page.locator('figure.chart:visible .chart-svg svg');
+    await expect.poll(() => svg.count(), { timeout: 10_000 }).toBe(1);
     const box = (await svg.boundingBox())!;
     expect(box.width).toBeGreaterThan(200);
     expect(box.height).toBeGreaterThan(100);
-    expect(await page.locator('figure.chart .chart-title').textContent()).toBeTruthy();
-    await page.getByText('Код для вставки').click();
-    const snippet = await page.locator('textarea#snippet').inputValue();
+    expect(await page.locator('figure.chart:visible .chart-title').textContent()).toBe(title);
+    await page.locator('figure.chart:visible details.embed-code summary').click();
+    const textarea = page.locator('figure.chart:visible textarea');
+    const snippet = await textarea.inputValue();
     expect(snippet).toMatch(new RegExp(`^<iframe src="[^"]*${href.replace(/[/]/g, '\\/')}" title="[^"]+"`));
-    expect(await page.locator('textarea#snippet').isVisible()).toBe(true);
+    expect(await textarea.isVisible()).toBe(true);
     expect(problemsAt(s, href)).toEqual([]);
     await page.close();
 

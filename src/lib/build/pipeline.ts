@@ -10,7 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
-import { buildSiteModel, pageCsv, chartCsv, type SiteModel } from '../site/model.ts';
+import { buildSiteModel, pageCsv, type SiteModel } from '../site/model.ts';
+import { chartAnchor } from '../site/types.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
 import { stage, sweepStale, type Staging } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
@@ -163,18 +164,23 @@ async function writeModel(model: SiteModel, dir: string): Promise<void> {
     }
     writeFileSync(file, content);
   };
+  // One embed view per page with charts (the chart chosen by its fragment), not one page
+  // and one CSV per chart: a school writes 3 files, not 10 (issue: fewer, smaller files).
   const embeds: { id: string; page: string }[] = [];
   const urls: string[] = ['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare'];
   for (const page of model.pages()) {
     const name = page.path === '' ? 'index' : page.path;
-    put(join(dir, 'pages', `${name}.json`), JSON.stringify(page));
-    put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
+    const embedKey = page.path === '' ? 'region' : page.path;
+    let charts = 0;
     for (const s of page.sections) {
       for (const c of s.charts ?? []) {
-        embeds.push({ id: c.id, page: page.path });
-        put(join(filesDir, 'embed', `${c.id}.csv`), chartCsv(c));
+        c.embed = `embed/${embedKey}/#${chartAnchor(c.id)}`;
+        charts++;
       }
     }
+    if (charts) embeds.push({ id: embedKey, page: page.path });
+    put(join(dir, 'pages', `${name}.json`), JSON.stringify(page));
+    put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
     if (page.path) urls.push(page.path);
   }
   for (const f of model.files) put(join(filesDir, f.path), f.content);

@@ -29,8 +29,10 @@ export interface DataTable {
 }
 
 export interface Chart {
-  /** Stable id, also the embed path: /embed/<id>/ and /embed/<id>.csv */
+  /** Stable id; its anchor on the parent page's embed view is chartAnchor(id). */
   id: string;
+  /** The embed view of this chart: `embed/<page>/#<anchor>`, set when the model is written. */
+  embed?: string;
   title: string;
   /** One sentence with the numbers, not «график результатов». */
   summary: string;
@@ -38,6 +40,11 @@ export interface Chart {
   /** Legend in words, because colour alone must not carry meaning. */
   legend?: { label: string; key: 'school' | 'municipality' | 'region' | 'top' | 'bottom' | 'target' | 'actual' | 'band-top' | 'band-bottom' | 'others' }[];
   table: DataTable;
+}
+
+/** A chart's fragment id: its id with every character outside [A-Za-z0-9_-] as «-». */
+export function chartAnchor(id: string): string {
+  return `c-${id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
 export interface Stat {
