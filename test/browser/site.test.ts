@@ -240,7 +240,7 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
     await new Promise<void>((ok) => paper.listen(0, '127.0.0.1', ok));
     await host.goto(`http://127.0.0.1:${(paper.address() as AddressInfo).port}/article`);
     const frame = host.frameLocator('iframe');
-    await expect.poll(() => frame.locator('figure.chart svg').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => frame.locator('figure.chart:visible svg').count(), { timeout: 10_000 }).toBe(1);
     await host.close();
     paper.close();
   });
