@@ -45,8 +45,11 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   // Disclosure: primary + complementary suppression, coding, reliability.
   const munOf = municipalityOf(t.schools);
   const disclosed = discloseResults(m.results, munOf, settings);
-  warnings['скрыто: менее минимума участников'] = disclosed.hidden.primary;
-  warnings['скрыто: дополнительно, против вычитания'] = disclosed.hidden.complementary;
+  // With their denominator, so «15 666» reads as a share of the results, not as a failure.
+  const withValues = disclosed.rows.reduce((t, r) => t + (r.n !== null || r.mean_state === 'value' || r.mean_state === 'suppressed' ? 1 : 0), 0);
+  const of = `из ${formatNumber(withValues, 0)} результатов школ`;
+  warnings[`скрыто ${of}: менее ${settings.min_participants} участников`] = disclosed.hidden.primary;
+  warnings[`скрыто ${of} дополнительно, против вычитания`] = disclosed.hidden.complementary;
   // In place, not a copy: at national scale there are millions of rows.
   for (const r of disclosed.rows) {
     // A small group's size is hidden too: «скрыто: менее 10 участников» says enough.
