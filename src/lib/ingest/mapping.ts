@@ -8,7 +8,7 @@ import type { ParsedTable } from './parse.ts';
 import { eachRow, normalizeName } from './parse.ts';
 import { evaluate, ExpressionError, parseExpression, references, type Env, type Node, type Val } from './expression.ts';
 import { fastNumber, fastPathSafe, parseNumber, type DecimalMark, type Markers } from './numbers.ts';
-import { isTrimSpace } from './tokenize.ts';
+import { isTrimSpace } from './text.ts';
 
 /** A field of a mapped row: raw text from a cell or a constant, or a computed value. */
 export interface FieldCell {

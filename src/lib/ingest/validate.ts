@@ -8,7 +8,7 @@ import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
 import type { RowView } from './mapping.ts';
 import { fastNumber, fastPathSafe, fastYear, parseNumber, parseYear, type DecimalMark, type Markers } from './numbers.ts';
 import { toText } from './expression.ts';
-import { isTrimSpace } from './tokenize.ts';
+import { isTrimSpace } from './text.ts';
 import { STATE_CODE, type Interner, type KindStore } from './store.ts';
 
 export type Cell = string | number | null;
