@@ -84,6 +84,7 @@ export const ManifestSchema = z.strictObject({
   }),
   settings: z.strictObject(Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.optional()]))).optional(),
   files_dir: z.string().optional(),
+  current_year: z.number({ error: 'ожидается год, например 2025' }).int().min(1990).max(2100).optional(),
   source: SourceSchema.optional(),
   files: z.array(FileSchema, { error: 'ожидается список файлов' }).min(1, { error: 'не объявлено ни одного файла' }),
 });
@@ -95,6 +96,35 @@ export type ReadSpec = z.infer<typeof ReadSchema>;
 export interface ManifestResult {
   manifest?: Manifest;
   problems: Problem[];
+  /** Where files_dir and each files[i].path are written (for path problems found later). */
+  where?: { filesDir?: { line: number; col: number }; paths: Array<{ line: number; col: number } | undefined> };
+}
+
+/** Aliases a manifest may expand (a «billion laughs» document needs thousands). */
+export const MAX_ALIASES = 100;
+/** Longest manifest read (a real one is a few kilobytes). */
+export const MAX_MANIFEST_CHARS = 1_000_000;
+
+/**
+ * parseManifest that never throws: an unexpected failure (deep nesting, a bug) becomes one
+ * located problem instead of a stack trace. Problems without a position point at 1:1.
+ */
+export function parseManifest(source: string, file: string): ManifestResult {
+  let r: ManifestResult;
+  try {
+    r = source.length > MAX_MANIFEST_CHARS
+      ? { problems: [{ severity: 'error', code: 'manifest', file, message: `Манифест слишком большой (${source.length} знаков)`, hint: 'манифест описывает файлы, а не содержит данные; проверьте, что это dataset.yml' }] }
+      : parseManifestUnsafe(source, file);
+  } catch (e) {
+    r = { problems: [{ severity: 'error', code: 'manifest-yaml', file, message: `Не удалось разобрать манифест: ${(e as Error).message.split('\n')[0].slice(0, 200)}`, hint: 'упростите манифест: без ссылок (&, *) и глубокой вложенности' }] };
+  }
+  for (const p of r.problems) {
+    if (p.line === undefined) {
+      p.line = 1;
+      p.column = 1;
+    }
+  }
+  return r;
 }
 
 const KEY_HINTS: Record<string, string> = {
@@ -102,7 +132,7 @@ const KEY_HINTS: Record<string, string> = {
   files: 'files: список с path, kind, source, columns',
 };
 
-export function parseManifest(source: string, file: string): ManifestResult {
+function parseManifestUnsafe(source: string, file: string): ManifestResult {
   const problems: Problem[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
@@ -119,11 +149,27 @@ export function parseManifest(source: string, file: string): ManifestResult {
     });
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  const data = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const alias = /alias/i.test((e as Error).message);
+    return {
+      problems: [{
+        severity: 'error', code: 'manifest-yaml', file, line: 1, column: 1,
+        message: alias ? `В манифесте слишком много раскрытий ссылок (больше ${MAX_ALIASES})` : `Не удалось разобрать манифест: ${(e as Error).message.split('\n')[0].slice(0, 200)}`,
+        hint: 'не используйте якоря и ссылки YAML (&имя, *имя) — повторите значения явно',
+      }],
+    };
+  }
   const parsed = ManifestSchema.safeParse(data ?? {}, { reportInput: true });
   if (parsed.success) {
     for (const [i, f] of parsed.data.files.entries()) checkFile(f, i, parsed.data, doc, lc, file, problems);
-    return { manifest: parsed.data, problems };
+    const where = {
+      filesDir: parsed.data.files_dir !== undefined ? locate(doc, lc, ['files_dir']) : undefined,
+      paths: parsed.data.files.map((_, i) => locate(doc, lc, ['files', i, 'path'])),
+    };
+    return { manifest: parsed.data, problems, where };
   }
   for (const iss of parsed.error.issues) {
     const path = iss.path as (string | number)[];

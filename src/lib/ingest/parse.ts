@@ -7,7 +7,8 @@ import type { Problem } from '../model/types.ts';
 import { eachDataRow, rowAt, scanRows, type Dialect, type RowIndex } from './tokenize.ts';
 import { sniffDelimiter, sniffNewline } from './sniff.ts';
 import { escapeStrayQuotes } from './quotes.ts';
-import { countChar } from './text.ts';
+import { clip, countChar } from './text.ts';
+import { MAX_PER_CODE } from './problems.ts';
 
 export interface ReadOptions {
   delimiter: 'auto' | string;
@@ -102,12 +103,26 @@ function layout(text: string, idx: RowIndex, lenient: boolean, file: string, dia
       code: 'unterminated-quote',
       file,
       line: idx.unterminatedLine,
+      column: idx.n ? idx.count[idx.n - 1] : undefined,
       message: 'Кавычка, открытая в этой строке, не закрыта до конца файла',
       hint: 'найдите поле с непарной кавычкой и закройте его',
     });
   }
+  for (const c of idx.control) {
+    // A warning here: the typing stage turns it into an error when the cell is actually read.
+    problems.push({
+      severity: 'warning',
+      code: 'control-char',
+      file,
+      line: c.line,
+      column: c.column,
+      value: visibleControls(clip(c.value)),
+      message: `В ячейке управляющий символ ${controlName(c.code)}`,
+      hint: CONTROL_HINT,
+    });
+  }
   if (m === 0) {
-    problems.push({ severity: 'error', code: 'empty-file', file, message: 'Файл пуст: нет ни шапки, ни данных', hint: 'проверьте, что выгрузка не оборвалась' });
+    problems.push({ severity: 'error', code: 'empty-file', file, line: 1, message: 'Файл пуст: нет ни шапки, ни данных', hint: 'проверьте, что выгрузка не оборвалась' });
     return { table: empty, ragged: 0, unterminated: idx.unterminatedLine };
   }
   const headerRows = Math.max(1, Math.min(3, opts.header_rows));
@@ -147,6 +162,16 @@ function layout(text: string, idx: RowIndex, lenient: boolean, file: string, dia
     if (allEmpty) header = header.slice(0, -1);
   }
   const width = header.length;
+  if (data.length === 0) {
+    problems.push({
+      severity: 'error',
+      code: 'no-data',
+      file,
+      line: idx.line[nb[headEnd - 1]],
+      message: 'В файле только шапка: нет ни одной строки данных',
+      hint: 'проверьте, что выгрузка не оборвалась и что skip_rows/header_rows не захватывают строки данных',
+    });
+  }
   let ragged = 0;
   const kept = new Int32Array(data.length);
   let nk = 0;
@@ -157,14 +182,20 @@ function layout(text: string, idx: RowIndex, lenient: boolean, file: string, dia
     const len = count > width ? Math.max(width, idx.lastNonBlank[r]) : count;
     if (len !== width) {
       ragged++;
-      const cells = rowAt(text, dialect, idx, r).slice(0, len);
+      // Cells are shown for the first rows only (the collector keeps no more anyway).
+      const cells = ragged <= MAX_PER_CODE ? rowAt(text, dialect, idx, r).slice(0, len) : undefined;
+      const name = (j: number) => (header[j] ? ` («${clip(header[j], 60)}»)` : '');
+      const where = len < width
+        ? `строка кончается в колонке ${len}${name(len - 1)}, нет значений для колонок ${len + 1}–${width}`
+        : `строка кончается в колонке ${len}, лишние ячейки начинаются с колонки ${width + 1}`;
       problems.push({
         severity: 'error',
         code: 'ragged-row',
         file,
         line: idx.line[r],
-        value: cells.slice(0, 3).join(delimiter === '\t' ? ' ' : delimiter).slice(0, 60),
-        message: `В строке ${len} ${cellsWord(len)}, а в шапке ${width}`,
+        column: len,
+        value: cells ? clip(cells.slice(0, 3).join(delimiter === '\t' ? ' ' : delimiter), 60) : undefined,
+        message: `В строке ${len} ${cellsWord(len)}, а в шапке ${width}: ${where}`,
         hint: 'проверьте кавычки и разделители в этой строке: поле с разделителем внутри должно быть в кавычках',
       });
       continue;
@@ -176,6 +207,19 @@ function layout(text: string, idx: RowIndex, lenient: boolean, file: string, dia
     ragged,
     unterminated: idx.unterminatedLine,
   };
+}
+
+export const CONTROL_HINT = 'такие символы не бывают в текстовой выгрузке: файл испорчен или это не CSV; возьмите выгрузку заново или удалите символ';
+
+/** «U+0000 (NUL)» for a control character code. */
+export function controlName(code: number): string {
+  const names = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI', 'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'];
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} (${names[code] ?? '?'})`;
+}
+
+/** Control characters shown as their Unicode pictures (U+2400…) so a message stays printable. */
+export function visibleControls(s: string): string {
+  return s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
 }
 
 function cellsWord(n: number): string {

@@ -19,3 +19,13 @@ export function countChar(s: string, ch: string): number {
   for (let p = s.indexOf(ch); p >= 0; p = s.indexOf(ch, p + 1)) k++;
   return k;
 }
+
+/** Longest piece of a cell any message echoes. */
+export const MAX_ECHO = 200;
+
+/** At most `max` characters of s (by code points), with «…» when cut. */
+export function clip(s: string, max = MAX_ECHO): string {
+  if (s.length <= max) return s;
+  const cps = Array.from(s.slice(0, max * 2));
+  return cps.length <= max ? s : `${cps.slice(0, max).join('')}…`;
+}

@@ -15,7 +15,7 @@
  * first (sniff.ts), so the text has a single kind of line break.
  */
 import Papa from 'papaparse';
-import { isBlank } from './text.ts';
+import { countChar, isBlank } from './text.ts';
 
 export { isTrimSpace } from './text.ts';
 
@@ -35,7 +35,22 @@ export interface RowIndex {
   lastNonBlank: Int32Array;
   /** Line of an opening quote that is never closed. */
   unterminatedLine?: number;
+  /** Cells with control characters (the first MAX_CONTROL of them) and their total. */
+  control: ControlCell[];
+  controlTotal: number;
 }
+
+export interface ControlCell {
+  line: number;
+  column: number;
+  /** The first control character's code. */
+  code: number;
+  value: string;
+}
+
+/** C0 control characters except tab, LF and CR. */
+export const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const MAX_CONTROL = 100;
 
 interface StepResult {
   data: string[];
@@ -108,6 +123,10 @@ export function scanRows(text: string, d: Dialect): RowIndex {
   let unterminatedLine = 0;
   const br = breakChar(d);
   const len = text.length;
+  const control: ControlCell[] = [];
+  let controlTotal = 0;
+  const checkControl = CONTROL.test(text);
+  const lines: number[] = [];
   Papa.parse<string[]>(text, config(d, (res) => {
     const cells = res.data;
     // The empty "row" after a final line break.
@@ -132,6 +151,17 @@ export function scanRows(text: string, d: Dialect): RowIndex {
     last[n] = lnb;
     n++;
     const inner = innerBreaks(cells, br);
+    if (checkControl) {
+      for (let j = 0; j < cells.length; j++) {
+        const m = CONTROL.exec(cells[j]);
+        if (!m) continue;
+        controlTotal++;
+        if (control.length < MAX_CONTROL) {
+          const at = inner ? cellLines(cells, line, br, lines)[j] : line;
+          control.push({ line: at + countChar(cells[j].slice(0, m.index), br), column: j + 1, code: m[0].charCodeAt(0), value: cells[j] });
+        }
+      }
+    }
     if (!unterminatedLine && res.errors.length && res.errors.some((e) => e.code === 'MissingQuotes')) {
       unterminatedLine = line + inner - innerBreaks(cells.slice(-1), br);
     }
@@ -145,6 +175,8 @@ export function scanRows(text: string, d: Dialect): RowIndex {
     count: count.subarray(0, n),
     lastNonBlank: last.subarray(0, n),
     unterminatedLine: unterminatedLine || undefined,
+    control,
+    controlTotal,
   };
 }
 
