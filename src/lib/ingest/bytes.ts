@@ -58,9 +58,13 @@ export function sniffBytes(b: Uint8Array, file: string): Problem | undefined {
   if (startsWith(b, [0xfe, 0xff])) return err('текст в кодировке UTF-16 (BE, с BOM)', utfHint);
   const stride = nulStride(b);
   if (stride) return err(`текст в кодировке ${stride.toUpperCase()} (без BOM)`, utfHint);
+  // A few control bytes in a text are reported cell by cell later; a binary file is full of them.
   const n = Math.min(b.length, 8192);
-  let nul = 0;
-  for (let i = 0; i < n; i++) if (b[i] === 0) nul++;
-  if (nul > 0 && nul * 100 >= n) return err('двоичный файл (много нулевых байтов)', 'укажите в path текстовый CSV-файл в кодировке UTF-8');
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
+  }
+  if (n >= 16 && control * 20 >= n) return err('двоичный файл (много управляющих и нулевых байтов)', 'укажите в path текстовый CSV-файл в кодировке UTF-8');
   return undefined;
 }

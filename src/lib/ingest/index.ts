@@ -18,6 +18,7 @@ import { collector, MAX_PER_CODE } from './problems.ts';
 import { checkReal, resolveFile, resolveFilesDir, type PathContext } from './paths.ts';
 import { visibleControls } from './parse.ts';
 import { clip } from './text.ts';
+import { sniffDecimal } from './decimal.ts';
 
 export { formatProblem } from '../model/types.ts';
 
@@ -101,7 +102,13 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
 
   let manifestText: string;
   try {
-    manifestText = decode(await readFile(path.join(dir, MANIFEST)), MANIFEST, 'utf-8').text;
+    const dec = decode(await readFile(path.join(dir, MANIFEST)), MANIFEST, 'utf-8');
+    const notText = dec.problems.find((p) => p.code === 'not-csv');
+    if (notText) {
+      problems.push({ ...notText, message: notText.message.replace('Это не CSV-файл', 'Манифест — не текстовый файл YAML'), hint: 'dataset.yml — текстовый файл в кодировке UTF-8; создайте его в текстовом редакторе по docs/dataset-format.md' });
+      return base;
+    }
+    manifestText = dec.text;
   } catch (e) {
     problems.push({ severity: 'error', code: 'no-manifest', file: path.join(dir, MANIFEST), message: `Не удалось прочитать манифест набора (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, hint: 'укажите папку набора, в которой лежит dataset.yml' });
     return base;
@@ -202,7 +209,8 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
   // Control characters: warnings from the layout, unless the cell is read and already an error.
   const control = table.problems.filter((p) => p.code === 'control-char');
   table.problems.forEach((p) => p.code !== 'control-char' && add(p));
-  const decimal: DecimalMark = r.decimal === 'auto' ? (table.delimiter === ',' ? '.' : 'either') : r.decimal;
+  if (table.header.length === 0) return 0; // empty file or no header: reported above
+  const decimal: DecimalMark = r.decimal === 'auto' ? sniffDecimal(table) : r.decimal;
   const mk = markers(
     r.missing === 'auto' ? DEFAULT_MISSING : r.missing,
     r.suppressed === 'auto' ? DEFAULT_SUPPRESSED : r.suppressed,
@@ -239,7 +247,7 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
     const why = Object.entries(ref.dropped).map(([reason, n]) => `${DROP_REASONS[reason] ?? reason} — ${n}`).join('; ');
     add({
       severity: 'error', code: 'all-rows-dropped', file, line: table.index.line[table.rows[0]],
-      message: `Из файла не прочитано ни одной строки: все ${table.rowCount} строк данных пропущены${why ? ` (${why})` : ''}`,
+      message: `Из файла не прочитано ни одной строки: пропущены все строки данных (${table.rowCount})${why ? `: ${why}` : ''}`,
       hint: 'проверьте сопоставление колонок (columns) и сообщения об ошибках выше',
     });
   }

@@ -136,7 +136,10 @@ function parseManifestUnsafe(source: string, file: string): ManifestResult {
   const problems: Problem[] = [];
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) {
+    return { problems: [{ severity: 'error', code: 'manifest-yaml', file, line: 1, column: 1, message: 'Манифест вложен слишком глубоко', hint: 'манифест — несколько уровней ключей; проверьте, что это dataset.yml, а не данные' }] };
+  }
+  for (const e of [...doc.errors, ...doc.warnings].slice(0, 10)) {
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     problems.push({
       severity: doc.errors.includes(e as never) ? 'error' : 'warning',

@@ -7,7 +7,8 @@ import type { FileSpec } from './manifest.ts';
 import type { ParsedTable } from './parse.ts';
 import { eachRow, normalizeName } from './parse.ts';
 import { evaluate, ExpressionError, parseExpression, references, type Env, type Node, type Val } from './expression.ts';
-import { fastNumber, fastPathSafe, parseNumber, type DecimalMark, type Markers } from './numbers.ts';
+import { decimalHint, fastNumber, fastPathSafe, parseNumber, type DecimalMark, type Markers } from './numbers.ts';
+import { clip } from './text.ts';
 import { isTrimSpace } from './text.ts';
 
 /** A field of a mapped row: raw text from a cell or a constant, or a computed value. */
@@ -281,8 +282,11 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
       }
       const r = parseNumber(v.s, ctx.markers, ctx.decimal);
       if (r.ok) return { t: 'num', state: r.state, value: r.value };
-      const err = new ExpressionError(`${name ? `значение ${name} — ` : ''}${r.reason}`) as ExpressionError & { cell?: FieldCell };
-      err.cell = name ? cellOf(name) : { raw: v.s, line: rowLine };
+      const cell = name ? cellOf(name) : { raw: v.s, line: rowLine };
+      const where = cell?.col ? ` (колонка ${cell.col}, «${clip(v.s)}»)` : ` («${clip(v.s)}»)`;
+      const err = new ExpressionError(`${name ? `значение ${name}${where} — ` : ''}${r.reason}`) as ExpressionError & { cell?: FieldCell; hint?: string };
+      err.cell = cell;
+      err.hint = decimalHint(r.reason);
       throw err;
     },
   };
@@ -318,10 +322,11 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
       } catch (e) {
         if (!(e instanceof ExpressionError)) throw e;
         const cell = (e as ExpressionError & { cell?: FieldCell }).cell;
+        const dh = (e as ExpressionError & { hint?: string }).hint;
         ctx.add({
           severity: 'error', code: 'derive-value', file, line: cell?.line ?? rowLine, column: cell?.col, value: cell?.raw,
           message: `Не удалось вычислить derive.${field}: ${e.message}`,
-          hint: 'исправьте значение в файле или отметьте его как пропуск/скрытое',
+          hint: dh ?? 'исправьте значение в файле или отметьте его как пропуск/скрытое',
         });
         ok = false;
       }

@@ -6,7 +6,7 @@
 import { KIND_SPECS, type FileKind, type Problem } from '../model/types.ts';
 import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
 import type { RowView } from './mapping.ts';
-import { fastNumber, fastPathSafe, fastYear, parseNumber, parseYear, type DecimalMark, type Markers } from './numbers.ts';
+import { decimalHint, fastNumber, fastPathSafe, fastYear, parseNumber, parseYear, type DecimalMark, type Markers } from './numbers.ts';
 import { toText } from './expression.ts';
 import { isTrimSpace } from './text.ts';
 import { CONTROL } from './tokenize.ts';
@@ -138,7 +138,7 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
               if (p.ok) {
                 state = STATE_CODE[p.state];
                 value = p.value === null ? NaN : p.value;
-              } else err(k, 'bad-number', `Поле ${fields[k]}: ${p.reason}`, NUMBER_HINT, raw);
+              } else err(k, 'bad-number', `Поле ${fields[k]}: ${p.reason}`, decimalHint(p.reason) ?? NUMBER_HINT, raw);
             }
           }
         }
