@@ -150,7 +150,10 @@ export function scanRows(text: string, d: Dialect): RowIndex {
     }
     last[n] = lnb;
     n++;
-    const inner = innerBreaks(cells, br);
+    // Breaks inside cells only when a break comes before the row's own terminator.
+    const end = res.meta.cursor;
+    const nextBreak = text.indexOf(br, pos);
+    const inner = nextBreak >= 0 && nextBreak < end - d.newline.length ? innerBreaks(cells, br) : 0;
     if (checkControl) {
       for (let j = 0; j < cells.length; j++) {
         const m = CONTROL.exec(cells[j]);
@@ -166,7 +169,7 @@ export function scanRows(text: string, d: Dialect): RowIndex {
       unterminatedLine = line + inner - innerBreaks(cells.slice(-1), br);
     }
     line += inner + 1;
-    pos = res.meta.cursor;
+    pos = end;
   }));
   return {
     n,
