@@ -8,6 +8,9 @@ import path from 'node:path';
 import { loadDataset, REPO_ROOT } from '../../src/lib/ingest/index.ts';
 import { formatProblem } from '../../src/lib/model/types.ts';
 import { FIX } from './helpers.ts';
+import { parse } from 'yaml';
+import { makeNormalizer } from '../../src/lib/ingest/ids.ts';
+import { IdRuleSchema } from '../../src/lib/ingest/manifest.ts';
 
 const MARK = '<!-- примеры сообщений: test/ingest/docs.test.ts -->';
 
@@ -37,5 +40,15 @@ describe('docs/dataset-format.md', () => {
     const doc = readFileSync(path.join(REPO_ROOT, 'docs/dataset-format.md'), 'utf8');
     expect(doc).toContain('файл:строка:колонка: ошибка: что не так (значение «…»). Подсказка: как исправить');
     expect(doc).not.toMatch(/^ошибка: \S+:\d+/m);
+  });
+  it('the normalize example works as its comments say', () => {
+    const doc = readFileSync(path.join(REPO_ROOT, 'docs/dataset-format.md'), 'utf8');
+    const at = doc.indexOf('### Нормализация идентификаторов');
+    const y = parse(/```yaml\n([\s\S]*?)```/.exec(doc.slice(at))![1]);
+    const rule = (r: unknown) => makeNormalizer(IdRuleSchema.parse(r));
+    const school = rule(y.normalize.school_id);
+    expect(['105 201', '105-201', '105\u00a0201', '105201'].map(school)).toEqual(Array(4).fill('105201'));
+    expect(rule(y.normalize.municipality_id)('МО 5')).toBe('05');
+    expect(rule(y.files[0].normalize.school_id)('5201')).toBe('005201');
   });
 });

@@ -19,6 +19,7 @@ import { checkReal, resolveFile, resolveFilesDir, type PathContext } from './pat
 import { visibleControls } from './parse.ts';
 import { clip } from './text.ts';
 import { sniffDecimal } from './decimal.ts';
+import type { IdRule } from './ids.ts';
 
 export { formatProblem } from '../model/types.ts';
 
@@ -178,7 +179,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
       continue;
     }
     try {
-      entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores, currentYear);
+      entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores, currentYear, m.normalize);
     } catch (e) {
       // Never a stack trace for a user's file: one located error instead.
       perFile.add({ severity: 'error', code: 'internal', file: f.path, line: 1, message: `Файл не удалось прочитать: ${clip((e as Error).message ?? String(e))}`, hint: 'сообщите разработчикам, приложив файл; пока исправьте файл по другим сообщениям' });
@@ -199,7 +200,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
 }
 
 /** Read one file into the stores; returns the number of typed rows it gave. */
-function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef, stores: Stores, currentYear: number): number {
+function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef, stores: Stores, currentYear: number, normalize?: Record<string, IdRule>): number {
   const file = f.path;
   const r = f.read;
   const dec = decode(bytes, file, r.encoding);
@@ -239,7 +240,7 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
     }
     return id;
   };
-  const emitted = mapRows(table, f, f.kind, { file, markers: mk, decimal, subtotal, add, drop, colsId }, typer.row);
+  const emitted = mapRows(table, f, f.kind, { file, markers: mk, decimal, subtotal, normalize, add, drop, colsId }, typer.row);
   later.flush(add);
   for (const p of control) if (!errorAt.has(`${p.line}:${p.column}`)) add(p);
   const kept = typer.kept();

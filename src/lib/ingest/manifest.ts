@@ -44,6 +44,13 @@ export const MeltSchema = z.strictObject({
   value: fieldName.optional(),
 });
 
+export const IdRuleSchema = z.strictObject({
+  digits: z.boolean({ error: 'ожидается true или false' }).optional(),
+  replace: z.record(z.string(), z.string({ error: 'замена — текст' }), { error: 'ожидается { шаблон: замена }' }).optional(),
+  pad: z.number({ error: 'ожидается ширина — целое число' }).int().min(1).max(30).optional(),
+});
+const normalizeSchema = z.record(fieldName, IdRuleSchema, { error: 'ожидается { поле: { digits, replace, pad } }' });
+
 export const FileSchema = z.strictObject({
   path: text('path (имя файла)'),
   kind: z.enum(FILE_KINDS as [FileKind, ...FileKind[]], { error: `ожидается одно из: ${FILE_KINDS.join(', ')}` }),
@@ -54,6 +61,7 @@ export const FileSchema = z.strictObject({
   melt: MeltSchema.optional(),
   derive: z.record(fieldName, z.union([z.string(), z.number()], { error: 'значение — выражение' })).default({}),
   recode: z.record(fieldName, z.record(z.string(), z.union([z.string(), z.number()]))).default({}),
+  normalize: normalizeSchema.optional(),
   scale: z.tuple([z.number(), z.number()], { error: 'ожидается [минимум, максимум]' }).optional(),
 });
 
@@ -84,6 +92,7 @@ export const ManifestSchema = z.strictObject({
   }),
   settings: z.strictObject(Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.optional()]))).optional(),
   files_dir: z.string().optional(),
+  normalize: normalizeSchema.optional(),
   current_year: z.number({ error: 'ожидается год, например 2025' }).int().min(1990).max(2100).optional(),
   source: SourceSchema.optional(),
   files: z.array(FileSchema, { error: 'ожидается список файлов' }).min(1, { error: 'не объявлено ни одного файла' }),
@@ -224,6 +233,21 @@ function checkFile(f: FileSpec, i: number, m: Manifest, doc: ReturnType<typeof p
   }
   for (const req of spec.required) {
     if (!provided.has(req)) err(['columns'], `не задано обязательное поле ${req} для файла вида ${f.kind}`, `добавьте в columns строку «${req}: имя колонки» (или constants/derive)`);
+  }
+  const rules: Array<[(string | number)[], Record<string, { replace?: Record<string, string> }> | undefined]> = [[['files', i, 'normalize'], f.normalize], [['normalize'], m.normalize]];
+  for (const [base, norm] of rules) {
+    for (const [field, rule] of Object.entries(norm ?? {})) {
+      for (const re of Object.keys(rule.replace ?? {})) {
+        try {
+          new RegExp(re, 'gu');
+        } catch (e) {
+          const w = locate(doc, lc, [...base, field, 'replace', re]);
+          if (!problems.some((p) => p.message.includes(re) && p.line === w?.line)) {
+            problems.push({ severity: 'error', code: 'manifest', file, line: w?.line, column: w?.col, value: re, message: `normalize.${field}.replace: недопустимое регулярное выражение (${(e as Error).message})`, hint: 'пример: { "^МО-": "" } — убрать приставку «МО-»' });
+          }
+        }
+      }
+    }
   }
   if (f.scale && !(f.scale[0] < f.scale[1])) err(['scale'], 'scale: минимум должен быть меньше максимума', 'например scale: [0, 100]');
 }

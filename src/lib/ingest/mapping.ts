@@ -1,6 +1,6 @@
 /**
  * Parsed table + file spec → mapped rows (field → cell), still untyped. Applies, in order:
- * subtotal-row skipping, `columns`, `constants`, `melt` (wide → long), `recode`, `derive`.
+ * subtotal-row skipping, `columns`, `constants`, `melt` (wide → long), `normalize`, `recode`, `derive`.
  */
 import { KIND_SPECS, type Problem } from '../model/types.ts';
 import type { FileSpec } from './manifest.ts';
@@ -9,6 +9,7 @@ import { eachRow, normalizeName } from './parse.ts';
 import { evaluate, ExpressionError, parseExpression, references, type Env, type Node, type Val } from './expression.ts';
 import { decimalHint, fastNumber, fastPathSafe, parseNumber, type DecimalMark, type Markers } from './numbers.ts';
 import { clip } from './text.ts';
+import { makeNormalizer, type IdRule } from './ids.ts';
 import { isTrimSpace } from './text.ts';
 
 /** A field of a mapped row: raw text from a cell or a constant, or a computed value. */
@@ -42,6 +43,8 @@ export interface MapContext {
   subtotal: false | string[];
   add(p: Problem): void;
   drop(reason: string): void;
+  /** Dataset-wide identifier rules (manifest `normalize`); a file's own rules win per field. */
+  normalize?: Record<string, IdRule>;
   /** Register a field → 1-based column record; returns its id. */
   colsId(cols: Record<string, number | undefined>): number;
 }
@@ -108,7 +111,12 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
   const groups: Group[] = [];
   const meltFields = new Set<string>();
   if (spec.melt) {
-    const re = new RegExp(spec.melt.pattern, 'u');
+    let re: RegExp;
+    try {
+      re = new RegExp(spec.melt.pattern, 'u');
+    } catch {
+      return -1; // reported by the manifest check
+    }
     const measureMap = new Map(Object.entries(spec.melt.measures ?? {}).map(([k, v]) => [normalizeName(k), v]));
     const index = new Map<string, Group>();
     const seen = new Map<string, number>();
@@ -197,6 +205,9 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
   }));
   const meltSlots = [...new Set(groupSlots.flatMap((g) => [...g.labels.map(([k]) => k), ...g.measures.map(([k]) => k)]))];
   const deriveSlots = derives.map(([f, node]) => [f, slot(f), node] as const);
+  // normalize: the file's rules, else the manifest's (given to mapRows through ctx).
+  const normRules = { ...(ctx.normalize ?? {}), ...(spec.normalize ?? {}) };
+  const normalize = Object.entries(normRules).map(([f, rule]) => [slot(f), makeNormalizer(rule)] as const);
   const recode = Object.entries(spec.recode).map(([f, m]) => [slot(f), new Map(Object.entries(m).map(([a, b]) => [normalizeName(a), String(b)]))] as const);
   const rawRefSlots = new Map([...rawRefs].map(([name, j]) => [name, j]));
   const S = slotOf.size;
@@ -303,6 +314,10 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
   let emitted = 0;
   const finish = (colsId: number) => {
     row.colsId = colsId;
+    for (const [k, norm] of normalize) {
+      const raw = row.raw[k];
+      if (row.has[k] && raw !== undefined) row.raw[k] = norm(raw);
+    }
     for (const [k, map] of recode) {
       const raw = row.raw[k];
       if (row.has[k] && raw !== undefined) {
