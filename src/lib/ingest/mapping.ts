@@ -158,7 +158,7 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
       ctx.add({
         severity: 'error', code: 'melt-no-match', file, line: table.headerLine, value: spec.melt.pattern,
         message: 'Ни одна колонка не подходит под melt.pattern',
-        hint: `проверьте шаблон и подписи measures; колонки файла: ${table.header.slice(0, 12).join(' | ')}`,
+        hint: `проверьте шаблон и подписи measures; колонки файла: ${table.header.slice(0, 12).map((h) => clip(h, 60)).join(' | ')}`,
       });
     }
   }
@@ -419,7 +419,7 @@ function suggest(name: string, header: string[]): string {
     .filter((h) => h !== '')
     .map((h) => ({ h, d: distance(n, h.toLowerCase()) }))
     .sort((a, b) => a.d - b.d);
-  return scored.slice(0, 8).map((s) => `«${s.h}»`).join(', ') + (scored.length > 8 ? ', …' : '');
+  return scored.slice(0, 8).map((s) => `«${clip(s.h, 60)}»`).join(', ') + (scored.length > 8 ? ', …' : '');
 }
 
 function distance(a: string, b: string): number {
