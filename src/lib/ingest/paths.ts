@@ -1,8 +1,8 @@
 /**
  * Where a manifest may point: every file path resolves inside the folder of the files
  * (`files_dir`, by default the dataset folder), and `files_dir` itself stays inside the
- * dataset folder's parent, or inside the folder of the variable it starts with
- * (`${SHARED_DIR}/datasets/…`). Absolute paths, `..` that climbs out and symlinks that lead
+ * dataset folder's parent, or inside the shared folder when it starts with `${SHARED_DIR}`
+ * (`${SHARED_DIR}/datasets/…`; no other variable is allowed). Absolute paths, `..` that climbs out and symlinks that lead
  * out are refused before anything is read, so no foreign file's content is ever echoed.
  */
 import path from 'node:path';
@@ -43,6 +43,10 @@ export function resolveFilesDir(dir: string, filesDir: string | undefined, ctx: 
   const m = VAR.exec(filesDir);
   if (m) {
     const name = m[1];
+    // Only the declared shared folders: ${HOME} would open every file of the user.
+    if (!(name in ctx.defaults)) {
+      return { root: base, problem: problem(ctx, loc, filesDir, `files_dir: переменная \${${name}} не допускается`, `допустимо только ${Object.keys(ctx.defaults).map((k) => `\${${k}}`).join(', ')}: папка с общими наборами данных`) };
+    }
     const value = ctx.env[name] || ctx.defaults[name];
     if (!value) {
       return { root: base, problem: { ...problem(ctx, loc, filesDir, `files_dir: переменная окружения ${name} не задана`, `задайте ${name} перед запуском или укажите путь без переменной`), code: 'manifest-env' } };
