@@ -228,7 +228,7 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
     if (p.severity === 'error') errorAt.add(`${p.line}:${p.column}`);
     later.add(p);
   };
-  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, currentYear, add: typeAdd, drop });
+  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, currentYear, controlChars: table.index.controlTotal > 0, add: typeAdd, drop });
   const colsIds = new Map<string, number>();
   const colsId = (rec: Record<string, number | undefined>) => {
     const k = JSON.stringify(rec);

@@ -21,6 +21,8 @@ export interface TypeContext {
   markers: Markers;
   decimal: DecimalMark;
   scale?: [number, number];
+  /** The file has control characters somewhere (text fields are then checked for them). */
+  controlChars?: boolean;
   /** Years later than this are errors (results, indicators, partnership starts, non-target targets). */
   currentYear?: number;
   add(p: Problem): void;
@@ -173,7 +175,7 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
           text = trimmed(v !== undefined ? (v.t === 'num' && v.state !== 'value' ? '' : toText(v)) : (r.raw[k] ?? ''));
         }
         txt[k] = text === '' ? null : text;
-        const cc = CONTROL.exec(text);
+        const cc = ctx.controlChars ? CONTROL.exec(text) : null;
         if (cc) err(k, 'control-char', `Поле ${fields[k]}: в ячейке управляющий символ ${controlName(cc[0].charCodeAt(0))}`, CONTROL_HINT);
         if (text === '' && required[k]) {
           keep = false;
