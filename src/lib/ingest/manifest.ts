@@ -144,7 +144,8 @@ const KEY_HINTS: Record<string, string> = {
 function parseManifestUnsafe(source: string, file: string): ManifestResult {
   const problems: Problem[] = [];
   const lc = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // logLevel error: yaml's own warnings (collection keys) would go to stderr around our messages.
+  const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.some((e) => /call stack/i.test(e.message))) {
     return { problems: [{ severity: 'error', code: 'manifest-yaml', file, line: 1, column: 1, message: 'Манифест вложен слишком глубоко', hint: 'манифест — несколько уровней ключей; проверьте, что это dataset.yml, а не данные' }] };
   }
