@@ -52,6 +52,7 @@ describe('hostile datasets', () => {
       // Location first, then the severity: file[:line[:column]]: ошибка|предупреждение: …
       expect(text).toMatch(/^[^:\n]+(:\d+){0,2}: (ошибка|предупреждение): /);
       expect(text).not.toMatch(/\n\s+at /);
+      expect(text).not.toMatch(/[\r\n]/);
       // No message grows with the input: cells are echoed clipped.
       expect(text.length).toBeLessThan(1500);
       expect(p.message).toMatch(/[а-яё]/i);

@@ -195,7 +195,8 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     }
   }
   problems.push(...perFile.finish());
-  for (const p of problems) if (p.value !== undefined) p.value = clip(visibleControls(p.value));
+  // Values are echoed on one line: clipped, control characters and line breaks made visible.
+  for (const p of problems) if (p.value !== undefined) p.value = clip(visibleControls(p.value.replace(/\r\n|\r|\n/g, '↵')));
   return { ...base, tables, sources: loaded, problems };
 }
 
