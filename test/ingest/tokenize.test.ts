@@ -40,6 +40,9 @@ describe('scanRows / eachDataRow', () => {
     const idx = scanRows('a;b\n1;2\n3;"x\ny\n', SEMI);
     expect(idx.unterminatedLine).toBe(3);
     expect(idx.count[idx.n - 1]).toBe(2);
+    // The open cell holds only the final line break.
+    expect(scanRows('a;b\n1;"x\n', SEMI).unterminatedLine).toBe(2);
+    expect(scanRows('a;b\n1;"x', SEMI).unterminatedLine).toBe(2);
   });
   it('control characters: line and column of the cell', () => {
     const idx = scanRows('a;b\n1;"x\ny\u0000"\n', SEMI);

@@ -150,10 +150,11 @@ export function scanRows(text: string, d: Dialect): RowIndex {
     }
     last[n] = lnb;
     n++;
-    // Breaks inside cells only when a break comes before the row's own terminator.
+    // Breaks inside cells only when a break comes before the row's own terminator; the last
+    // row (maybe without a terminator, maybe an unterminated quote to the end) is always counted.
     const end = res.meta.cursor;
-    const nextBreak = text.indexOf(br, pos);
-    const inner = nextBreak >= 0 && nextBreak < end - d.newline.length ? innerBreaks(cells, br) : 0;
+    const nextBreak = end >= len ? 0 : text.indexOf(br, pos);
+    const inner = nextBreak >= 0 && (end >= len || nextBreak < end - d.newline.length) ? innerBreaks(cells, br) : 0;
     if (checkControl) {
       for (let j = 0; j < cells.length; j++) {
         const m = CONTROL.exec(cells[j]);
