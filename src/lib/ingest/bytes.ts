@@ -37,6 +37,16 @@ function nulStride(b: Uint8Array): 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-3
   if (full(0) && full(1) && full(2) && none(3)) return 'utf-32be';
   if (full(1) && full(3) && none(0) && none(2)) return 'utf-16le';
   if (full(0) && full(2) && none(1) && none(3)) return 'utf-16be';
+  // Russian text in UTF-16: every high byte is 0x00 (ASCII) or 0x04 (Cyrillic U+0400–U+04FF).
+  let hiLE = 0;
+  let hiBE = 0;
+  for (let i = 0; i + 1 < n; i += 2) {
+    if (b[i + 1] === 0 || b[i + 1] === 4) hiLE++;
+    if (b[i] === 0 || b[i] === 4) hiBE++;
+  }
+  const pairs = n / 2;
+  if (hiLE >= pairs * 0.95 && hiBE < pairs * 0.5) return 'utf-16le';
+  if (hiBE >= pairs * 0.95 && hiLE < pairs * 0.5) return 'utf-16be';
   return undefined;
 }
 
