@@ -10,7 +10,7 @@ import { formatProblem } from '../../src/lib/model/types.ts';
 import { FIX } from './helpers.ts';
 import { parse } from 'yaml';
 import { makeNormalizer } from '../../src/lib/ingest/ids.ts';
-import { IdRuleSchema } from '../../src/lib/ingest/manifest.ts';
+import { IdRuleSchema, parseManifest } from '../../src/lib/ingest/manifest.ts';
 
 const MARK = '<!-- примеры сообщений: test/ingest/docs.test.ts -->';
 
@@ -50,5 +50,12 @@ describe('docs/dataset-format.md', () => {
     expect(['105 201', '105-201', '105\u00a0201', '105201'].map(school)).toEqual(Array(4).fill('105201'));
     expect(rule(y.normalize.municipality_id)('МО 5')).toBe('05');
     expect(rule(y.files[0].normalize.school_id)('5201')).toBe('005201');
+  });
+  it('the full example is a valid manifest', () => {
+    const doc = readFileSync(path.join(REPO_ROOT, 'docs/dataset-format.md'), 'utf8');
+    const r = parseManifest(/```yaml\n([\s\S]*?)```/.exec(doc)![1], 'dataset.yml');
+    expect(r.problems).toEqual([]);
+    expect(r.manifest).toMatchObject({ current_year: 2025, normalize: { school_id: { digits: true } } });
+    expect(r.manifest!.files.map((f) => f.kind)).toEqual(['schools', 'results']);
   });
 });
