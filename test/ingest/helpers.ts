@@ -12,7 +12,7 @@ export const FIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 export async function load(files: object[], extra: object = {}): Promise<Dataset> {
   const manifest = stringify({ region: { name: 'Тестовая область' }, source: { publisher: 'Тест', title: 'Тестовый набор' }, ...extra, files });
   return loadDataset(FIX, {
-    env: {},
+    env: { SHARED_DIR: SHARED },
     readFile: async (p) => (p === path.join(FIX, 'dataset.yml') ? new TextEncoder().encode(manifest) : new Uint8Array(await readFile(p))),
   });
 }

@@ -60,7 +60,7 @@ describe.skipIf(sharedGuard('реальные наборы Москвы и Нь�
   it('the malformed Moscow lyceum file (unescaped quotes in quoted fields) loads', async () => {
     const ds = await load(
       [{ path: 'data-20131031T1206-structure-20131031T1206.csv', kind: 'schools', columns: { school_id: 'ROWNUM', name: 'name', municipality_id: 'okrug', district: 'rayon', address: 'adress' } }],
-      { files_dir: path.join(SHARED, 'datasets/moscow-ege-2016') },
+      { files_dir: '${SHARED_DIR}/datasets/moscow-ege-2016' },
     );
     // Rows 34 and 42 (lines 35, 43: lyceums in Коммунарка and Троицк) really have no okrug.
     expect(errors(ds).map((p) => [p.code, p.line, p.column])).toEqual([['required-empty', 35, 4], ['required-empty', 43, 4]]);

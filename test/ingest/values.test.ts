@@ -19,7 +19,7 @@ describe('numbers', () => {
     expect(r.filter((x) => x.school_id === '001').map((x) => [x.mean, x.mean_state])).toEqual(Array(6).fill([null, 'missing']));
     expect(r.filter((x) => x.school_id === '002').map((x) => [x.n, x.n_state, x.mean, x.mean_state])).toEqual([
       ...Array(5).fill([null, 'suppressed', null, 'suppressed']),
-      [0, 'value', 0, 'value'],
+      [5, 'value', 0, 'value'],
     ]);
   });
   it('strict numbers: 1e3, 0x1A, Infinity, 12abc are errors with line, column and value', async () => {

@@ -5,6 +5,7 @@
  */
 import { FILE_KINDS, KIND_SPECS, type CanonicalTables, type Columns, type FileKind, type Problem } from '../model/types.ts';
 import { cellOf, STATES, type Interner, type KindStore } from './store.ts';
+import { clip } from './text.ts';
 
 export interface SourceRef {
   path: string;
@@ -271,7 +272,7 @@ function unknownRefs(st: KindStore, kept: Kept, fields: readonly string[], known
 }
 
 function show(v: unknown): string {
-  return v === null || v === undefined ? '' : String(v);
+  return v === null || v === undefined ? '' : clip(String(v));
 }
 
 export function rowsWord(n: number): string {

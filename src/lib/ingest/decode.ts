@@ -6,6 +6,7 @@
  */
 import { Buffer, isUtf8 } from 'node:buffer';
 import type { Problem } from '../model/types.ts';
+import { sniffBytes } from './bytes.ts';
 
 export type Encoding = 'utf-8' | 'windows-1251';
 
@@ -47,6 +48,8 @@ export function looksLikeMojibake(text: string): { yes: boolean; sample?: string
 
 export function decode(bytes: Uint8Array, file: string, encoding: 'auto' | Encoding = 'auto'): Decoded {
   const problems: Problem[] = [];
+  const notText = sniffBytes(bytes, file);
+  if (notText) return { text: '', encoding: 'utf-8', bom: false, problems: [notText] };
   let bom = false;
   let body = bytes;
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {

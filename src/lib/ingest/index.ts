@@ -15,6 +15,11 @@ import { makeTyper } from './validate.ts';
 import { assemble, type SourceRef, type Stores } from './assemble.ts';
 import { Interner, KindStore } from './store.ts';
 import { collector, MAX_PER_CODE } from './problems.ts';
+import { checkReal, resolveFile, resolveFilesDir, type PathContext } from './paths.ts';
+import { visibleControls } from './parse.ts';
+import { clip } from './text.ts';
+import { sniffDecimal } from './decimal.ts';
+import type { IdRule } from './ids.ts';
 
 export { formatProblem } from '../model/types.ts';
 
@@ -40,7 +45,11 @@ export interface Dataset {
 
 export interface LoadOptions {
   readFile?: (path: string) => Promise<Uint8Array>;
+  /** Follows symlinks (fs.realpath by default) to refuse files that lead out of the dataset. */
+  realpath?: (path: string) => Promise<string>;
   env?: Record<string, string | undefined>;
+  /** Default for the manifest's current_year: the build date's year. */
+  now?: Date;
 }
 
 export const MANIFEST = 'dataset.yml';
@@ -60,6 +69,7 @@ const WARNING_KINDS: Record<string, string> = {
   'unknown-school': 'строки о школах не из списка',
   'duplicate-row': 'полные повторы строк',
   'stray-quotes': 'кавычки внутри полей',
+  'control-char': 'управляющие символы в ячейках',
   manifest: 'замечание к манифесту',
 };
 
@@ -80,6 +90,11 @@ async function defaultReadFile(p: string): Promise<Uint8Array> {
   return readFile(p);
 }
 
+async function defaultRealpath(p: string): Promise<string> {
+  const { realpath } = await import('node:fs/promises');
+  return realpath(p);
+}
+
 function emptyTables(): CanonicalTables {
   return Object.fromEntries(FILE_KINDS.map((k) => [k, {}])) as unknown as CanonicalTables;
 }
@@ -92,7 +107,13 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
 
   let manifestText: string;
   try {
-    manifestText = decode(await readFile(path.join(dir, MANIFEST)), MANIFEST, 'utf-8').text;
+    const dec = decode(await readFile(path.join(dir, MANIFEST)), MANIFEST, 'utf-8');
+    const notText = dec.problems.find((p) => p.code === 'not-csv');
+    if (notText) {
+      problems.push({ ...notText, message: notText.message.replace('Это не CSV-файл', 'Манифест — не текстовый файл YAML'), hint: 'dataset.yml — текстовый файл в кодировке UTF-8; создайте его в текстовом редакторе по docs/dataset-format.md' });
+      return base;
+    }
+    manifestText = dec.text;
   } catch (e) {
     problems.push({ severity: 'error', code: 'no-manifest', file: path.join(dir, MANIFEST), message: `Не удалось прочитать манифест набора (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, hint: 'укажите папку набора, в которой лежит dataset.yml' });
     return base;
@@ -111,11 +132,25 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     base.settings.rules = { ...base.settings.rules, ...(m.programme.rules as Partial<typeof base.settings.rules> | undefined) };
   }
 
-  let filesDir = dir;
-  if (m.files_dir) {
-    const expanded = expandVars(m.files_dir, env, problems);
-    filesDir = expanded === undefined ? dir : path.resolve(dir, expanded);
+  const pctx: PathContext = { manifest: MANIFEST, env, defaults: { SHARED_DIR: path.resolve(REPO_ROOT, '../shared') } };
+  const fd = resolveFilesDir(dir, m.files_dir, pctx, mr.where?.filesDir);
+  if (fd.problem) {
+    problems.push(fd.problem);
+    return base;
   }
+  const filesDir = fd.root;
+  const realpath = opts.realpath ?? defaultRealpath;
+  const currentYear = m.current_year ?? (opts.now ?? new Date()).getUTCFullYear();
+  // Paths first: a refused path stops the load before any file is read.
+  const fulls: string[] = [];
+  for (const [i, f] of m.files.entries()) {
+    const loc = mr.where?.paths[i];
+    const r = resolveFile(filesDir, f.path, pctx, loc);
+    const bad = r.problem ?? (await checkReal(filesDir, r.full!, f.path, pctx, realpath, loc));
+    if (bad) problems.push(bad);
+    fulls.push(r.full ?? '');
+  }
+  if (problems.some((p) => p.code === 'unsafe-path')) return base;
 
   const sources: SourceRef[] = [];
   const loaded: LoadedSource[] = [];
@@ -127,8 +162,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   // Bytes of a file are kept only until the last manifest entry that reads it.
   const cache = new Map<string, { bytes?: Uint8Array; error?: string }>();
   const uses = new Map<string, number>();
-  for (const f of m.files) {
-    const full = path.resolve(filesDir, f.path);
+  for (const full of fulls) {
     uses.set(full, (uses.get(full) ?? 0) + 1);
   }
   const perFile = collector();
@@ -142,7 +176,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     sources.push(ref);
     const entry: LoadedSource = { ...src, path: f.path, kind: f.kind, rows: 0, dropped: ref.dropped };
     loaded.push(entry);
-    const full = path.resolve(filesDir, f.path);
+    const full = fulls[i];
     if (!cache.has(full)) {
       try {
         cache.set(full, { bytes: await readFile(full) });
@@ -158,7 +192,12 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
       perFile.add({ severity: 'error', code: 'file-not-found', file: f.path, value: full, message: `Файл не найден или не читается (${got.error})`, hint: m.files_dir ? 'проверьте path и files_dir (переменная SHARED_DIR)' : 'путь в path указывается относительно папки с dataset.yml' });
       continue;
     }
-    entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores);
+    try {
+      entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores, currentYear, m.normalize);
+    } catch (e) {
+      // Never a stack trace for a user's file: one located error instead.
+      perFile.add({ severity: 'error', code: 'internal', file: f.path, line: 1, message: `Файл не удалось прочитать: ${clip((e as Error).message ?? String(e))}`, hint: 'сообщите разработчикам, приложив файл; пока исправьте файл по другим сообщениям' });
+    }
   }
   const tables = assemble(stores, sources, perFile.add);
   // rows = rows that reached the tables: minus copies and rows about unknown schools.
@@ -170,19 +209,24 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     }
   }
   problems.push(...perFile.finish());
+  // Values are echoed on one line: clipped, control characters and line breaks made visible.
+  for (const p of problems) if (p.value !== undefined) p.value = clip(visibleControls(p.value.replace(/\r\n|\r|\n/g, '↵')));
   return { ...base, tables, sources: loaded, problems };
 }
 
 /** Read one file into the stores; returns the number of typed rows it gave. */
-function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef, stores: Stores): number {
+function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef, stores: Stores, currentYear: number, normalize?: Record<string, IdRule>): number {
   const file = f.path;
   const r = f.read;
   const dec = decode(bytes, file, r.encoding);
   dec.problems.forEach(add);
-  if (dec.problems.some((p) => p.code === 'mojibake')) return 0;
+  if (dec.problems.some((p) => p.code === 'mojibake' || p.code === 'not-csv')) return 0;
   const table: ParsedTable = parseTable(dec.text, file, { delimiter: r.delimiter, skip_rows: r.skip_rows, header_rows: r.header_rows });
-  table.problems.forEach(add);
-  const decimal: DecimalMark = r.decimal === 'auto' ? (table.delimiter === ',' ? '.' : 'either') : r.decimal;
+  // Control characters: warnings from the layout, unless the cell is read and already an error.
+  const control = table.problems.filter((p) => p.code === 'control-char');
+  table.problems.forEach((p) => p.code !== 'control-char' && add(p));
+  if (table.header.length === 0) return 0; // empty file or no header: reported above
+  const decimal: DecimalMark = r.decimal === 'auto' ? sniffDecimal(table) : r.decimal;
   const mk = markers(
     r.missing === 'auto' ? DEFAULT_MISSING : r.missing,
     r.suppressed === 'auto' ? DEFAULT_SUPPRESSED : r.suppressed,
@@ -194,7 +238,12 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
   const subtotal = r.subtotal_rows === 'auto' ? DEFAULT_SUBTOTALS : r.subtotal_rows;
   // Type-phase problems come after all mapping problems of the file, as when the phases ran one after the other.
   const later = deferred();
-  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, add: later.add, drop });
+  const errorAt = new Set<string>();
+  const typeAdd = (p: Problem) => {
+    if (p.severity === 'error') errorAt.add(`${p.line}:${p.column}`);
+    later.add(p);
+  };
+  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, currentYear, controlChars: table.index.controlTotal > 0, add: typeAdd, drop });
   const colsIds = new Map<string, number>();
   const colsId = (rec: Record<string, number | undefined>) => {
     const k = JSON.stringify(rec);
@@ -206,9 +255,19 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
     }
     return id;
   };
-  mapRows(table, f, f.kind, { file, markers: mk, decimal, subtotal, add, drop, colsId }, typer.row);
+  const emitted = mapRows(table, f, f.kind, { file, markers: mk, decimal, subtotal, normalize, add, drop, colsId }, typer.row);
   later.flush(add);
-  return typer.kept();
+  for (const p of control) if (!errorAt.has(`${p.line}:${p.column}`)) add(p);
+  const kept = typer.kept();
+  if (emitted >= 0 && table.rowCount > 0 && kept === 0) {
+    const why = Object.entries(ref.dropped).map(([reason, n]) => `${DROP_REASONS[reason] ?? reason} — ${n}`).join('; ');
+    add({
+      severity: 'error', code: 'all-rows-dropped', file, line: table.index.line[table.rows[0]],
+      message: `Из файла не прочитано ни одной строки: пропущены все строки данных (${table.rowCount})${why ? `: ${why}` : ''}`,
+      hint: 'проверьте сопоставление колонок (columns) и сообщения об ошибках выше',
+    });
+  }
+  return kept;
 }
 
 /**

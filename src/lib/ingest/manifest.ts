@@ -44,6 +44,13 @@ export const MeltSchema = z.strictObject({
   value: fieldName.optional(),
 });
 
+export const IdRuleSchema = z.strictObject({
+  digits: z.boolean({ error: 'ожидается true или false' }).optional(),
+  replace: z.record(z.string(), z.string({ error: 'замена — текст' }), { error: 'ожидается { шаблон: замена }' }).optional(),
+  pad: z.number({ error: 'ожидается ширина — целое число' }).int().min(1).max(30).optional(),
+});
+const normalizeSchema = z.record(fieldName, IdRuleSchema, { error: 'ожидается { поле: { digits, replace, pad } }' });
+
 export const FileSchema = z.strictObject({
   path: text('path (имя файла)'),
   kind: z.enum(FILE_KINDS as [FileKind, ...FileKind[]], { error: `ожидается одно из: ${FILE_KINDS.join(', ')}` }),
@@ -54,6 +61,7 @@ export const FileSchema = z.strictObject({
   melt: MeltSchema.optional(),
   derive: z.record(fieldName, z.union([z.string(), z.number()], { error: 'значение — выражение' })).default({}),
   recode: z.record(fieldName, z.record(z.string(), z.union([z.string(), z.number()]))).default({}),
+  normalize: normalizeSchema.optional(),
   scale: z.tuple([z.number(), z.number()], { error: 'ожидается [минимум, максимум]' }).optional(),
 });
 
@@ -97,6 +105,8 @@ export const ManifestSchema = z.strictObject({
   site_url: z.url({ error: 'ожидается адрес вида https://school.example.ru/' }).optional(),
   settings: z.strictObject(Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.optional()]))).optional(),
   files_dir: z.string().optional(),
+  normalize: normalizeSchema.optional(),
+  current_year: z.number({ error: 'ожидается год, например 2025' }).int().min(1990).max(2100).optional(),
   source: SourceSchema.optional(),
   files: z.array(FileSchema, { error: 'ожидается список файлов' }).min(1, { error: 'не объявлено ни одного файла' }),
 });
@@ -108,6 +118,35 @@ export type ReadSpec = z.infer<typeof ReadSchema>;
 export interface ManifestResult {
   manifest?: Manifest;
   problems: Problem[];
+  /** Where files_dir and each files[i].path are written (for path problems found later). */
+  where?: { filesDir?: { line: number; col: number }; paths: Array<{ line: number; col: number } | undefined> };
+}
+
+/** Aliases a manifest may expand (a «billion laughs» document needs thousands). */
+export const MAX_ALIASES = 100;
+/** Longest manifest read (a real one is a few kilobytes). */
+export const MAX_MANIFEST_CHARS = 1_000_000;
+
+/**
+ * parseManifest that never throws: an unexpected failure (deep nesting, a bug) becomes one
+ * located problem instead of a stack trace. Problems without a position point at 1:1.
+ */
+export function parseManifest(source: string, file: string): ManifestResult {
+  let r: ManifestResult;
+  try {
+    r = source.length > MAX_MANIFEST_CHARS
+      ? { problems: [{ severity: 'error', code: 'manifest', file, message: `Манифест слишком большой (${source.length} знаков)`, hint: 'манифест описывает файлы, а не содержит данные; проверьте, что это dataset.yml' }] }
+      : parseManifestUnsafe(source, file);
+  } catch (e) {
+    r = { problems: [{ severity: 'error', code: 'manifest-yaml', file, message: `Не удалось разобрать манифест: ${(e as Error).message.split('\n')[0].slice(0, 200)}`, hint: 'упростите манифест: без ссылок (&, *) и глубокой вложенности' }] };
+  }
+  for (const p of r.problems) {
+    if (p.line === undefined) {
+      p.line = 1;
+      p.column = 1;
+    }
+  }
+  return r;
 }
 
 const KEY_HINTS: Record<string, string> = {
@@ -115,11 +154,15 @@ const KEY_HINTS: Record<string, string> = {
   files: 'files: список с path, kind, source, columns',
 };
 
-export function parseManifest(source: string, file: string): ManifestResult {
+function parseManifestUnsafe(source: string, file: string): ManifestResult {
   const problems: Problem[] = [];
   const lc = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  // logLevel error: yaml's own warnings (collection keys) would go to stderr around our messages.
+  const doc = parseDocument(source, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  if (doc.errors.some((e) => /call stack/i.test(e.message))) {
+    return { problems: [{ severity: 'error', code: 'manifest-yaml', file, line: 1, column: 1, message: 'Манифест вложен слишком глубоко', hint: 'манифест — несколько уровней ключей; проверьте, что это dataset.yml, а не данные' }] };
+  }
+  for (const e of [...doc.errors, ...doc.warnings].slice(0, 10)) {
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     problems.push({
       severity: doc.errors.includes(e as never) ? 'error' : 'warning',
@@ -132,11 +175,27 @@ export function parseManifest(source: string, file: string): ManifestResult {
     });
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };
-  const data = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const alias = /alias/i.test((e as Error).message);
+    return {
+      problems: [{
+        severity: 'error', code: 'manifest-yaml', file, line: 1, column: 1,
+        message: alias ? `В манифесте слишком много раскрытий ссылок (больше ${MAX_ALIASES})` : `Не удалось разобрать манифест: ${(e as Error).message.split('\n')[0].slice(0, 200)}`,
+        hint: 'не используйте якоря и ссылки YAML (&имя, *имя) — повторите значения явно',
+      }],
+    };
+  }
   const parsed = ManifestSchema.safeParse(data ?? {}, { reportInput: true });
   if (parsed.success) {
     for (const [i, f] of parsed.data.files.entries()) checkFile(f, i, parsed.data, doc, lc, file, problems);
-    return { manifest: parsed.data, problems };
+    const where = {
+      filesDir: parsed.data.files_dir !== undefined ? locate(doc, lc, ['files_dir']) : undefined,
+      paths: parsed.data.files.map((_, i) => locate(doc, lc, ['files', i, 'path'])),
+    };
+    return { manifest: parsed.data, problems, where };
   }
   for (const iss of parsed.error.issues) {
     const path = iss.path as (string | number)[];
@@ -188,6 +247,21 @@ function checkFile(f: FileSpec, i: number, m: Manifest, doc: ReturnType<typeof p
   }
   for (const req of spec.required) {
     if (!provided.has(req)) err(['columns'], `не задано обязательное поле ${req} для файла вида ${f.kind}`, `добавьте в columns строку «${req}: имя колонки» (или constants/derive)`);
+  }
+  const rules: Array<[(string | number)[], Record<string, { replace?: Record<string, string> }> | undefined]> = [[['files', i, 'normalize'], f.normalize], [['normalize'], m.normalize]];
+  for (const [base, norm] of rules) {
+    for (const [field, rule] of Object.entries(norm ?? {})) {
+      for (const re of Object.keys(rule.replace ?? {})) {
+        try {
+          new RegExp(re, 'gu');
+        } catch (e) {
+          const w = locate(doc, lc, [...base, field, 'replace', re]);
+          if (!problems.some((p) => p.message.includes(re) && p.line === w?.line)) {
+            problems.push({ severity: 'error', code: 'manifest', file, line: w?.line, column: w?.col, value: re, message: `normalize.${field}.replace: недопустимое регулярное выражение (${(e as Error).message})`, hint: 'пример: { "^МО-": "" } — убрать приставку «МО-»' });
+          }
+        }
+      }
+    }
   }
   if (f.scale && !(f.scale[0] < f.scale[1])) err(['scale'], 'scale: минимум должен быть меньше максимума', 'например scale: [0, 100]');
 }

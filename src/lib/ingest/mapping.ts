@@ -1,14 +1,16 @@
 /**
  * Parsed table + file spec → mapped rows (field → cell), still untyped. Applies, in order:
- * subtotal-row skipping, `columns`, `constants`, `melt` (wide → long), `recode`, `derive`.
+ * subtotal-row skipping, `columns`, `constants`, `melt` (wide → long), `normalize`, `recode`, `derive`.
  */
 import { KIND_SPECS, type Problem } from '../model/types.ts';
 import type { FileSpec } from './manifest.ts';
 import type { ParsedTable } from './parse.ts';
 import { eachRow, normalizeName } from './parse.ts';
 import { evaluate, ExpressionError, parseExpression, references, type Env, type Node, type Val } from './expression.ts';
-import { fastNumber, fastPathSafe, parseNumber, type DecimalMark, type Markers } from './numbers.ts';
-import { isTrimSpace } from './tokenize.ts';
+import { decimalHint, fastNumber, fastPathSafe, parseNumber, type DecimalMark, type Markers } from './numbers.ts';
+import { clip } from './text.ts';
+import { makeNormalizer, type IdRule } from './ids.ts';
+import { isTrimSpace } from './text.ts';
 
 /** A field of a mapped row: raw text from a cell or a constant, or a computed value. */
 export interface FieldCell {
@@ -41,6 +43,8 @@ export interface MapContext {
   subtotal: false | string[];
   add(p: Problem): void;
   drop(reason: string): void;
+  /** Dataset-wide identifier rules (manifest `normalize`); a file's own rules win per field. */
+  normalize?: Record<string, IdRule>;
   /** Register a field → 1-based column record; returns its id. */
   colsId(cols: Record<string, number | undefined>): number;
 }
@@ -107,7 +111,12 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
   const groups: Group[] = [];
   const meltFields = new Set<string>();
   if (spec.melt) {
-    const re = new RegExp(spec.melt.pattern, 'u');
+    let re: RegExp;
+    try {
+      re = new RegExp(spec.melt.pattern, 'u');
+    } catch {
+      return -1; // reported by the manifest check
+    }
     const measureMap = new Map(Object.entries(spec.melt.measures ?? {}).map(([k, v]) => [normalizeName(k), v]));
     const index = new Map<string, Group>();
     const seen = new Map<string, number>();
@@ -149,7 +158,7 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
       ctx.add({
         severity: 'error', code: 'melt-no-match', file, line: table.headerLine, value: spec.melt.pattern,
         message: 'Ни одна колонка не подходит под melt.pattern',
-        hint: `проверьте шаблон и подписи measures; колонки файла: ${table.header.slice(0, 12).join(' | ')}`,
+        hint: `проверьте шаблон и подписи measures; колонки файла: ${table.header.slice(0, 12).map((h) => clip(h, 60)).join(' | ')}`,
       });
     }
   }
@@ -196,6 +205,9 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
   }));
   const meltSlots = [...new Set(groupSlots.flatMap((g) => [...g.labels.map(([k]) => k), ...g.measures.map(([k]) => k)]))];
   const deriveSlots = derives.map(([f, node]) => [f, slot(f), node] as const);
+  // normalize: the file's rules, else the manifest's (given to mapRows through ctx).
+  const normRules = { ...(ctx.normalize ?? {}), ...(spec.normalize ?? {}) };
+  const normalize = Object.entries(normRules).map(([f, rule]) => [slot(f), makeNormalizer(rule)] as const);
   const recode = Object.entries(spec.recode).map(([f, m]) => [slot(f), new Map(Object.entries(m).map(([a, b]) => [normalizeName(a), String(b)]))] as const);
   const rawRefSlots = new Map([...rawRefs].map(([name, j]) => [name, j]));
   const S = slotOf.size;
@@ -281,8 +293,11 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
       }
       const r = parseNumber(v.s, ctx.markers, ctx.decimal);
       if (r.ok) return { t: 'num', state: r.state, value: r.value };
-      const err = new ExpressionError(`${name ? `значение ${name} — ` : ''}${r.reason}`) as ExpressionError & { cell?: FieldCell };
-      err.cell = name ? cellOf(name) : { raw: v.s, line: rowLine };
+      const cell = name ? cellOf(name) : { raw: v.s, line: rowLine };
+      const where = cell?.col ? ` (колонка ${cell.col}, «${clip(v.s)}»)` : ` («${clip(v.s)}»)`;
+      const err = new ExpressionError(`${name ? `значение ${name}${where} — ` : ''}${r.reason}`) as ExpressionError & { cell?: FieldCell; hint?: string };
+      err.cell = cell;
+      err.hint = decimalHint(r.reason);
       throw err;
     },
   };
@@ -299,6 +314,10 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
   let emitted = 0;
   const finish = (colsId: number) => {
     row.colsId = colsId;
+    for (const [k, norm] of normalize) {
+      const raw = row.raw[k];
+      if (row.has[k] && raw !== undefined) row.raw[k] = norm(raw);
+    }
     for (const [k, map] of recode) {
       const raw = row.raw[k];
       if (row.has[k] && raw !== undefined) {
@@ -318,10 +337,11 @@ export function mapRows(table: ParsedTable, spec: FileSpec, kind: keyof typeof K
       } catch (e) {
         if (!(e instanceof ExpressionError)) throw e;
         const cell = (e as ExpressionError & { cell?: FieldCell }).cell;
+        const dh = (e as ExpressionError & { hint?: string }).hint;
         ctx.add({
           severity: 'error', code: 'derive-value', file, line: cell?.line ?? rowLine, column: cell?.col, value: cell?.raw,
           message: `Не удалось вычислить derive.${field}: ${e.message}`,
-          hint: 'исправьте значение в файле или отметьте его как пропуск/скрытое',
+          hint: dh ?? 'исправьте значение в файле или отметьте его как пропуск/скрытое',
         });
         ok = false;
       }
@@ -399,7 +419,7 @@ function suggest(name: string, header: string[]): string {
     .filter((h) => h !== '')
     .map((h) => ({ h, d: distance(n, h.toLowerCase()) }))
     .sort((a, b) => a.d - b.d);
-  return scored.slice(0, 8).map((s) => `«${s.h}»`).join(', ') + (scored.length > 8 ? ', …' : '');
+  return scored.slice(0, 8).map((s) => `«${clip(s.h, 60)}»`).join(', ') + (scored.length > 8 ? ', …' : '');
 }
 
 function distance(a: string, b: string): number {

@@ -65,13 +65,23 @@ export function parseNumber(raw: string, m: Markers, decimal: DecimalMark): Numb
     if (/^[+-]?\d+([.,]\d+)?e[+-]?\d+$/i.test(s)) return { ok: false, reason: 'экспоненциальная запись не допускается' };
     if (/^0x/i.test(s)) return { ok: false, reason: 'шестнадцатеричная запись не допускается' };
     if (/inf|nan/i.test(s)) return { ok: false, reason: 'это не число' };
-    if (decimal === '.' && /^[+-]?\d+,\d+$/.test(s)) return { ok: false, reason: 'десятичная запятая, а в файле объявлена точка' };
-    if (decimal === ',' && /^[+-]?\d+\.\d+$/.test(s)) return { ok: false, reason: 'десятичная точка, а в файле объявлена запятая' };
+    if (decimal === '.' && /^[+-]?\d+,\d+$/.test(s)) return { ok: false, reason: COMMA_REASON };
+    if (decimal === ',' && /^[+-]?\d+\.\d+$/.test(s)) return { ok: false, reason: POINT_REASON };
     return { ok: false, reason: 'это не число' };
   }
   const value = Number(s.replace(',', '.'));
   if (!Number.isFinite(value)) return { ok: false, reason: 'это не число' };
   return { ok: true, state: 'value', value };
+}
+
+const COMMA_REASON = 'десятичная запятая, а в файле объявлена точка';
+const POINT_REASON = 'десятичная точка, а в файле объявлена запятая';
+
+/** The hint for a decimal-mark mismatch: which `read.decimal` to declare (undefined for other reasons). */
+export function decimalHint(reason: string): string | undefined {
+  if (reason === COMMA_REASON) return 'если в файле десятичная запятая (67,5), укажите у файла read: { decimal: "," }';
+  if (reason === POINT_REASON) return 'если в файле десятичная точка (67.5), укажите у файла read: { decimal: "." }';
+  return undefined;
 }
 
 export type YearResult = { ok: true; value: number | null; state: ValueState } | { ok: false; reason: string };

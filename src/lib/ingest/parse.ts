@@ -4,8 +4,11 @@
  * on every line, blank lines and ragged rows. Cells stay strings here.
  */
 import type { Problem } from '../model/types.ts';
-import { cursor, readRowAt, scanRows, type RowIndex } from './tokenize.ts';
-import { sniffDelimiter } from './sniff.ts';
+import { eachDataRow, rowAt, scanRows, type Dialect, type RowIndex } from './tokenize.ts';
+import { sniffDelimiter, sniffNewline } from './sniff.ts';
+import { escapeStrayQuotes } from './quotes.ts';
+import { clip, countChar } from './text.ts';
+import { MAX_PER_CODE } from './problems.ts';
 
 export interface ReadOptions {
   delimiter: 'auto' | string;
@@ -15,16 +18,18 @@ export interface ReadOptions {
 
 /**
  * The layout of a file: header and the data rows to read. Rows are not materialised here:
- * `eachRow` reads them one at a time from the text into one reused cells array.
+ * `eachRow` reads them one at a time from the text.
  */
 export interface ParsedTable {
   delimiter: string;
+  dialect: Dialect;
   /** Normalised column names (trimmed, inner whitespace collapsed). */
   header: string[];
   headerLine: number;
   /** Number of data rows (after blank, header and ragged rows are left out). */
   rowCount: number;
   problems: Problem[];
+  /** The text PapaParse reads (line breaks normalised, stray quotes escaped when needed). */
   text: string;
   lenient: boolean;
   width: number;
@@ -38,49 +43,38 @@ export function normalizeName(s: string): string {
 }
 
 /**
- * Call `fn(cells, line, lines)` for every data row in file order. `cells` and `lines` are
- * reused between calls: copy what must outlive the call. Trailing blank cells beyond the
- * header width are already removed.
+ * Call `fn(cells, line, lines)` for every data row in file order. `lines` (the line of each
+ * cell) is filled only for rows spanning several lines, and is reused between calls: copy
+ * what must outlive the call. Trailing blank cells beyond the header width are removed.
  */
 export function eachRow(t: ParsedTable, fn: (cells: string[], line: number, lines: number[]) => void): void {
-  const delim = t.delimiter.charCodeAt(0);
-  const cur = cursor();
-  const { start, line } = t.index;
-  const rows = t.rows;
-  for (let k = 0; k < rows.length; k++) {
-    const r = rows[k];
-    cur.i = start[r];
-    cur.line = line[r];
-    readRowAt(t.text, delim, t.lenient, cur, true);
-    const cells = cur.cells;
+  const line = t.index.line;
+  eachDataRow(t.text, t.dialect, t.index, t.rows, (cells, r, lines) => {
     while (cells.length > t.width && cells[cells.length - 1].trim() === '') cells.pop();
-    fn(cells, line[r], cur.lines);
-  }
+    fn(cells, line[r], lines);
+  });
 }
 
-/** Materialise one row (header rows, ragged rows). */
-function rowCells(text: string, delimiter: string, lenient: boolean, index: RowIndex, r: number): string[] {
-  const cur = cursor(index.start[r], index.line[r]);
-  readRowAt(text, delimiter.charCodeAt(0), lenient, cur, true);
-  return cur.cells.slice();
-}
-
-export function parseTable(text: string, file: string, opts: ReadOptions): ParsedTable {
-  const delimiter = opts.delimiter === 'auto' ? sniffDelimiter(text) : opts.delimiter;
-  const strictIdx = scanRows(text, delimiter, false);
-  const strict = layout(text, strictIdx, false, file, delimiter, opts);
+export function parseTable(input: string, file: string, opts: ReadOptions): ParsedTable {
+  const delimiter = opts.delimiter === 'auto' ? sniffDelimiter(input) : opts.delimiter;
+  const { text, newline } = sniffNewline(input);
+  const dialect: Dialect = { delimiter, newline };
+  const strictIdx = scanRows(text, dialect);
+  const strict = layout(text, strictIdx, false, file, dialect, opts);
   if (strict.ragged === 0 && strict.unterminated === undefined) return strict.table;
-  // Lenient reading differs from strict only at a `""` before a delimiter or a line end.
-  if (!strictIdx.lenientDiffers) return strict.table;
-  const lenientIdx = scanRows(text, delimiter, true);
-  const lenient = layout(text, lenientIdx, true, file, delimiter, opts);
+  // Lenient reading: stray quotes escaped, then PapaParse again.
+  const esc = escapeStrayQuotes(text, delimiter);
+  if (esc.stray === 0) return strict.table;
+  const lenientIdx = scanRows(esc.text, dialect);
+  const lenient = layout(esc.text, lenientIdx, true, file, dialect, opts);
   if (lenient.ragged < strict.ragged || (strict.unterminated !== undefined && lenient.unterminated === undefined)) {
+    const br = newline === '\r' ? '\r' : '\n';
     lenient.table.problems.unshift({
       severity: 'warning',
       code: 'stray-quotes',
       file,
-      line: lenientIdx.firstStrayLine,
-      message: `В файле ${lenientIdx.strayQuotes} неэкранированных кавычек внутри полей; они прочитаны как часть текста`,
+      line: 1 + countChar(esc.text.slice(0, esc.firstStray), br),
+      message: `В файле ${esc.stray} неэкранированных кавычек внутри полей; они прочитаны как часть текста`,
       hint: 'внутри поля в кавычках кавычка записывается дважды (""); проверьте названия с кавычками',
     });
     return lenient.table;
@@ -94,32 +88,47 @@ interface Laid {
   unterminated?: number;
 }
 
-function layout(text: string, idx: RowIndex, lenient: boolean, file: string, delimiter: string, opts: ReadOptions): Laid {
+function layout(text: string, idx: RowIndex, lenient: boolean, file: string, dialect: Dialect, opts: ReadOptions): Laid {
+  const delimiter = dialect.delimiter;
   const problems: Problem[] = [];
   // Non-blank rows.
   let nb = new Int32Array(idx.n);
   let m = 0;
   for (let r = 0; r < idx.n; r++) if (idx.lastNonBlank[r] > 0) nb[m++] = r;
   nb = nb.subarray(0, m);
-  const empty: ParsedTable = { delimiter, header: [], headerLine: 0, rowCount: 0, problems, text, lenient, width: 0, index: idx, rows: new Int32Array(0) };
+  const empty: ParsedTable = { delimiter, dialect, header: [], headerLine: 0, rowCount: 0, problems, text, lenient, width: 0, index: idx, rows: new Int32Array(0) };
   if (idx.unterminatedLine !== undefined) {
     problems.push({
       severity: 'error',
       code: 'unterminated-quote',
       file,
       line: idx.unterminatedLine,
+      column: idx.n ? idx.count[idx.n - 1] : undefined,
       message: 'Кавычка, открытая в этой строке, не закрыта до конца файла',
       hint: 'найдите поле с непарной кавычкой и закройте его',
     });
   }
+  for (const c of idx.control) {
+    // A warning here: the typing stage turns it into an error when the cell is actually read.
+    problems.push({
+      severity: 'warning',
+      code: 'control-char',
+      file,
+      line: c.line,
+      column: c.column,
+      value: visibleControls(clip(c.value)),
+      message: `В ячейке управляющий символ ${controlName(c.code)}`,
+      hint: CONTROL_HINT,
+    });
+  }
   if (m === 0) {
-    problems.push({ severity: 'error', code: 'empty-file', file, message: 'Файл пуст: нет ни шапки, ни данных', hint: 'проверьте, что выгрузка не оборвалась' });
+    problems.push({ severity: 'error', code: 'empty-file', file, line: 1, message: 'Файл пуст: нет ни шапки, ни данных', hint: 'проверьте, что выгрузка не оборвалась' });
     return { table: empty, ragged: 0, unterminated: idx.unterminatedLine };
   }
   const headerRows = Math.max(1, Math.min(3, opts.header_rows));
   let start: number;
   if (opts.skip_rows === 'auto') {
-    start = detectHeader(text, delimiter, lenient, idx, nb, headerRows);
+    start = detectHeader(text, dialect, idx, nb, headerRows);
   } else {
     start = opts.skip_rows;
     if (start + headerRows > m) {
@@ -136,7 +145,7 @@ function layout(text: string, idx: RowIndex, lenient: boolean, file: string, del
   }
   const headEnd = Math.min(m, start + headerRows);
   const head: string[][] = [];
-  for (let k = start; k < headEnd; k++) head.push(rowCells(text, delimiter, lenient, idx, nb[k]));
+  for (let k = start; k < headEnd; k++) head.push(rowAt(text, dialect, idx, nb[k]));
   let header = combineHeader(head);
   const data = nb.subarray(headEnd);
   const width0 = header.length;
@@ -153,6 +162,16 @@ function layout(text: string, idx: RowIndex, lenient: boolean, file: string, del
     if (allEmpty) header = header.slice(0, -1);
   }
   const width = header.length;
+  if (data.length === 0) {
+    problems.push({
+      severity: 'error',
+      code: 'no-data',
+      file,
+      line: idx.line[nb[headEnd - 1]],
+      message: 'В файле только шапка: нет ни одной строки данных',
+      hint: 'проверьте, что выгрузка не оборвалась и что skip_rows/header_rows не захватывают строки данных',
+    });
+  }
   let ragged = 0;
   const kept = new Int32Array(data.length);
   let nk = 0;
@@ -163,14 +182,20 @@ function layout(text: string, idx: RowIndex, lenient: boolean, file: string, del
     const len = count > width ? Math.max(width, idx.lastNonBlank[r]) : count;
     if (len !== width) {
       ragged++;
-      const cells = rowCells(text, delimiter, lenient, idx, r).slice(0, len);
+      // Cells are shown for the first rows only (the collector keeps no more anyway).
+      const cells = ragged <= MAX_PER_CODE ? rowAt(text, dialect, idx, r).slice(0, len) : undefined;
+      const name = (j: number) => (header[j] ? ` («${clip(header[j], 60)}»)` : '');
+      const where = len < width
+        ? `строка кончается в колонке ${len}${name(len - 1)}, нет значений для колонок ${len + 1}–${width}`
+        : `строка кончается в колонке ${len}, лишние ячейки начинаются с колонки ${width + 1}`;
       problems.push({
         severity: 'error',
         code: 'ragged-row',
         file,
         line: idx.line[r],
-        value: cells.slice(0, 3).join(delimiter === '\t' ? ' ' : delimiter).slice(0, 60),
-        message: `В строке ${len} ${cellsWord(len)}, а в шапке ${width}`,
+        column: len,
+        value: cells ? clip(cells.slice(0, 3).join(delimiter === '\t' ? ' ' : delimiter), 60) : undefined,
+        message: `В строке ${len} ${cellsWord(len)}, а в шапке ${width}: ${where}`,
         hint: 'проверьте кавычки и разделители в этой строке: поле с разделителем внутри должно быть в кавычках',
       });
       continue;
@@ -178,10 +203,23 @@ function layout(text: string, idx: RowIndex, lenient: boolean, file: string, del
     kept[nk++] = r;
   }
   return {
-    table: { delimiter, header, headerLine: idx.line[nb[start]], rowCount: nk, problems, text, lenient, width, index: idx, rows: kept.subarray(0, nk) },
+    table: { delimiter, dialect, header, headerLine: idx.line[nb[start]], rowCount: nk, problems, text, lenient, width, index: idx, rows: kept.subarray(0, nk) },
     ragged,
     unterminated: idx.unterminatedLine,
   };
+}
+
+export const CONTROL_HINT = 'такие символы не бывают в текстовой выгрузке: файл испорчен или это не CSV; возьмите выгрузку заново или удалите символ';
+
+/** «U+0000 (NUL)» for a control character code. */
+export function controlName(code: number): string {
+  const names = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI', 'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'];
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')} (${names[code] ?? '?'})`;
+}
+
+/** Control characters shown as their Unicode pictures (U+2400…) so a message stays printable. */
+export function visibleControls(s: string): string {
+  return s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
 }
 
 function cellsWord(n: number): string {
@@ -197,7 +235,7 @@ function cellsWord(n: number): string {
  * two filled cells. Title rows have one filled cell whether or not they are padded with
  * delimiters.
  */
-function detectHeader(text: string, delimiter: string, lenient: boolean, idx: RowIndex, nb: Int32Array, headerRows: number): number {
+function detectHeader(text: string, dialect: Dialect, idx: RowIndex, nb: Int32Array, headerRows: number): number {
   const counts = new Map<number, number>();
   for (let k = 0; k < nb.length; k++) {
     const c = idx.count[nb[k]];
@@ -210,7 +248,7 @@ function detectHeader(text: string, delimiter: string, lenient: boolean, idx: Ro
     const r = nb[i];
     if (idx.count[r] !== mode) continue;
     if (mode === 1) return i;
-    const cells = rowCells(text, delimiter, lenient, idx, r);
+    const cells = rowAt(text, dialect, idx, r);
     if (cells.reduce((k, c) => k + (c.trim() === '' ? 0 : 1), 0) >= 2) return i;
   }
   return 0;

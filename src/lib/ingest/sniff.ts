@@ -48,3 +48,15 @@ function countOutsideQuotes(line: string, d: string): number {
   }
   return k;
 }
+
+/**
+ * The line break of a text, for PapaParse's explicit `newline`. A text with one kind of break
+ * (LF, CRLF or CR) is returned as it is; a mix (CRLF rows with LF inside Excel cells, or files
+ * glued together) is normalised to LF — line numbers do not change, every break stays one line.
+ */
+export function sniffNewline(text: string): { text: string; newline: '\n' | '\r' | '\r\n' } {
+  if (text.indexOf('\r') < 0) return { text, newline: '\n' };
+  if (text.indexOf('\n') < 0) return { text, newline: '\r' };
+  if (!/\r(?!\n)|(?<!\r)\n/.test(text)) return { text, newline: '\r\n' };
+  return { text: text.replace(/\r\n?/g, '\n'), newline: '\n' };
+}

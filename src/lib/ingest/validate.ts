@@ -6,9 +6,11 @@
 import { KIND_SPECS, type FileKind, type Problem } from '../model/types.ts';
 import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
 import type { RowView } from './mapping.ts';
-import { fastNumber, fastPathSafe, fastYear, parseNumber, parseYear, type DecimalMark, type Markers } from './numbers.ts';
+import { decimalHint, fastNumber, fastPathSafe, fastYear, parseNumber, parseYear, type DecimalMark, type Markers } from './numbers.ts';
 import { toText } from './expression.ts';
-import { isTrimSpace } from './tokenize.ts';
+import { isTrimSpace } from './text.ts';
+import { CONTROL } from './tokenize.ts';
+import { CONTROL_HINT, controlName } from './parse.ts';
 import { STATE_CODE, type Interner, type KindStore } from './store.ts';
 
 export type Cell = string | number | null;
@@ -19,6 +21,10 @@ export interface TypeContext {
   markers: Markers;
   decimal: DecimalMark;
   scale?: [number, number];
+  /** The file has control characters somewhere (text fields are then checked for them). */
+  controlChars?: boolean;
+  /** Years later than this are errors (results, indicators, partnership starts, non-target targets). */
+  currentYear?: number;
   add(p: Problem): void;
   drop(reason: string): void;
 }
@@ -67,6 +73,10 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
   const kIndicator = idx('indicator');
   const kValue = idx('value');
   const kStart = idx('start_year');
+  const kTargetKind = kind === 'targets' ? idx('kind') : -1;
+  // A planned end of a partnership may lie in the future; any other year may not.
+  const futureChecked = spec.years.filter((f) => f !== 'end_year').map((f) => [idx(f), f] as const).filter(([k]) => k >= 0);
+  const kWithN = ['mean', 'share_below', 'share_good', 'share_high'].map(idx).filter((k) => k >= 0);
   const kEnd = idx('end_year');
   const enums = Object.entries(ENUMS[kind] ?? {}).map(([f, allowed]) => [idx(f), f, allowed] as const);
   const yearFields = spec.years.map((f) => [idx(f), f] as const).filter(([k, f]) => spec.required.includes(f) && k >= 0);
@@ -130,7 +140,7 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
               if (p.ok) {
                 state = STATE_CODE[p.state];
                 value = p.value === null ? NaN : p.value;
-              } else err(k, 'bad-number', `Поле ${fields[k]}: ${p.reason}`, NUMBER_HINT, raw);
+              } else err(k, 'bad-number', `Поле ${fields[k]}: ${p.reason}`, decimalHint(p.reason) ?? NUMBER_HINT, raw);
             }
           }
         }
@@ -165,6 +175,8 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
           text = trimmed(v !== undefined ? (v.t === 'num' && v.state !== 'value' ? '' : toText(v)) : (r.raw[k] ?? ''));
         }
         txt[k] = text === '' ? null : text;
+        const cc = ctx.controlChars ? CONTROL.exec(text) : null;
+        if (cc) err(k, 'control-char', `Поле ${fields[k]}: в ячейке управляющий символ ${controlName(cc[0].charCodeAt(0))}`, CONTROL_HINT);
         if (text === '' && required[k]) {
           keep = false;
           err(k, 'required-empty', `Пустое обязательное поле ${fields[k]}`, 'заполните ячейку; строка пропущена', '');
@@ -194,7 +206,21 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
         err(k, 'out-of-range', `Поле ${fields[k]}: доля вне диапазона 0–100 %`, 'доли пишутся в процентах (67,5), а не в долях единицы; проверьте формулу derive', show(x));
       }
     }
+    if (ctx.currentYear !== undefined) {
+      for (const [k, f] of futureChecked) {
+        const y = num[k];
+        if (y === y && y > ctx.currentYear && !(kind === 'targets' && txt[kTargetKind] === 'target')) {
+          err(k, 'future-year', `Поле ${f}: год ${y} позже текущего (${ctx.currentYear})`, 'проверьте год; если набор собран позже, укажите в dataset.yml current_year: год', undefined);
+        }
+      }
+    }
     if (kind === 'results') {
+      const nz = numOf(kN);
+      if (nz === 0) {
+        for (const k of kWithN) {
+          if (numOf(k) !== null) err(k, 'zero-n', `Число участников n = 0, но поле ${fields[k]} заполнено`, 'при нуле участников средний балл и доли не бывают; оставьте ячейку пустой или проверьте n');
+        }
+      }
       const exam = String(txt[kExam]);
       const mean = numOf(kMean);
       const scale = ctx.scale ?? DEFAULT_SCALES[exam];
