@@ -24,6 +24,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Hook for tests: runs on the staged site before the swap; throwing aborts the build. */
   beforeCommit?: (stagedDir: string) => Promise<void> | void;
+  /** The build date printed on reports (YYYY-MM-DD), passed in so that builds stay reproducible. */
+  buildDate?: string | null;
   /** Skip the Pagefind index (benchmarks of the floor; never for a published site). */
   skipSearch?: boolean;
 }
@@ -118,7 +120,7 @@ async function prepareModel(
   mark('metrics');
 
   progress('Модель сайта, графики и защита данных');
-  const model = buildSiteModel(dataset, metrics);
+  const model = buildSiteModel(dataset, metrics, { buildDate: opts.buildDate });
   const staging = await stage(opts.outDir);
   const modelDir = `${staging.dir}.model`;
   try {

@@ -12,12 +12,14 @@ export async function verifyStagedSite(dir: string, model: WrittenModel): Promis
     '',
     'indicators',
     'municipalities',
+    'report',
     'methodology',
     'data',
     'sources',
     'compare',
     'search',
     ...model.municipalityIds.map((id) => `municipality/${id}`),
+    ...model.municipalityIds.map((id) => `report/${id}`),
     ...model.schoolIds.map((id) => `school/${id}`),
   ];
   for (const p of expected) {

@@ -12,6 +12,7 @@ import { indicatorsPage, municipalityIndicators } from './indicators-page.ts';
 import { municipalitiesPage } from './municipalities-page.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
 import { downloads } from './downloads.ts';
+import { editionOf, municipalityReport, regionReport, reportPath, REPORT_LINK } from './report/index.ts';
 import type { Page, SiteInfo, Chart, SiteFile } from './types.ts';
 
 export type { SiteFile };
@@ -27,7 +28,12 @@ export interface SiteModel {
   pages(): Generator<Page>;
 }
 
-export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput): SiteModel {
+export interface ModelOptions {
+  /** The build date to print on reports (YYYY-MM-DD); never read from the clock. */
+  buildDate?: string | null;
+}
+
+export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: ModelOptions = {}): SiteModel {
   const inputs = siteInputsFromMetrics(dataset, metrics);
   const ctx = new SiteContext(inputs);
   const dl = downloads(ctx, inputs, dataset);
@@ -46,20 +52,26 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput): SiteMo
     exams: [...new Set(ctx.results.series.map((x) => x.exam))],
     rules: ctx.rules,
   };
+  const edition = editionOf(ctx.years, dataset.sources, opts.buildDate);
+  const report = (m?: { slug: string }) => [{ text: REPORT_LINK, href: ctx.href(reportPath(m)) }];
   const schools = [...ctx.schools.values()];
   const muns = [...ctx.municipalities.values()];
   return {
     info,
     schoolIds: schools.map((s) => s.slug),
     municipalityIds: muns.map((m) => m.slug),
-    pageCount: 1 + 1 + 1 + muns.length + schools.length,
+    pageCount: 1 + 1 + 1 + 1 + 2 * muns.length + schools.length,
     warnings: inputs.warnings,
     files: dl.files,
     *pages() {
-      yield regionPage(ctx, { ...regionExtras(ctx, inputs), demo: dataset.region.demo });
+      yield { ...regionPage(ctx, { ...regionExtras(ctx, inputs), demo: dataset.region.demo }), actions: report() };
       yield indicatorsPage(ctx, inputs);
       yield municipalitiesPage(ctx);
-      for (const m of muns) yield municipalityPage(ctx, m, { indicators: municipalityIndicators(ctx, inputs, m), partnerships: partnershipItems(ctx, inputs, m) });
+      yield regionReport(ctx, inputs, edition);
+      for (const m of muns) {
+        yield { ...municipalityPage(ctx, m, { indicators: municipalityIndicators(ctx, inputs, m), partnerships: partnershipItems(ctx, inputs, m) }), actions: report(m) };
+        yield municipalityReport(ctx, inputs, edition, m);
+      }
       for (const s of schools) yield schoolPage(ctx, s);
     },
   };
