@@ -30,7 +30,8 @@ function indicatorTable(ctx: SiteContext, id: string, list: ProgrammeRow[]): Dat
     rows: list.map((r) => ({
       year: textCell(String(r.year)),
       target: numCell(r.target, r.target === null ? 'na' : 'value', { reason: '—' }),
-      value: numCell(r.value, r.value === null ? (r.value_state === 'value' ? 'missing' : r.value_state) : 'value', { minParticipants: ctx.settings.min_participants }),
+      // «Not applicable» (a change in the first year) is a dash here: the status beside it says why.
+      value: numCell(r.value, r.value === null ? (r.value_state === 'value' ? 'missing' : r.value_state) : 'value', { minParticipants: ctx.settings.min_participants, reason: r.value_state === 'na' ? '—' : undefined }),
       status: textCell(STATUS[r.status]),
     })),
   };
