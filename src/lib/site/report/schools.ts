@@ -119,17 +119,18 @@ export function partnershipsSection(ctx: SiteContext, inputs: SiteInputs, school
   if (!list.length) return { id: 'partnerships', heading, intro: ['Партнёрств школ в данных нет.'] };
   const shown = list.slice(0, MAX_PARTNERSHIPS);
   const name = (id: string) => ctx.schools.get(id)?.name ?? id;
-  const cell = (v: number | null) => numCell(v, v === null ? 'suppressed' : 'value', { minParticipants: ctx.settings.min_participants });
+  // Short words in narrow columns; the intro says what «скрыто» means.
+  const cell = (v: number | null) => numCell(v, v === null ? 'suppressed' : 'value', { reason: 'скрыто' });
   const table: DataTable = {
     id: `${prefix}-partnerships`,
     caption: `Партнёрства: результат поддерживаемой школы до и после начала (${ctx.gapScoreName})`,
     columns: [
       { key: 'weak', label: 'Поддерживаемая школа', width: 'wide' },
       { key: 'strong', label: 'Школа-партнёр', width: 'wide' },
-      { key: 'period', label: 'Годы', width: 'narrow' },
+      { key: 'period', label: 'Годы' },
       { key: 'before', label: 'До', numeric: true },
       { key: 'after', label: 'После', numeric: true },
-      { key: 'change', label: 'Изменение', numeric: true },
+      { key: 'change', label: 'Разница', numeric: true },
     ],
     rows: shown.map((p) => ({
       weak: textCell(name(p.supported_school_id)),
@@ -137,10 +138,13 @@ export function partnershipsSection(ctx: SiteContext, inputs: SiteInputs, school
       period: textCell(p.end_year ? `${p.start_year}–${p.end_year}` : `с ${p.start_year}`),
       before: cell(p.before),
       after: cell(p.after),
-      change: p.before !== null && p.after !== null ? numCell(p.after - p.before, 'value') : numCell(null, 'na', { reason: 'нельзя сравнить: мало данных' }),
+      change: p.before !== null && p.after !== null ? numCell(p.after - p.before, 'value') : numCell(null, 'na', { reason: '—' }),
     })),
   };
   const intro = [`${countOf(list.length, PARTNERSHIPS)}: сильная школа поддерживает школу с низкими результатами.`];
+  if (shown.some((p) => p.before === null || p.after === null)) {
+    intro.push(`«Скрыто» — результат не публикуется: в нём менее ${ctx.settings.min_participants} участников или его можно было бы восстановить вычитанием; тогда и изменение не считается.`);
+  }
   if (list.length > shown.length) intro.push(`Показаны первые ${shown.length}; остальные — в отчётах муниципалитетов.`);
   return { id: 'partnerships', heading, intro, tables: [table] };
 }
