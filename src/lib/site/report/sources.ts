@@ -36,7 +36,7 @@ export function sourcesSection(ctx: SiteContext, e: Edition): Section {
     id: 'sources',
     heading: 'Данные, источники и лицензии',
     intro: [
-      `Отчёт собран из опубликованных файлов по правилам, описанным на странице «Методика». Значения, основанные менее чем на ${ctx.settings.min_participants} участниках, не публикуются.`,
+      `Числа отчёта рассчитаны по опубликованным файлам по правилам, описанным на странице «Методика». Значения, основанные менее чем на ${ctx.settings.min_participants} участниках, не публикуются.`,
     ],
     stats: editionStats(e),
     list: bySource(e.sources),
