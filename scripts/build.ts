@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --data DIR] [--out DIR] [--previous DIR]
+ * npm run build [-- --data DIR] [--out DIR] [--previous DIR] [--date YYYY-MM-DD]
  * Builds the site from a dataset folder (default: the demo region) into dist/.
  */
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildSite, DatasetError, describeProblems, REPO_ROOT } from '../src/lib/build/pipeline.ts';
 import { formatNumber, countOf } from '../src/lib/format/index.ts';
+import { buildDateFrom } from '../src/lib/site/report/edition.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(REPO_ROOT, 'dist') },
     // A previous build's data/ folder: «Что изменилось» compares with it.
     previous: { type: 'string' },
+    // The build date printed on reports (YYYY-MM-DD); else SOURCE_DATE_EPOCH; else none.
+    date: { type: 'string' },
     // Machine-readable summary for `npm run bench` (stage times, peak memory).
     stats: { type: 'string' },
   },
@@ -25,8 +28,16 @@ const shown = (p: string) => {
   return rel.startsWith('..') ? resolve(p) : rel || '.';
 };
 
+let buildDate: string | null;
 try {
-  const s = await buildSite({ dataDir: values.data!, outDir: values.out!, previousDataDir: values.previous, log });
+  buildDate = buildDateFrom(values.date, process.env.SOURCE_DATE_EPOCH);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+
+try {
+  const s = await buildSite({ dataDir: values.data!, outDir: values.out!, previousDataDir: values.previous, log, buildDate });
   if (values.stats) {
     writeFileSync(values.stats, JSON.stringify({ ...s, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
   }

@@ -28,6 +28,8 @@ export interface BuildOptions {
   beforeCommit?: (stagedDir: string) => Promise<void> | void;
   /** A previous build's data/ folder: the site then says what changed since it. */
   previousDataDir?: string;
+  /** The build date printed on reports (YYYY-MM-DD), passed in so that builds stay reproducible. */
+  buildDate?: string | null;
   /** Skip the Pagefind index (benchmarks of the floor; never for a published site). */
   skipSearch?: boolean;
 }
@@ -123,7 +125,7 @@ async function prepareModel(
 
   progress('Модель сайта, графики и защита данных');
   const previous = opts.previousDataDir ? readPreviousRelease(resolve(opts.previousDataDir)) : undefined;
-  const model = buildSiteModel(dataset, metrics, { previous });
+  const model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate });
   const staging = await stage(opts.outDir);
   const modelDir = `${staging.dir}.model`;
   try {

@@ -13,6 +13,7 @@ export async function verifyStagedSite(dir: string, model: WrittenModel): Promis
     'indicators',
     'municipalities',
     'changes',
+    'report',
     'methodology',
     'glossary',
     'data',
@@ -20,6 +21,7 @@ export async function verifyStagedSite(dir: string, model: WrittenModel): Promis
     'compare',
     'search',
     ...model.municipalityIds.map((id) => `municipality/${id}`),
+    ...model.municipalityIds.map((id) => `report/${id}`),
     ...model.schoolIds.map((id) => `school/${id}`),
   ];
   for (const p of expected) {

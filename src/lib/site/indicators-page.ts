@@ -5,7 +5,7 @@ import { yearLinesChart } from './charts.ts';
 import type { SiteContext, SiteInputs, ProgrammeRow, MunicipalityInfo } from './context.ts';
 import type { Chart, DataTable, Page, Section } from './types.ts';
 
-const STATUS: Record<ProgrammeRow['status'], string> = {
+export const STATUS: Record<ProgrammeRow['status'], string> = {
   met: 'цель достигнута',
   not_met: 'цель не достигнута',
   no_data: 'нет данных',

@@ -17,6 +17,7 @@ import { atomFeed, changesSummary, releaseList, type Release } from '../release/
 import { changesCsv } from '../release/csv.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
 import { dataPackage, downloads } from './downloads.ts';
+import { editionOf, municipalityReport, regionReport, reportPath, REPORT_LINK } from './report/index.ts';
 import type { Page, SiteInfo, Chart, SiteFile } from './types.ts';
 
 export type { SiteFile };
@@ -38,7 +39,14 @@ export interface PreviousRelease {
   releases: Release[];
 }
 
-export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: { previous?: PreviousRelease } = {}): SiteModel {
+export interface ModelOptions {
+  /** The previous release: «Что изменилось» compares with it. */
+  previous?: PreviousRelease;
+  /** The build date to print on reports (YYYY-MM-DD); never read from the clock. */
+  buildDate?: string | null;
+}
+
+export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: ModelOptions = {}): SiteModel {
   const inputs = siteInputsFromMetrics(dataset, metrics);
   const ctx = new SiteContext(inputs);
   const dl = downloads(ctx, inputs, dataset);
@@ -89,21 +97,27 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: {
   info.glossary = glossary(ctx.settings, info.exams, ctx.identifies);
   if (!info.siteUrl) inputs.warnings['адрес сайта не задан (site_url в манифесте или SITE_URL): ссылки относительные, без sitemap и кода для встраивания'] = 1;
   dl.files.push({ path: 'data/datapackage.json', content: dataPackage(dataset.region.name, dl.dictionary, dataset.edition ?? null) });
+  const edition = editionOf(ctx.years, dataset.sources, opts.buildDate, dataset.edition ?? null);
+  const report = (m?: { slug: string }) => [{ text: REPORT_LINK, href: ctx.href(reportPath(m)) }];
   const schools = [...ctx.schools.values()];
   const muns = [...ctx.municipalities.values()];
   return {
     info,
     schoolIds: schools.map((s) => s.slug),
     municipalityIds: muns.map((m) => m.slug),
-    pageCount: 1 + 1 + 1 + 1 + muns.length + schools.length,
+    pageCount: 1 + 1 + 1 + 1 + 1 + 2 * muns.length + schools.length,
     warnings: inputs.warnings,
     files: dl.files,
     *pages() {
-      yield regionPage(ctx, { ...regionExtras(ctx, inputs), demo: dataset.region.demo });
+      yield { ...regionPage(ctx, { ...regionExtras(ctx, inputs), demo: dataset.region.demo }), actions: report() };
       yield indicatorsPage(ctx, inputs);
       yield municipalitiesPage(ctx);
       yield changesPage(ctx, changes);
-      for (const m of muns) yield municipalityPage(ctx, m, { indicators: municipalityIndicators(ctx, inputs, m), partnerships: partnershipItems(ctx, inputs, m) });
+      yield regionReport(ctx, inputs, edition);
+      for (const m of muns) {
+        yield { ...municipalityPage(ctx, m, { indicators: municipalityIndicators(ctx, inputs, m), partnerships: partnershipItems(ctx, inputs, m) }), actions: report(m) };
+        yield municipalityReport(ctx, inputs, edition, m);
+      }
       for (const s of schools) yield schoolPage(ctx, s, revisionsBySchool.get(s.school_id));
     },
   };

@@ -19,6 +19,8 @@ export interface Column {
   key: string;
   label: string;
   numeric?: boolean;
+  /** A width hint for printed tables of fixed layout: a year or short number, or a name. */
+  width?: 'narrow' | 'wide';
 }
 
 export interface DataTable {
@@ -71,7 +73,7 @@ export interface Section {
   list?: ListItem[];
 }
 
-export type PageKind = 'region' | 'municipality' | 'school' | 'indicators' | 'municipalities' | 'changes';
+export type PageKind = 'region' | 'municipality' | 'school' | 'indicators' | 'municipalities' | 'changes' | 'report';
 
 export interface Page {
   /** Site path without leading or trailing slash, e.g. `school/0101`. Empty for the region page. */
@@ -80,6 +82,8 @@ export interface Page {
   title: string;
   description: string;
   breadcrumbs: { name: string; href: string }[];
+  /** Links under the page's lead, e.g. to its printable report. */
+  actions?: { text: string; href: string }[];
   sections: Section[];
 }
 

@@ -1,0 +1,78 @@
+/**
+ * A transparency report for printing (one to four A4 pages): the region's or one
+ * municipality's programme indicators, the gap and its trajectory, the ШНРО/НСУ schools
+ * and their movement, partnerships, the data edition and the sources. Pages /report/
+ * (region) and /report/<municipality>/; public/print.css lays them out on A4.
+ */
+import { formatInt, formatNumber } from '../../format/index.ts';
+import type { MunicipalityInfo, SiteContext, SiteInputs } from '../context.ts';
+import type { Page, Section, Stat } from '../types.ts';
+import type { Edition } from './edition.ts';
+import { reportGapSection } from './gap.ts';
+import { programmeSection, programmeStat } from './programme.ts';
+import { municipalityFlagsSection, partnershipsSection, regionFlagsSection } from './schools.ts';
+import { sourcesSection } from './sources.ts';
+
+export { editionOf, buildDateFrom, type Edition } from './edition.ts';
+
+/** The report's path: the region's is `report`, a municipality's `report/<slug>`. */
+export function reportPath(m?: { slug: string }): string {
+  return m ? `report/${m.slug}` : 'report';
+}
+
+export const REPORT_LINK = 'Отчёт для печати';
+
+function summary(ctx: SiteContext, scope: 'region' | 'municipality', id: string, schools: number, prog: Stat | null): Section {
+  const gap = [...ctx.gapRows(scope, id)].reverse().find((g) => g.gap !== null && g.eligible >= 2);
+  const flagged = ctx.identifies
+    ? (scope === 'region' ? [...ctx.flagsBySchool.keys()] : ctx.municipalities.get(id)?.schoolIds ?? []).filter((sid) =>
+        (ctx.flagsBySchool.get(sid) ?? []).some((f) => f.fired === true && (f.flag === 'shnro' || f.flag === 'nsu')),
+      ).length
+    : null;
+  const stats: Stat[] = [{ label: 'Школ', value: formatInt(schools) }];
+  if (flagged !== null) stats.push({ label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged) });
+  if (gap) stats.push({ label: `Разрыв лучших и худших, ${gap.year}`, value: formatNumber(gap.gap!, 1), note: gap.ratio === null ? undefined : `отношение ${formatNumber(gap.ratio, 2)}` });
+  if (prog) stats.push(prog);
+  return { id: 'summary', heading: 'Коротко', stats };
+}
+
+function sections(ctx: SiteContext, inputs: SiteInputs, edition: Edition, m: MunicipalityInfo | null): Section[] {
+  const scopeId = m ? m.id : 'region';
+  const prefix = m ? `report-${m.slug}` : 'report-region';
+  const programme = inputs.programme.filter((r) => r.scope_id === scopeId);
+  return [
+    summary(ctx, m ? 'municipality' : 'region', scopeId, m ? m.schoolIds.length : ctx.schools.size, programmeStat(programme)),
+    programmeSection(ctx, programme, `${prefix}-programme`),
+    reportGapSection(ctx, ctx.gapRows(m ? 'municipality' : 'region', scopeId), prefix),
+    m ? municipalityFlagsSection(ctx, inputs, m.schoolIds, prefix) : regionFlagsSection(ctx, inputs),
+    partnershipsSection(ctx, inputs, m ? m.schoolIds : null, prefix),
+    sourcesSection(ctx, edition),
+  ];
+}
+
+const DESCRIPTION = 'Показатели программы против целей, разрыв между лучшими и худшими школами, школы ШНРО и НСУ и их изменения за год, партнёрства школ, источники данных. Версия для печати на 1–4 страницах A4.';
+
+export function regionReport(ctx: SiteContext, inputs: SiteInputs, edition: Edition): Page {
+  return {
+    path: reportPath(),
+    kind: 'report',
+    title: `Отчёт: ${ctx.regionName}`,
+    description: DESCRIPTION,
+    breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
+    sections: sections(ctx, inputs, edition, null),
+  };
+}
+
+export function municipalityReport(ctx: SiteContext, inputs: SiteInputs, edition: Edition, m: MunicipalityInfo): Page {
+  return {
+    path: reportPath(m),
+    kind: 'report',
+    title: `Отчёт: ${m.name}`,
+    description: DESCRIPTION,
+    breadcrumbs: [
+      { name: ctx.regionName, href: ctx.href('') },
+      { name: m.name, href: ctx.href(`municipality/${m.slug}`) },
+    ],
+    sections: sections(ctx, inputs, edition, m),
+  };
+}
