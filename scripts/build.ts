@@ -44,6 +44,7 @@ try {
   const warnings = Object.entries(s.warnings);
   console.log('');
   console.log(`Готово за ${formatNumber(s.seconds, 1)} с: ${countOf(s.pages, ['страница', 'страницы', 'страниц'])}, ${countOf(s.files, ['файл', 'файла', 'файлов'])}, ${formatNumber(s.bytes / 2 ** 20, 1)} МБ в ${shown(values.out!)}/`);
+  console.log(`Графики: нарисовано ${formatNumber(s.charts.renders, 0)}, взято из кэша прошлых сборок ${formatNumber(s.charts.hits, 0)}.`);
   if (warnings.length === 0) console.log('Предупреждений нет.');
   else {
     console.log('Предупреждения по видам:');

@@ -16,6 +16,8 @@ import { formatProblem, type Problem } from '../model/types.ts';
 import { stage, sweepStale, type Staging } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
 import { readPreviousRelease } from '../release/read.ts';
+import { chartCodeVersion, diskChartStore } from './chart-store.ts';
+import { chartCacheStats, useChartStore } from '../charts/cache.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -41,6 +43,8 @@ export interface BuildSummary {
   warnings: Record<string, number>;
   seconds: number;
   stages: { name: string; seconds: number; rssMb: number }[];
+  /** Charts drawn by this build and taken from an earlier build's cache. */
+  charts: { hits: number; renders: number };
 }
 
 export class DatasetError extends Error {
@@ -68,7 +72,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
 
   // What killed builds left beside the target goes first (a running build's folders stay).
   await sweepStale(opts.outDir);
-  const { staging, modelDir, written, warnings } = await prepareModel(opts, progress, mark);
+  const { staging, modelDir, written, warnings, charts } = await prepareModel(opts, progress, mark);
   try {
     progress(`Страницы сайта (${written.pageCount} шт.)`);
     await runAstro(staging.dir, modelDir);
@@ -87,7 +91,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
     const { files, bytes } = await measure(staging.dir);
     await staging.commit();
     mark('verify+publish');
-    return { pages: written.pageCount, files, bytes, warnings, seconds: (performance.now() - t0) / 1000, stages };
+    return { pages: written.pageCount, files, bytes, warnings, seconds: (performance.now() - t0) / 1000, stages, charts };
   } catch (err) {
     await staging.discard();
     throw err;
@@ -108,7 +112,7 @@ async function prepareModel(
   opts: BuildOptions,
   progress: (text: string) => void,
   mark: (name: string) => void,
-): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number> }> {
+): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number>; charts: { hits: number; renders: number } }> {
   progress(`Чтение и проверка данных: ${opts.dataDir}`);
   const dataset: Dataset = await loadDataset(resolve(opts.dataDir));
   const errors = dataset.problems.filter((p) => p.severity === 'error');
@@ -124,6 +128,9 @@ async function prepareModel(
   mark('metrics');
 
   progress('Модель сайта, графики и защита данных');
+  // Charts already drawn for the same inputs by an earlier build are reused (charts/cache.ts).
+  const chartVersion = chartCodeVersion(REPO_ROOT);
+  useChartStore(diskChartStore(join(REPO_ROOT, 'node_modules', '.cache', 'school-charts'), chartVersion), chartVersion);
   const previous = opts.previousDataDir ? readPreviousRelease(resolve(opts.previousDataDir)) : undefined;
   const model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate });
   const staging = await stage(opts.outDir);
@@ -144,7 +151,7 @@ async function prepareModel(
   }
   for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
   const written = { info: model.info, schoolIds: model.schoolIds, municipalityIds: model.municipalityIds, pageCount: model.pageCount };
-  return { staging, modelDir, written, warnings };
+  return { staging, modelDir, written, warnings, charts: chartCacheStats() };
 }
 
 /**

@@ -3,6 +3,7 @@
  * built together so the table under a chart is exactly the data drawn.
  */
 import { renderPlot } from '../charts/render.ts';
+import { cachedSvg } from '../charts/cache.ts';
 import { linesOverYears, stripWithBands, dotsByName, contextScatter, type Series } from '../charts/specs.ts';
 import { formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
@@ -53,7 +54,8 @@ export function yearLinesChart(args: {
     }
     summary += ` Значения за ${[...byReason].map(([why, years]) => `${years.join(', ')} — ${why}`).join('; за ')}.`;
   }
-  const svg = renderPlot(linesOverYears(args.series, { yLabel: `${args.yLabel}`, yDomain: args.yDomain }), args.title);
+  const opts = { yLabel: `${args.yLabel}`, yDomain: args.yDomain };
+  const svg = cachedSvg('lines', [args.series, opts], args.title, () => renderPlot(linesOverYears(args.series, opts), args.title));
   return {
     id: args.id,
     title: args.title,
@@ -132,7 +134,7 @@ export function positionChart(args: {
     id: args.id,
     title: args.title,
     summary,
-    svg: renderPlot(stripWithBands(args.bins, mine, { xLabel: args.xLabel, bottomCut: args.bottomCut, topCut: args.topCut }), args.title),
+    svg: cachedSvg('strip', [args.bins, mine, args.xLabel, args.bottomCut, args.topCut], args.title, () => renderPlot(stripWithBands(args.bins, mine, { xLabel: args.xLabel, bottomCut: args.bottomCut, topCut: args.topCut }), args.title)),
     legend: [
       { label: args.scope === 'municipality' ? (mine.length === 1 ? 'школа муниципалитета' : 'школы муниципалитета') : 'эта школа', key: 'school' },
       { label: 'другие школы региона', key: 'others' },
@@ -165,7 +167,7 @@ export function compareByNameChart(args: {
     id: args.id,
     title: args.title,
     summary,
-    svg: renderPlot(dotsByName(sorted, { xLabel: args.xLabel, reference: args.reference?.value }), args.title),
+    svg: cachedSvg('dots', [sorted, args.xLabel, args.reference?.value ?? null], args.title, () => renderPlot(dotsByName(sorted, { xLabel: args.xLabel, reference: args.reference?.value }), args.title)),
     legend: args.reference ? [{ label: args.reference.label, key: 'region' }] : undefined,
     table: {
       id: args.id.replace(/\//g, '-'),
@@ -196,7 +198,7 @@ export function contextChart(args: {
     id: args.id,
     title: args.title,
     summary,
-    svg: renderPlot(contextScatter(args.points, args.line, { xLabel: 'Индекс социального благополучия (больше — благополучнее)', yLabel: args.yLabel }), args.title),
+    svg: cachedSvg('scatter', [args.points, args.line, args.yLabel], args.title, () => renderPlot(contextScatter(args.points, args.line, { xLabel: 'Индекс социального благополучия (больше — благополучнее)', yLabel: args.yLabel }), args.title)),
     legend: [
       { label: 'эта школа', key: 'school' },
       { label: 'другие школы', key: 'others' },
