@@ -275,6 +275,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
           unit: ctx.gapScoreIsShare ? '%' : 'балл',
           rows: drawn,
           reference: rn ? { label: 'в среднем по региону', value: rs / rn } : undefined,
+          nameLabel: ctx.w.area.title,
         }),
       );
     }

@@ -152,6 +152,8 @@ export function compareByNameChart(args: {
   unit: string;
   rows: { name: string; value: number; highlight?: boolean; href?: string }[];
   reference?: { label: string; value: number };
+  /** What a row is («Муниципалитет», «Школьный округ»): the table's first column. */
+  nameLabel?: string;
 }): Chart {
   const sorted = [...args.rows].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'ru'));
   const fmt = (v: number) => `${formatNumber(v, 1)}${args.unit === '%' ? ' %' : ''}`;
@@ -173,7 +175,7 @@ export function compareByNameChart(args: {
       id: args.id.replace(/\//g, '-'),
       caption: args.title,
       columns: [
-        { key: 'name', label: 'Муниципалитет' },
+        { key: 'name', label: args.nameLabel ?? 'Муниципалитет' },
         { key: 'value', label: args.xLabel, numeric: true },
       ],
       rows: sorted.map((r) => ({ name: textCell(r.name, r.href), value: numCell(r.value, 'value', { digits: 1 }) })),
