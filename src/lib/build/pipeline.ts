@@ -13,7 +13,7 @@ import { computeAll } from '../metrics/index.ts';
 import { buildSiteModel, pageCsv, type SiteModel } from '../site/model.ts';
 import { chartAnchor } from '../site/types.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
-import { stage, sweepStale, type Staging } from './publish.ts';
+import { removeOwnStaging, stage, sweepStale, type Staging } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
 import { readPreviousRelease } from '../release/read.ts';
 import { chartCodeVersion, diskChartStore } from './chart-store.ts';
@@ -72,6 +72,28 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
 
   // What killed builds left beside the target goes first (a running build's folders stay).
   await sweepStale(opts.outDir);
+  // Stopped with Ctrl+C or a SIGTERM, the build removes its own folders; the site stays as it was.
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeOwnStaging(opts.outDir);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await stagedBuild(opts, progress, mark, () => ({ seconds: (performance.now() - t0) / 1000, stages }));
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Everything after the sweep: model, Astro, search, checks, and the swap into place. */
+async function stagedBuild(
+  opts: BuildOptions,
+  progress: (text: string) => void,
+  mark: (name: string) => void,
+  timing: () => Pick<BuildSummary, 'seconds' | 'stages'>,
+): Promise<BuildSummary> {
   const { staging, modelDir, written, warnings, charts } = await prepareModel(opts, progress, mark);
   try {
     progress(`Страницы сайта (${written.pageCount} шт.)`);
@@ -91,7 +113,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
     const { files, bytes } = await measure(staging.dir);
     await staging.commit();
     mark('verify+publish');
-    return { pages: written.pageCount, files, bytes, warnings, seconds: (performance.now() - t0) / 1000, stages, charts };
+    return { pages: written.pageCount, files, bytes, warnings, ...timing(), charts };
   } catch (err) {
     await staging.discard();
     throw err;

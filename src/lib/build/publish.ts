@@ -6,7 +6,7 @@
  * next build calls `sweepStale`, which removes what dead builds left beside the target and
  * puts the old site back if one died between the two renames of `commit`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -43,6 +43,17 @@ export async function stage(target: string, tag = String(process.pid)): Promise<
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * This process's own staging folders, removed synchronously: what a build stopped by
+ * SIGINT or SIGTERM does before it exits (a SIGKILL leaves them to the next sweepStale).
+ */
+export function removeOwnStaging(target: string, tag = String(process.pid)): void {
+  const abs = resolve(target);
+  const dir = join(dirname(abs), `.${basename(abs)}.staging-${tag}`);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.model`, { recursive: true, force: true });
 }
 
 /** True while a process with this id runs (a tag that is not a pid counts as dead). */
