@@ -3,13 +3,14 @@
  * sites and proves that no figure resting on fewer than the minimum participants is
  * there, including by subtraction from a published municipal figure.
  */
+import { DEFAULT_SETTINGS } from '../../src/lib/model/config.ts';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { slugify } from '../../src/lib/site/slug.ts';
-import { hasSite, read, site, walk } from '../helpers/site-files.ts';
+import { shouldCheck, read, site, walk } from '../helpers/site-files.ts';
 
 const EXAM_SLUG: Record<string, string> = { 'ЕГЭ': 'ege', 'ОГЭ': 'oge' }; // ranked exams with school charts
 
@@ -139,13 +140,13 @@ describe.each([
  * residual would give it back (the helper review recovered NYC and Moscow results this way).
  */
 describe.each(['demo', 'small', 'moscow', 'nyc'])('derived figures of hidden results: %s', (name) => {
-  it.skipIf(!hasSite(name))('no rule value or residual for a school-year whose result is hidden against subtraction', () => {
+  it.skipIf(!shouldCheck(name))('no rule value or residual for a school-year whose result is hidden against subtraction', () => {
     const dir = site(name);
     // In results.csv a result hidden against subtraction keeps its count (≥ 10) but no measure.
     const hidden = new Set<string>();
     for (const r of csv(join(dir, 'data', 'results.csv'))) {
       const measureHidden = ['mean', 'share_below', 'share_good', 'share_high'].some((m) => r[`${m}_state`] === 'suppressed');
-      if (measureHidden && r.n_state === 'value' && Number(r.n) >= 10 && r.exam !== 'ВПР') hidden.add(`${r.school_id}|${r.year}`);
+      if (measureHidden && r.n_state === 'value' && Number(r.n) >= DEFAULT_SETTINGS.min_participants && r.exam !== 'ВПР') hidden.add(`${r.school_id}|${r.year}`);
     }
     let checked = 0;
     for (const f of csv(join(dir, 'data', 'flags.csv'))) {
@@ -165,7 +166,7 @@ describe.each(['demo', 'small', 'moscow', 'nyc'])('derived figures of hidden res
     // NYC follows no programme (no rule rows) and context.csv leaves out rows without a score.
     if (name === 'demo') expect(checked).toBeGreaterThan(0);
   });
-  it.skipIf(!hasSite(name))('says why such a school is hidden: not «менее 10 участников», it has 10 or more', () => {
+  it.skipIf(!shouldCheck(name))('says why such a school is hidden: not «менее 10 участников», it has 10 or more', () => {
     const dir = site(name);
     const rows = csv(join(dir, 'data', 'results.csv'));
     const latest = String(Math.max(...rows.map((r) => Number(r.year))));
@@ -174,7 +175,7 @@ describe.each(['demo', 'small', 'moscow', 'nyc'])('derived figures of hidden res
     for (const r of rows) {
       if (r.year !== latest || r.exam === 'ВПР') continue;
       const c = counts.get(r.school_id) ?? { small: false, hidden: false };
-      if (r.n_state !== 'value' || Number(r.n) < 10) c.small = true;
+      if (r.n_state !== 'value' || Number(r.n) < DEFAULT_SETTINGS.min_participants) c.small = true;
       if (['mean', 'share_below', 'share_good', 'share_high'].some((m) => r[`${m}_state`] === 'suppressed')) c.hidden = true;
       counts.set(r.school_id, c);
     }

@@ -13,6 +13,14 @@ export function hasSite(name: string): boolean {
   return Boolean(inject('sites')[name]);
 }
 
+/**
+ * Whether a test of this site runs: when the site was built, or always under
+ * REQUIRE_SHARED_DATA=1 (then a missing real-data site fails the test instead of skipping it).
+ */
+export function shouldCheck(name: string): boolean {
+  return hasSite(name) || process.env.REQUIRE_SHARED_DATA === '1';
+}
+
 export function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));

@@ -3,6 +3,7 @@
  * They read the published files themselves (papaparse, no project code) so that what the
  * built site says can be compared with the source, not with the project's own reading.
  */
+import { DEFAULT_SETTINGS } from '../../src/lib/model/config.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -48,8 +49,8 @@ export function text(el: { textContent: string | null } | null | undefined): str
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** METRICS.md §6 publication minimum (the manifests keep the default). */
-export const MIN_PARTICIPANTS = 10;
+/** METRICS.md §6 publication minimum: the default in force (the real manifests keep it). */
+export const MIN_PARTICIPANTS = DEFAULT_SETTINGS.min_participants;
 
 /** Ids already URL-safe are kept as the page slug (src/lib/site/slug.ts, stated rule). */
 export const URL_SAFE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
