@@ -10,6 +10,9 @@ import type { Page } from 'playwright-core';
 import { site } from '../helpers/site-files.ts';
 import { axe, describeViolations, pageTypes, problemsAt, skipBrowser, startSession, type Session } from './browser.ts';
 
+/** Waits in the browser are explicit and generous: a loaded CI machine is slow, not wrong. */
+const POLL_MS = 20_000;
+
 async function expectNoViolations(page: Page, what: string) {
   const v = await axe(page);
   expect(v.length, `${what}:\n${describeViolations(v)}`).toBe(0);
@@ -101,7 +104,7 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
         await page.locator('#compare-input').fill(l);
         await page.getByRole('button', { name: 'Добавить' }).click();
       }
-      await expect.poll(() => page.locator('#compare-result table thead th').count()).toBe(4);
+      await expect.poll(() => page.locator('#compare-result table thead th').count(), { timeout: POLL_MS }).toBe(4);
       await expectNoViolations(page, 'compare with a table');
       await page.close();
     });
@@ -144,7 +147,7 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
       expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
       await page.keyboard.press('Enter');
       await page.waitForURL(f.href);
-      await expect.poll(() => page.locator('h1').textContent()).toContain('Черёмуховская');
+      await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_MS }).toContain('Черёмуховская');
       expect(s.problems).toEqual([]);
       await page.close();
     });
@@ -164,14 +167,14 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
           expect((await focused(page)).text).toBe('Добавить');
           await page.keyboard.press('Enter');
         }
-        await expect.poll(() => page.locator('#compare-status').textContent()).toBe(`Выбрано школ: ${i + 1} из 5.`);
+        await expect.poll(() => page.locator('#compare-status').textContent(), { timeout: POLL_MS }).toBe(`Выбрано школ: ${i + 1} из 5.`);
         expect((await focused(page)).id).toBe('compare-input');
       }
-      await expect.poll(() => page.locator('#compare-result thead th').count()).toBe(6);
+      await expect.poll(() => page.locator('#compare-result thead th').count(), { timeout: POLL_MS }).toBe(6);
       expect(await page.locator('#compare-result tbody tr').count()).toBeGreaterThan(0);
       await page.keyboard.type(labels[5]);
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('#compare-status').textContent()).toMatch(/не больше 5/);
+      await expect.poll(() => page.locator('#compare-status').textContent(), { timeout: POLL_MS }).toMatch(/не больше 5/);
       expect(await page.locator('#compare-result thead th').count()).toBe(6);
       expect(new URL(page.url()).searchParams.get('ids')?.split(',')).toHaveLength(5);
       // Out of the box, on to the table's first «Убрать» button.
@@ -179,8 +182,8 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
       await page.keyboard.press('Delete');
       await tabUntil(page, `el.tagName === 'BUTTON' && el.textContent === 'Убрать'`);
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('#compare-result thead th').count()).toBe(5);
-      await expect.poll(() => page.locator('#compare-status').textContent()).toBe('Выбрано школ: 4 из 5.');
+      await expect.poll(() => page.locator('#compare-result thead th').count(), { timeout: POLL_MS }).toBe(5);
+      await expect.poll(() => page.locator('#compare-status').textContent(), { timeout: POLL_MS }).toBe('Выбрано школ: 4 из 5.');
       // Focus is not lost to the page body after the button disappears.
       expect(await page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
       expect(problemsAt(s, '/compare/')).toEqual([]);

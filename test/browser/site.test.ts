@@ -14,6 +14,9 @@ import type { Page } from 'playwright-core';
 import { site } from '../helpers/site-files.ts';
 import { outputDir, pageTypes, problemsAt, skipBrowser, startSession, type Session } from './browser.ts';
 
+/** Waits in the browser are explicit and generous: a loaded CI machine is slow, not wrong. */
+const POLL_MS = 20_000;
+
 /** A tiny RFC 4180 reader: quoted fields, doubled quotes, a BOM. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -84,7 +87,7 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
   it('opens every kind of page with no console errors and no failed requests', async () => {
     for (const [kind, path] of Object.entries(types)) {
       const page = await s.open(path);
-      await expect.poll(() => page.locator('h1, figure.chart').count(), { message: kind }).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('h1, figure.chart').count(), { message: kind, timeout: POLL_MS }).toBeGreaterThan(0);
       expect(await page.locator('html').getAttribute('lang')).toBe('ru');
       // A figure's label, value and note are separate words in the text (search excerpts, screen readers).
       const glued = await page.locator('.stat').evaluateAll((els) =>
@@ -113,7 +116,7 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
     await page.waitForURL(/\/school\/[^/]+\/$/);
     await page.waitForLoadState('networkidle');
     const school = new URL(page.url()).pathname;
-    await expect.poll(() => page.locator('.breadcrumbs a[href="' + muni + '"]').count()).toBe(1);
+    await expect.poll(() => page.locator('.breadcrumbs a[href="' + muni + '"]').count(), { timeout: POLL_MS }).toBe(1);
     expect([...problemsAt(s, '/'), ...problemsAt(s, muni), ...problemsAt(s, school)]).toEqual([]);
     await page.close();
   });
@@ -166,7 +169,7 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
       const { page, links } = await search('Черёмуховкая');
       expect(links).toEqual([]);
       const suggest = page.getByRole('button', { name: 'Искать «черемуховская»' });
-      await expect.poll(() => suggest.count()).toBe(1);
+      await expect.poll(() => suggest.count(), { timeout: POLL_MS }).toBe(1);
       await suggest.click();
       await expect.poll(() => page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)), { timeout: 15_000 }).toContain(school.page);
       expect(await page.locator('#search-note').textContent()).toMatch(/^Исправлена опечатка: «Черёмуховкая» → «черемуховская»/);
@@ -201,7 +204,7 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
       const { page } = await search('Черёмуховская');
       await page.locator('.pagefind-ui__result-link').first().click();
       await page.waitForURL(/\/school\/\d+\/$/);
-      await expect.poll(() => page.locator('h1').textContent()).toContain('Черёмуховская');
+      await expect.poll(() => page.locator('h1').textContent(), { timeout: POLL_MS }).toContain('Черёмуховская');
       await page.close();
     });
   });
