@@ -21,6 +21,7 @@
  *   the years from start_year on (plain mean of yearly scores), on the first ranked exam
  *   where it has a score; its partner's on the same exam and years.
  */
+import { leastSquares } from './fit.ts';
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
 import { cmpId, intCol, meanSd, quantileSorted, strCol } from './table.ts';
@@ -93,19 +94,7 @@ export interface PartnershipRow {
 
 /** Least squares y = a + b·x; null without 3 points or without spread in x. */
 export function fitLine(xs: number[], ys: number[]): { slope: number; intercept: number } | null {
-  const n = xs.length;
-  if (n < 3) return null;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-  }
-  if (sxx === 0) return null;
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+  return leastSquares(xs, ys, 3);
 }
 
 export function contextRows(scores: SchoolScoreRow[], social: IndexRow[], nsu: Map<string, boolean | null>, settings: Settings): { context: ContextRow[]; fits: FitRow[] } {

@@ -14,6 +14,7 @@
  * (`<measure>_n_used`), and `schools` / `schools_used`. A mean of school means is
  * published only as `mean_unweighted`, labelled so.
  */
+import * as aq from 'arquero';
 import type { Columns, ValueState } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
 import { municipalityOf, numCol, rowCount, strCol, intCol } from './table.ts';
@@ -124,55 +125,64 @@ export interface AggregateRow {
   mean_unweighted: number | null;
 }
 
-interface Acc {
-  row: AggregateRow;
-  sum: Record<Measure, number>;
-  sumMeans: number;
-}
-
-/** Participant-weighted aggregates per municipality and for the region. */
+/**
+ * Participant-weighted aggregates per municipality and for the region, as Arquero
+ * pipelines: the school rows grouped by year × exam × subject × grade (the region) and by
+ * municipality as well, and rolled up.
+ * A missing number is NaN in the typed columns, which Arquero's aggregates skip, so
+ * «n × measure» counts only rows that have both.
+ */
 export function aggregates(rows: SchoolResultRow[], schools: Columns, _settings?: Settings): AggregateRow[] {
   const mun = municipalityOf(schools);
-  const acc = new Map<string, Acc>();
-  const add = (scope: 'municipality' | 'region', scopeId: string, r: SchoolResultRow) => {
-    const k = `${scope}\u0001${scopeId}\u0001${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
-    let a = acc.get(k);
-    if (!a) {
-      a = {
-        row: { scope, scope_id: scopeId, year: r.year, exam: r.exam, subject: r.subject, grade: r.grade, n: 0, n_total: 0, schools: 0, schools_used: 0, mean: null, mean_n_used: 0, share_below: null, share_below_n_used: 0, share_good: null, share_good_n_used: 0, share_high: null, share_high_n_used: 0, mean_unweighted: null },
-        sum: { mean: 0, share_below: 0, share_good: 0, share_high: 0 },
-        sumMeans: 0,
-      };
-      acc.set(k, a);
-    }
-    const o = a.row;
-    o.schools++;
-    if (r.n === null) return;
-    o.n_total += r.n;
-    for (const m of MEASURES) {
-      const x = r[m];
-      if (x === null) continue;
-      a.sum[m] += r.n * x;
-      o[`${m}_n_used`] += r.n;
-    }
-    if (r.mean !== null) {
-      o.schools_used++;
-      a.sumMeans += r.mean;
-    }
+  const num = (v: number | null) => (v === null ? NaN : v);
+  const cols: Record<string, unknown> = {
+    mun: rows.map((r) => mun.get(r.school_id) ?? null),
+    year: Int32Array.from(rows, (r) => r.year),
+    exam: rows.map((r) => r.exam),
+    subject: rows.map((r) => r.subject),
+    grade: rows.map((r) => r.grade ?? ''),
+    n: Float64Array.from(rows, (r) => num(r.n)),
   };
-  for (const r of rows) {
-    add('region', 'region', r);
-    const m = mun.get(r.school_id);
-    if (m) add('municipality', m, r);
+  for (const m of MEASURES) cols[m] = Float64Array.from(rows, (r) => num(r[m]));
+  const t = aq.table(cols);
+  // Per measure: Σ n·x and Σ n over the rows with both (NaN-propagation drops the rest).
+  const rollup: Record<string, string> = {
+    schools: 'op.count()',
+    n_total: 'op.sum(d.n)',
+    schools_used: 'op.valid(d.n + d.mean * 0)',
+    mean_unweighted: 'op.mean(d.mean + d.n * 0)',
+  };
+  for (const m of MEASURES) {
+    rollup[`${m}_w`] = `op.sum(d.n * d.${m})`;
+    rollup[`${m}_n_used`] = `op.sum(d.n + d.${m} * 0)`;
   }
-  const out: AggregateRow[] = [];
-  for (const a of acc.values()) {
-    const o = a.row;
-    o.n = o.n_total;
-    for (const m of MEASURES) o[m] = o[`${m}_n_used`] > 0 ? a.sum[m] / o[`${m}_n_used`] : null;
-    o.mean_unweighted = o.schools_used > 0 ? a.sumMeans / o.schools_used : null;
-    out.push(o);
-  }
+  const keys = ['year', 'exam', 'subject', 'grade'];
+  const region = t.groupby(...keys).rollup(rollup).objects() as Record<string, number | string>[];
+  const byMun = t.filter((d: { mun: string | null }) => d.mun !== null).groupby('mun', ...keys).rollup(rollup).objects() as Record<string, number | string>[];
+  // An aggregate over no valid value is undefined in Arquero: here it is 0 (none used).
+  const count = (v: number | string | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const groups: Record<string, number | string>[] = [...region.map((g) => ({ ...g, scope: 'region', scope_id: 'region' })), ...byMun.map((g) => ({ ...g, scope: 'municipality', scope_id: g.mun }))];
+  const out: AggregateRow[] = groups.map((g) => {
+    const row = {
+      scope: g.scope as AggregateRow['scope'],
+      scope_id: g.scope_id as string,
+      year: g.year as number,
+      exam: g.exam as string,
+      subject: g.subject as string,
+      grade: g.grade === '' ? null : (g.grade as string),
+      n: count(g.n_total),
+      n_total: count(g.n_total),
+      schools: count(g.schools),
+      schools_used: count(g.schools_used),
+      mean_unweighted: count(g.schools_used) > 0 ? (g.mean_unweighted as number) : null,
+    } as AggregateRow;
+    for (const m of MEASURES) {
+      const used = count(g[`${m}_n_used`]);
+      row[`${m}_n_used`] = used;
+      row[m] = used > 0 ? (g[`${m}_w`] as number) / used : null;
+    }
+    return row;
+  });
   out.sort((x, y) => (x.scope === y.scope ? 0 : x.scope === 'region' ? -1 : 1) || (x.scope_id < y.scope_id ? -1 : x.scope_id > y.scope_id ? 1 : 0) || x.year - y.year || (x.exam < y.exam ? -1 : x.exam > y.exam ? 1 : 0) || (x.subject < y.subject ? -1 : x.subject > y.subject ? 1 : 0) || ((x.grade ?? '') < (y.grade ?? '') ? -1 : (x.grade ?? '') > (y.grade ?? '') ? 1 : 0));
   return out;
 }

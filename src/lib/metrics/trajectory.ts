@@ -12,6 +12,7 @@
  * - status: against the target for that year: 'met' (value ≥ target for higher-is-better,
  *   ≤ for lower-is-better), 'not_met', 'no_data' (a target but no value), 'no_target'.
  */
+import { leastSquares } from './fit.ts';
 import type { Polarity } from '../model/config.ts';
 
 export type Direction = 'improving' | 'worsening' | 'stable';
@@ -59,17 +60,8 @@ export function status(value: number | null, target: number | null | undefined, 
 
 /** Least-squares slope per year over the points with a value; null with fewer than two years. */
 export function slope(series: SeriesPoint[]): number | null {
-  const pts = series.filter((p) => p.value !== null && Number.isFinite(p.value));
-  if (pts.length < 2) return null;
-  const mx = pts.reduce((s, p) => s + p.year, 0) / pts.length;
-  const my = pts.reduce((s, p) => s + p.value!, 0) / pts.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (const p of pts) {
-    sxy += (p.year - mx) * (p.value! - my);
-    sxx += (p.year - mx) * (p.year - mx);
-  }
-  return sxx === 0 ? null : sxy / sxx;
+  const pts = series.filter((p) => p.value !== null);
+  return leastSquares(pts.map((p) => p.year), pts.map((p) => p.value!))?.slope ?? null;
 }
 
 export function trajectory(series: SeriesPoint[], opts: TrajectoryOptions): { rows: TrajectoryRow[]; slope: number | null; direction: Direction | null } {
