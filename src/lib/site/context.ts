@@ -142,6 +142,23 @@ export interface ProgrammeRow {
   computed: boolean;
 }
 
+/**
+ * The site's current year: the newest year with results for at least half as many schools
+ * as the best-covered year. One stray row dated later (a typo, a test row) does not take
+ * the whole site to that year (issue: «Статус в 2031 году» from a single ОГЭ row).
+ */
+export function currentYear(results: { school_id: string; year: number }[]): number {
+  const schools = new Map<number, Set<string>>();
+  for (const r of results) {
+    let s = schools.get(r.year);
+    if (!s) schools.set(r.year, (s = new Set()));
+    s.add(r.school_id);
+  }
+  const most = Math.max(0, ...[...schools.values()].map((s) => s.size));
+  const years = [...schools.keys()].filter((y) => schools.get(y)!.size * 2 >= most).sort((a, b) => a - b);
+  return years[years.length - 1];
+}
+
 export class SiteContext {
   readonly settings: Settings;
   /** The words of this site's settings (thresholds and shares as in force). */
@@ -176,8 +193,11 @@ export class SiteContext {
     this.rules = inputs.rules;
     this.regionName = inputs.regionName;
     this.results = new ResultIndex(inputs.results);
-    this.years = this.results.years;
-    this.latestYear = this.years[this.years.length - 1];
+    this.latestYear = currentYear(inputs.results);
+    // Years after the current one hold a few stray rows at most: not shown, and said so.
+    this.years = this.results.years.filter((y) => y <= this.latestYear);
+    const later = this.results.years.filter((y) => y > this.latestYear);
+    if (later.length) inputs.warnings[`не показаны годы после текущего года сайта ${this.latestYear} (результаты есть лишь у немногих школ): ${later.join(', ')}`] = later.length;
     for (const s of inputs.schools) this.schools.set(s.school_id, s);
     for (const m of inputs.municipalities) this.municipalities.set(m.id, m);
     for (const a of inputs.aggregates) {
@@ -186,10 +206,9 @@ export class SiteContext {
       if (!y) this.aggregates.set(k, (y = new Map()));
       y.set(a.year, a);
     }
-    let latestFlagYear = -Infinity;
-    for (const f of inputs.flags) if (f.year > latestFlagYear) latestFlagYear = f.year;
+    // A school's status is the site's current year's, never a stray later year's.
     for (const f of inputs.flags) {
-      if (f.year !== latestFlagYear) continue;
+      if (f.year !== this.latestYear) continue;
       const list = this.flagsBySchool.get(f.school_id) ?? [];
       list.push(f);
       this.flagsBySchool.set(f.school_id, list);

@@ -178,8 +178,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
 
   // Every rule of the latest year; earlier years only the rules that fired (14 rules ×
   // 40,000 schools × 10 years would be a 300 MB file of mostly «не сработало»).
-  let latestFlagYear = -Infinity;
-  for (const f of inputs.flags) if (f.year > latestFlagYear) latestFlagYear = f.year;
+  const latestFlagYear = ctx.latestYear;
   const flagRows = inputs.flags.filter((f) => f.year === latestFlagYear || f.fired === true);
   // Without a programme (or data for its rules) the file exists, empty, and says why.
   const flagsTitle = ctx.identifies
