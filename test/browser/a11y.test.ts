@@ -126,6 +126,8 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
       expect(f.text).toBe('Перейти к содержанию');
       expect(await page.evaluate(() => getComputedStyle(document.activeElement!).left)).toBe('0px');
       await page.keyboard.press('Enter');
+      // The fragment navigation lands a moment later on a loaded machine: wait for it.
+      await page.waitForURL(/#main$/, { timeout: POLL_MS });
       expect(new URL(page.url()).hash).toBe('#main');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
