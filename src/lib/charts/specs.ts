@@ -56,11 +56,12 @@ const SYMBOL: Record<Series['role'], string> = {
 };
 
 /**
- * Charts are drawn for a phone first: an SVG scales with the screen, so a 640-px chart on a
- * 375-px phone shrinks its 10-px labels to 5 px. At 420 px and 12-px text (site.css) labels
- * stay about 10 px on a phone; on a desktop the chart keeps its natural size.
+ * Charts are drawn for a phone first: an SVG scales with its column (viewBox, width 100 %),
+ * so a 640-px chart on a 375-px phone shrinks its 10-px labels to 5 px. Drawn 340 px wide
+ * with 12-px text (site.css), a chart fills a 375-px phone's 343-px column at about its own
+ * size, so no label is under 12 px; a wider screen draws it larger (site.css).
  */
-export const CHART_WIDTH = 420;
+export const CHART_WIDTH = 340;
 
 const ruTick = (d: number) => formatNumber(d, Number.isInteger(d) ? 0 : 1);
 
