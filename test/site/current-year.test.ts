@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { computeAll } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
-import { currentYear } from '../../src/lib/site/context.ts';
+import { currentYear } from '../../src/lib/publish/current-year.ts';
 
 describe('the site’s current year', () => {
   it('is the newest year with results for at least half as many schools as the best year', () => {

@@ -13,6 +13,7 @@ import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
 import { scaleBreak, scaleIndex } from './scales.ts';
 import { pooledResults } from './pooled.ts';
+import { currentYear } from './current-year.ts';
 import { words } from '../words/ru.ts';
 import { slugify } from '../site/slug.ts';
 import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from '../site/context.ts';
@@ -73,11 +74,10 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     return { ...f, value: null, distance: null, value_hidden: true };
   });
   const context = m.context.map((c) => (c.score !== null && usesHidden(c.school_id, c.year, c.year) ? { ...c, score: null, residual: null } : c));
+  // Small schools: the last three years together, where that is safe (pooled.ts); the
+  // window ends in the site's current year, not in a stray later row's.
+  const pooled = m.results.length ? pooledResults(m.results, results, munOf, settings, currentYear(m.results)) : [];
   // The undisclosed rows must not outlive this function (memory, and safety).
-  // Small schools: the last three years together, where that is safe (pooled.ts).
-  let latestYear = -Infinity;
-  for (const r of m.results) if (r.year > latestYear) latestYear = r.year;
-  const pooled = Number.isFinite(latestYear) ? pooledResults(m.results, results, munOf, settings, latestYear) : [];
   m.results.length = 0;
   const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings).map((a) => ({
     scope: a.scope,

@@ -14,6 +14,7 @@ import { words, type Words } from '../words/ru.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
 import { scaleBreak, scaleOf, type ScaleIndex } from '../publish/scales.ts';
 import type { PooledResult } from '../publish/pooled.ts';
+import { currentYear } from '../publish/current-year.ts';
 
 export interface SchoolInfo {
   school_id: string;
@@ -140,23 +141,6 @@ export interface ProgrammeRow {
   baseline: number | null;
   status: 'met' | 'not_met' | 'no_data' | 'no_target';
   computed: boolean;
-}
-
-/**
- * The site's current year: the newest year with results for at least half as many schools
- * as the best-covered year. One stray row dated later (a typo, a test row) does not take
- * the whole site to that year (issue: «Статус в 2031 году» from a single ОГЭ row).
- */
-export function currentYear(results: { school_id: string; year: number }[]): number {
-  const schools = new Map<number, Set<string>>();
-  for (const r of results) {
-    let s = schools.get(r.year);
-    if (!s) schools.set(r.year, (s = new Set()));
-    s.add(r.school_id);
-  }
-  const most = Math.max(0, ...[...schools.values()].map((s) => s.size));
-  const years = [...schools.keys()].filter((y) => schools.get(y)!.size * 2 >= most).sort((a, b) => a - b);
-  return years[years.length - 1];
 }
 
 export class SiteContext {
