@@ -6,14 +6,10 @@
  * reads the clock: the same input gives the same bytes.
  */
 
+import type { Source } from '../../model/types.ts';
+
 /** A source file as the manifest describes it. */
-export interface Source {
-  publisher: string;
-  title: string;
-  url?: string;
-  date?: string;
-  licence?: string;
-}
+export type { Source };
 
 export interface Edition {
   /** The release the manifest names (`edition: {name, date}`), when it names one. */
