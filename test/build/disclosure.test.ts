@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { slugify } from '../../src/lib/site/slug.ts';
+import { slugify } from '../../src/lib/format/slug.ts';
 import { shouldCheck, read, site, walk } from '../helpers/site-files.ts';
 
 const EXAM_SLUG: Record<string, string> = { 'ЕГЭ': 'ege', 'ОГЭ': 'oge' }; // ranked exams with school charts

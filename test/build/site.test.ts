@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { slugify } from '../../src/lib/site/slug.ts';
+import { slugify } from '../../src/lib/format/slug.ts';
 import { read, site, walk } from '../helpers/site-files.ts';
 
 async function inputIds(data: string) {

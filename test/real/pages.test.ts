@@ -8,7 +8,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/site/slug.ts';
+import { slugify } from '../../src/lib/format/slug.ts';
 import { read, site, walk } from '../helpers/site-files.ts';
 import { MIN_PARTICIPANTS, URL_SAFE, doc, rawCsv, siteCsv, skipWithoutShared, text } from './shared.ts';
 

@@ -52,5 +52,5 @@ export function text(el: { textContent: string | null } | null | undefined): str
 /** METRICS.md §6 publication minimum: the default in force (the real manifests keep it). */
 export const MIN_PARTICIPANTS = DEFAULT_SETTINGS.min_participants;
 
-/** Ids already URL-safe are kept as the page slug (src/lib/site/slug.ts, stated rule). */
+/** Ids already URL-safe are kept as the page slug (src/lib/format/slug.ts, stated rule). */
 export const URL_SAFE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/site/slug.ts';
+import { slugify } from '../../src/lib/format/slug.ts';
 
 describe('permalink segments', () => {
   it('keeps published codes that are already URL-safe, with leading zeros', () => {

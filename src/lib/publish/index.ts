@@ -15,8 +15,8 @@ import { scaleBreak, scaleIndex } from './scales.ts';
 import { pooledResults } from './pooled.ts';
 import { currentYear } from './current-year.ts';
 import { words } from '../words/ru.ts';
-import { slugify } from '../site/slug.ts';
-import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from '../site/context.ts';
+import { slugify } from '../format/slug.ts';
+import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from './types.ts';
 import { formatNumber, stateLabel } from '../format/index.ts';
 
 export type MetricsOutput = ReturnType<typeof computeAll>;

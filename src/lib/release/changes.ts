@@ -6,6 +6,19 @@
  */
 import Papa from 'papaparse';
 
+/** One release in the feed: its edition and one line about what changed. */
+export interface Release {
+  name: string;
+  date: string;
+  summary: string;
+}
+
+/** The previous release to compare with: its data/ CSV texts and its list of releases. */
+export interface PreviousRelease {
+  files: { schools?: string; results?: string; gap?: string; flags?: string };
+  releases: Release[];
+}
+
 export interface Edition {
   name: string;
   date: string;

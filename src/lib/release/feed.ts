@@ -2,13 +2,10 @@
  * The Atom feed of releases: one entry per edition, newest first, each saying in one line
  * what changed. The list of releases travels from build to build in data/releases.json.
  */
-import type { Changes, Edition } from './changes.ts';
+import type { Changes, Edition, Release } from './changes.ts';
 
-export interface Release {
-  name: string;
-  date: string;
-  summary: string;
-}
+export type { Release };
+
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PreviousRelease } from '../site/model.ts';
+import type { PreviousRelease } from './changes.ts';
 import type { Release } from './feed.ts';
 
 export function readPreviousRelease(dir: string): PreviousRelease {

@@ -13,7 +13,7 @@ import { municipalitiesPage } from './municipalities-page.ts';
 import { changesPage } from './changes-page.ts';
 import { glossary } from '../words/glossary.ts';
 import { compareReleases, releaseFromCsv, type Revision } from '../release/changes.ts';
-import { atomFeed, changesSummary, releaseList, type Release } from '../release/feed.ts';
+import { atomFeed, changesSummary, releaseList } from '../release/feed.ts';
 import { changesCsv } from '../release/csv.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
 import { dataPackage, downloads } from './downloads.ts';
@@ -33,11 +33,8 @@ export interface SiteModel {
   pages(): Generator<Page>;
 }
 
-/** The previous release to compare with: its data/ CSV texts and its list of releases. */
-export interface PreviousRelease {
-  files: { schools?: string; results?: string; gap?: string; flags?: string };
-  releases: Release[];
-}
+export type { PreviousRelease } from '../release/changes.ts';
+import type { PreviousRelease } from '../release/changes.ts';
 
 export interface ModelOptions {
   /** The previous release: «Что изменилось» compares with it. */

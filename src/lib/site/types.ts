@@ -55,11 +55,8 @@ export interface Stat {
   note?: string;
 }
 
-export interface ListItem {
-  text: string;
-  href?: string;
-  note?: string;
-}
+export type { ListItem } from '../publish/types.ts';
+import type { ListItem } from '../publish/types.ts';
 
 export interface Section {
   id: string;

@@ -1,0 +1,145 @@
+/**
+ * What the publication boundary hands the site: the records of every school and area, the
+ * published results and derived figures (hidden cells carry a state and a reason, no
+ * number), and what the build noticed. The site model is built from these alone.
+ */
+import type { Settings } from '../model/config.ts';
+import type { ValueState } from '../model/types.ts';
+import type { RuleApplicability } from '../metrics/rules.ts';
+import type { PublishedResult } from './published.ts';
+import type { ScaleIndex } from './scales.ts';
+import type { PooledResult } from './pooled.ts';
+
+/** An item of a list on a page (kept here: the sources list is built at the boundary). */
+export interface ListItem {
+  text: string;
+  href?: string;
+  note?: string;
+}
+
+export interface SchoolInfo {
+  school_id: string;
+  slug: string;
+  name: string;
+  municipality_id: string;
+  settlement: string | null;
+}
+export interface MunicipalityInfo {
+  id: string;
+  slug: string;
+  name: string;
+  schoolIds: string[];
+}
+export interface AggregateRow {
+  scope: 'municipality' | 'region';
+  scope_id: string;
+  year: number;
+  exam: string;
+  subject: string;
+  grade: string | null;
+  n: number;
+  mean: number | null;
+  share_below: number | null;
+  share_good: number | null;
+  share_high: number | null;
+}
+export interface GapRow {
+  /** The score scale changed since the year before: no change or target status. */
+  scale_break?: boolean;
+  scope: 'region' | 'municipality';
+  scope_id: string;
+  year: number;
+  exam: string;
+  subject_set: string;
+  eligible: number;
+  k: number;
+  top_mean: number | null;
+  bottom_mean: number | null;
+  gap: number | null;
+  ratio: number | null;
+  change: number | null;
+  change_pct: number | null;
+  target_met: boolean | null;
+  few_schools: boolean;
+  top_ids: string[];
+  bottom_ids: string[];
+}
+export interface FlagRow {
+  school_id: string;
+  year: number;
+  flag: string;
+  rule: string;
+  value: number | null;
+  threshold: number | null;
+  fired: boolean | null;
+  distance: number | null;
+  note?: string | null;
+  /** The value exists but would give away a result hidden against subtraction. */
+  value_hidden?: boolean;
+}
+export interface ContextRow {
+  school_id: string;
+  year: number;
+  exam: string;
+  score: number | null;
+  social_index: number | null;
+  expected: number | null;
+  residual: number | null;
+  resilient: boolean;
+  cluster: number | null;
+}
+/**
+ * A school's score for a subject set. A hidden score carries no number (the publication
+ * boundary, src/lib/publish, drops it), only the reason, so no reader can show it by mistake.
+ */
+export type SchoolScore = {
+  school_id: string;
+  year: number;
+  exam: string;
+  subject_set: string;
+  /** Smallest subject group of the set (the group the score rests on). */
+  n: number;
+} & ({ hidden: false; score: number } | { hidden: true; score: null; reason: string });
+
+export interface SiteInputs {
+  regionName: string;
+  settings: Settings;
+  schools: SchoolInfo[];
+  municipalities: MunicipalityInfo[];
+  results: PublishedResult[];
+  aggregates: AggregateRow[];
+  gap: GapRow[];
+  scores: SchoolScore[];
+  flags: FlagRow[];
+  context: ContextRow[];
+  fits: { year: number; exam: string; slope: number; intercept: number }[];
+  indices: { school_id: string; year: number; index: string; value: number | null; components: Record<string, number | null> }[];
+  similar: Map<string, string[]>;
+  partnerships: { strong_school_id: string; supported_school_id: string; start_year: number; end_year: number | null; before: number | null; after: number | null; partner_before: number | null; partner_after: number | null }[];
+  rules: RuleApplicability[];
+  /** Small schools' results over the last three years together (src/lib/publish/pooled.ts). */
+  pooled: PooledResult[];
+  /** The score scale of each year, exam and subject (scale breaks). */
+  scales: ScaleIndex;
+  sourceList: ListItem[];
+  /** Programme indicators per scope × year (seed 003 table), with status against targets. */
+  programme: ProgrammeRow[];
+  clusters: { id: number; description: string; size: number }[];
+  /** Counts of things the build noticed (e.g. values hidden by disclosure control). */
+  warnings: Record<string, number>;
+}
+
+export interface ProgrammeRow {
+  scope_id: string;
+  indicator: string;
+  name: string;
+  unit: string;
+  polarity: 'higher' | 'lower';
+  year: number;
+  value: number | null;
+  value_state: ValueState;
+  target: number | null;
+  baseline: number | null;
+  status: 'met' | 'not_met' | 'no_data' | 'no_target';
+  computed: boolean;
+}
