@@ -316,9 +316,9 @@ export function dotsByName(
     marginRight,
     marginTop: 16,
     marginBottom: 40,
-    x: { label: opts.xLabel, labelOffset: 34, labelAnchor: 'center', grid: true, tickFormat: ruTick, nice: true, ticks: 5 },
+    x: { label: opts.xLabel, labelOffset: 34, labelAnchor: 'center', grid: true, tickFormat: ruTick, nice: true, ticks: 5, insetLeft: 6, insetRight: 6 },
     // Each band: the name in its upper half, the dot in its lower half.
-    y: { axis: null, domain: sorted.map((r) => r.name), padding: 0 },
+    y: { axis: null, domain: sorted.map((r) => r.name), padding: 0, insetBottom: 14 },
     marks: [
       ...(opts.reference !== undefined ? [Plot.ruleX([opts.reference], { stroke: PALETTE.region, strokeDasharray: '2 3' })] : []),
       Plot.ruleY(sorted, { y: 'name', x1: () => min, x2: 'value', stroke: '#bbb', dy: 8 }),
@@ -335,8 +335,9 @@ export function dotsByName(
         frameAnchor: 'left',
         dy: -8,
         text: (d) => `${d.name} — ${formatNumber(d.value, 1)}`,
-        // lineWidth is in ems; Plot's metrics average about 0.6 em per character.
-        lineWidth: (width - marginLeft - marginRight) / FONT_SIZE,
+        // lineWidth is in ems by Plot's Helvetica metrics; system sans fonts run up to
+        // about a sixth wider, so the line is kept that much shorter. The value stays.
+        lineWidth: ((width - marginLeft - marginRight) / FONT_SIZE) * 0.82,
         textOverflow: 'ellipsis-middle',
         fill: PALETTE.region,
       }),
