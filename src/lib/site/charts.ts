@@ -201,7 +201,7 @@ export function positionChart(args: {
     summary,
     svg: renderPlot(stripWithBands(args.bins, mine, { xLabel: args.xLabel, bottomCut: args.bottomCut, topCut: args.topCut }), args.title),
     legend: [
-      { label: args.scope === 'municipality' ? (mine.length === 1 ? 'школа муниципалитета (точка)' : 'школы муниципалитета (по точке на школу)') : 'эта школа (ромб)', key: 'school' },
+      { label: args.scope === 'municipality' ? (mine.length === 1 ? 'школа муниципалитета (точка)' : 'школы муниципалитета (по точке на школу)') : 'эта школа (ромб)', key: 'school-dot' },
       { label: 'все школы региона (серые столбики: сколько школ с таким результатом)', key: 'others' },
       { label: args.groups.top, key: 'band-top' },
       { label: args.groups.bottom, key: 'band-bottom' },
