@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPlot } from '../../src/lib/charts/render.ts';
 import { linesOverYears, stripWithBands, dotsByName } from '../../src/lib/charts/specs.ts';
 import { sparkline } from '../../src/lib/charts/sparkline.ts';
-import { compareByNameChart, yearLinesChart } from '../../src/lib/site/charts.ts';
+import { compareByNameChart, gapChart, yearLinesChart } from '../../src/lib/site/charts.ts';
 
 const series = [
   { name: 'Школа', role: 'school' as const, points: [ { year: 2019, value: 60 }, { year: 2020, value: null }, { year: 2021, value: 64 }, { year: 2022, value: 66 } ] },
@@ -93,5 +93,41 @@ describe('yearly lines: the summary says why each hidden year is hidden', () => 
       ],
     })!;
     expect(chart.summary).toBe('Школа: 50,0 в 2019 году и 60,0 в 2023 году (+10,0). Значения за 2020, 2022 — скрыто: менее 10 участников; за 2021 — скрыто издателем данных.');
+  });
+});
+
+describe('gap chart: the summary speaks of the gap itself', () => {
+  const base = { id: 'region/gap', title: 'Разрыв', yLabel: 'Средний балл', unit: 'балл', groups: { top: '10 % лучших', bottom: '10 % худших' }, hiddenReason: 'скрыто: среднее группы' };
+  it('says whether the gap narrowed, from the first year to the last, with both groups', () => {
+    const chart = gapChart({
+      ...base,
+      points: [
+        { year: 2019, top: 74.6, bottom: 59.8, gap: 14.8 },
+        { year: 2020, top: 75.0, bottom: null, gap: null, hidden: true },
+        { year: 2021, top: 74.5, bottom: 61.4, gap: 13.1 },
+      ],
+    })!;
+    expect(chart.summary).toBe(
+      'Разрыв между 10 % лучших и 10 % худших школ сократился: 14,8 в 2019 году и 13,1 в 2021 году (−1,7). В 2021 году: 10 % лучших — 74,5, 10 % худших — 61,4. Разрыв за 2020 не показан: скрыто: среднее группы.',
+    );
+    // The table has the gap beside both groups; the withheld year says why.
+    expect(chart.table.columns.map((c) => c.key)).toEqual(['year', 'top', 'bottom', 'gap']);
+    expect(chart.table.rows[1].bottom.state).toBe('suppressed');
+    // The band is drawn, and the axis does not start at 0 for scores around 60–75.
+    expect(chart.svg).toContain('fill-opacity="0.25"');
+    expect(chart.svg).not.toMatch(/>0<\/text>/);
+  });
+  it('never compares across a change of scale', () => {
+    const chart = gapChart({
+      ...base,
+      points: [
+        { year: 2022, top: 4.6, bottom: 3.1, gap: 1.5 },
+        { year: 2023, top: 71, bottom: 52, gap: 19, scaleBreak: true },
+        { year: 2024, top: 72, bottom: 55, gap: 17 },
+      ],
+    })!;
+    expect(chart.summary).toMatch(/^Разрыв между 10 % лучших и 10 % худших школ сократился: 19,0 в 2023 году и 17,0 в 2024 году \(−2,0\)\. Раньше 2023 года шкала была другой/);
+    const one = gapChart({ ...base, points: [{ year: 2022, top: 4.6, bottom: 3.1, gap: 1.5 }, { year: 2023, top: 71, bottom: 52, gap: 19, scaleBreak: true }] })!;
+    expect(one.summary).toMatch(/^Разрыв между 10 % лучших и 10 % худших школ в 2023 году — 19,0; с прошлыми годами он не сравнивается: изменилась шкала\./);
   });
 });

@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { FONT_SIZE } from './specs.ts';
 
 /** SVG text produced by this renderer: the only markup pages may inline. */
 export type SafeSvg = string & { readonly __safeSvg: unique symbol };
@@ -33,6 +34,15 @@ export function renderPlot(options: Plot.PlotOptions, label: string): SafeSvg {
   svg = svg.replace(STYLE_BLOCK, '').replace(LONG_DECIMALS, roundCoordinate);
   // A figure is described by its caption and data table; the SVG itself is an image.
   svg = svg.replace(/^<svg /, '<svg role="img" focusable="false" ');
+  // The chart scales with its column: the root keeps its viewBox and loses the fixed
+  // width and height (site.css sets width: 100%). Its text size is an attribute, not a
+  // style (the CSP allows no inline style), in viewBox units: see CHART_WIDTH.
+  svg = svg.replace(/^<svg [^>]*>/, (root) =>
+    root
+      .replace(/ width="[\d.]+"/, '')
+      .replace(/ height="[\d.]+"/, '')
+      .replace(/ font-size="[\d.]+"/, ` font-size="${FONT_SIZE}"`),
+  );
   // Plot names its mark groups in English («y-axis tick», «dot»); inside role="img" they
   // are never read, so they go (the root keeps its Russian label).
   const rootEnd = svg.indexOf('>') + 1;

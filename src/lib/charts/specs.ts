@@ -4,6 +4,7 @@
  * series is also told apart by dash pattern or mark shape, so greyscale print works.
  */
 import * as Plot from '@observablehq/plot';
+import { scaleLinear } from 'd3';
 import { formatNumber } from '../format/index.ts';
 
 export const PALETTE = {
@@ -56,14 +57,28 @@ const SYMBOL: Record<Series['role'], string> = {
 };
 
 /**
- * Charts are drawn for a phone first: an SVG scales with its column (viewBox, width 100 %),
- * so a 640-px chart on a 375-px phone shrinks its 10-px labels to 5 px. Drawn 340 px wide
- * with 12-px text (site.css), a chart fills a 375-px phone's 343-px column at about its own
- * size, so no label is under 12 px; a wider screen draws it larger (site.css).
+ * Charts are drawn for a phone first and scale with the column (render.ts drops the fixed
+ * width and height, site.css sets width: 100%): every chart is CHART_WIDTH user units wide
+ * with FONT_SIZE-unit text. In the 343-px column of a 375-px phone (1rem padding each
+ * side) the text is 12 × 343 / 340 ≈ 12.1 px; on a wide screen the chart grows to the
+ * column's max-width (site.css) and its text with it. test/charts checks every chart type.
  */
 export const CHART_WIDTH = 340;
+export const FONT_SIZE = 12;
 
 const ruTick = (d: number) => formatNumber(d, Number.isInteger(d) ? 0 : 1);
+
+/** A year tick is about 30 units wide at 12-unit text: past seven years every other one is labelled. */
+function yearTicks(years: number[]): number[] {
+  if (years.length <= 7) return years;
+  const last = years[years.length - 1];
+  // Counted back from the latest year, so the year the summary speaks of is always labelled.
+  return years.filter((y) => (last - y) % 2 === 0);
+}
+
+function yearAxis(years: number[]): Plot.ScaleOptions {
+  return { label: 'Год', labelOffset: 34, tickFormat: (d: number) => String(d), ticks: yearTicks(years), domain: [years[0] - 0.3, years[years.length - 1] + 0.3] };
+}
 
 /** Yearly lines; a null value breaks the line (never interpolated) and keeps its dot absent. */
 export function linesOverYears(
@@ -90,71 +105,241 @@ export function linesOverYears(
   }
   return {
     width: opts.width ?? CHART_WIDTH,
-    height: opts.height ?? 280,
-    marginRight: 24,
-    marginLeft: 48,
-    // Room for the axis label under the last year's tick at 12-px text.
+    height: opts.height ?? 260,
+    marginRight: 20,
+    marginLeft: 44,
+    // Room for the axis label under the last year's tick at 12-unit text.
     marginBottom: 38,
-    x: { label: 'Год', labelOffset: 34, tickFormat: (d: number) => String(d), ticks: years, domain: [years[0] - 0.3, years[years.length - 1] + 0.3] },
+    x: yearAxis(years),
     y: { label: opts.yLabel, grid: true, domain: opts.yDomain, tickFormat: ruTick, nice: true },
     marks,
   };
 }
 
+export interface GapPoint {
+  year: number;
+  top: number | null;
+  bottom: number | null;
+  /** The published gap (top − bottom); null when a group mean is withheld. */
+  gap: number | null;
+}
+
 /**
- * Where one value (or a few) stands among all: a histogram of every school (constant
- * size however many schools there are), the 10 % bands shaded, the highlighted
- * schools drawn as marked ticks on top.
+ * The gap itself: the best and the worst group as two lines with the band between them
+ * shaded and the gap written in the band for each year. The axis spans the two groups
+ * only (no forced zero), so a gap of 10 on scores around 65 is a sixth of the height, not
+ * a sliver. A change of scale breaks the lines and the band and is marked with a rule.
+ */
+export function gapBand(points: GapPoint[], opts: { yLabel: string; scaleBreaks?: number[]; gapDigits?: number; width?: number }): Plot.PlotOptions {
+  const years = points.map((p) => p.year).sort((a, b) => a - b);
+  const breaks = [...(opts.scaleBreaks ?? [])].sort((a, b) => a - b);
+  // A segment per stretch of comparable years: lines and band never cross a change of scale.
+  type Row = GapPoint & { seg: number };
+  const data: Row[] = points.map((p) => ({ ...p, seg: breaks.filter((b) => b <= p.year).length }));
+  const values = data.flatMap((d) => [d.top, d.bottom]).filter((v): v is number => v !== null);
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  // Padding above and below, so labels in a narrow band and the top line stay inside the frame.
+  const pad = Math.max((hi - lo) * 0.15, Math.abs(hi) * 0.02, 0.5);
+  const marks: Plot.Markish[] = [
+    Plot.areaY(data, {
+      x: 'year',
+      y1: (d: Row) => (d.top === null || d.bottom === null ? NaN : d.bottom),
+      y2: (d: Row) => (d.top === null || d.bottom === null ? NaN : d.top),
+      z: 'seg',
+      fill: PALETTE.muted,
+      fillOpacity: 0.25,
+    }),
+    ...breaks.map((b) => Plot.ruleX([b - 0.5], { stroke: PALETTE.region, strokeDasharray: '4 3' })),
+    ...breaks.map((b) => Plot.text([b - 0.5], { x: (d: number) => d, frameAnchor: 'top', text: () => 'новая шкала', textAnchor: 'start', dx: 3, dy: 2, fill: PALETTE.region })),
+  ];
+  for (const role of ['top', 'bottom'] as const) {
+    const rows = data.map((d) => ({ year: d.year, value: d[role], seg: d.seg }));
+    marks.push(
+      Plot.lineY(rows, { x: 'year', y: 'value', z: 'seg', stroke: COLOR[role], strokeWidth: 2, strokeDasharray: DASH[role] }),
+      Plot.dot(
+        rows.filter((d) => d.value !== null),
+        { x: 'year', y: 'value', fill: COLOR[role], symbol: () => SYMBOL[role], r: 3.5 },
+      ),
+    );
+  }
+  marks.push(
+    Plot.text(
+      data.filter((d) => d.top !== null && d.bottom !== null && d.gap !== null),
+      {
+        x: 'year',
+        y: (d: Row) => (d.top! + d.bottom!) / 2,
+        text: (d: Row) => formatNumber(d.gap!, opts.gapDigits ?? 1),
+        fontWeight: 700,
+        fill: PALETTE.region,
+        stroke: 'white',
+      },
+    ),
+  );
+  return {
+    width: opts.width ?? CHART_WIDTH,
+    height: 260,
+    marginRight: 24,
+    marginLeft: 44,
+    marginBottom: 38,
+    x: yearAxis(years),
+    y: { label: opts.yLabel, grid: true, domain: [lo - pad, hi + pad], tickFormat: ruTick, nice: true },
+    marks,
+  };
+}
+
+/**
+ * Deterministic beeswarm: each value, in order, takes the free row nearest the axis
+ * (0, 1, −1, 2, −2 …; in a row, two dots are at least `diameter` apart). Returns each
+ * dot's row and the largest |row| used.
+ */
+export function swarmRows(xs: number[], diameter: number): { rows: number[]; maxRow: number } {
+  const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x || a.i - b.i);
+  const rows = new Array<number>(xs.length).fill(0);
+  const lastInRow = new Map<number, number>();
+  let maxRow = 0;
+  for (const { x, i } of order) {
+    for (let k = 0; ; k++) {
+      const row = k === 0 ? 0 : k % 2 ? (k + 1) / 2 : -k / 2;
+      const prev = lastInRow.get(row);
+      if (prev === undefined || x - prev >= diameter) {
+        lastInRow.set(row, x);
+        rows[i] = row;
+        maxRow = Math.max(maxRow, Math.abs(row));
+        break;
+      }
+    }
+  }
+  return { rows, maxRow };
+}
+
+/**
+ * Where one value (or a few) stands among all. Above: every school of the region as a
+ * grey histogram (constant size however many schools there are). Below: the highlighted
+ * schools as a beeswarm, one dot per school, never overlapping. The bottom and top
+ * groups are shaded across both, their cuts drawn as rules. One school is a larger
+ * diamond with its value written above it.
  */
 export function stripWithBands(
   bins: { x0: number; x1: number; count: number }[],
   mine: { id: string; value: number }[],
-  opts: { xLabel: string; bottomCut: number; topCut: number; width?: number },
+  opts: { xLabel: string; bottomCut: number; topCut: number; width?: number; valueDigits?: number },
 ): Plot.PlotOptions {
-  const lo = bins[0].x0;
-  const hi = bins[bins.length - 1].x1;
+  const width = opts.width ?? CHART_WIDTH;
+  const marginLeft = 16;
+  const marginRight = 16;
+  const values = mine.map((m) => m.value);
+  const x = scaleLinear()
+    .domain([Math.min(bins[0].x0, ...values), Math.max(bins[bins.length - 1].x1, ...values)])
+    .range([marginLeft, width - marginRight])
+    .nice(5);
+  const [lo, hi] = x.domain();
+  const single = mine.length === 1;
+  const r = single ? 7 : mine.length > 150 ? 3 : 4.5;
+  const step = 2 * r + 1;
+  const { rows, maxRow } = swarmRows(
+    mine.map((m) => x(m.value)),
+    step,
+  );
+  // Heights in px from the bottom of the frame: the swarm, a gap, then the histogram.
+  const histH = 48;
+  const between = single ? 28 : 12;
+  const swarmH = Math.max(2 * r + 10, (2 * maxRow + 1) * step + 6);
+  const marginTop = 8;
+  const marginBottom = 40;
+  const inner = swarmH + between + histH;
+  const histBase = swarmH + between;
+  let maxCount = 1;
+  for (const b of bins) if (b.count > maxCount) maxCount = b.count;
+  const dots = mine.map((m, i) => ({ value: m.value, y: swarmH / 2 + rows[i] * step }));
+  const band = (x1: number, x2: number, fill: string) => Plot.rect([{ x1, x2 }], { x1: 'x1', x2: 'x2', y1: 0, y2: inner, fill, fillOpacity: 0.18 });
+  const cut = (at: number, stroke: string) => Plot.ruleX([at], { y1: 0, y2: inner, stroke, strokeWidth: 1.5, strokeDasharray: '4 3' });
+  const px = x(values[0] ?? lo);
   return {
-    width: opts.width ?? CHART_WIDTH,
-    height: 180,
-    marginLeft: 44,
-    marginRight: 20,
-    x: { label: opts.xLabel, tickFormat: ruTick, domain: [lo, hi], nice: true },
-    y: { label: 'Школ', grid: true, tickFormat: ruTick },
+    width,
+    height: marginTop + inner + marginBottom,
+    marginLeft,
+    marginRight,
+    marginTop,
+    marginBottom,
+    x: { label: opts.xLabel, labelOffset: 34, labelAnchor: 'center', tickFormat: ruTick, domain: [lo, hi], ticks: 5 },
+    // y is in px above the bottom of the frame; it has no axis.
+    y: { axis: null, domain: [0, inner] },
     marks: [
-      Plot.rectX([{ x1: lo, x2: opts.bottomCut }], { x1: 'x1', x2: 'x2', fill: PALETTE.bottom, fillOpacity: 0.18 }),
-      Plot.rectX([{ x1: opts.topCut, x2: hi }], { x1: 'x1', x2: 'x2', fill: PALETTE.top, fillOpacity: 0.18 }),
-      Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'count', fill: PALETTE.muted, fillOpacity: 0.7, inset: 0.5 }),
+      band(lo, opts.bottomCut, PALETTE.bottom),
+      band(opts.topCut, hi, PALETTE.top),
+      Plot.rect(bins, { x1: 'x0', x2: 'x1', y1: histBase, y2: (b: { count: number }) => histBase + (b.count / maxCount) * histH, fill: PALETTE.muted, inset: 0.3 }),
+      Plot.ruleY([histBase], { stroke: PALETTE.muted }),
+      cut(opts.bottomCut, PALETTE.bottom),
+      cut(opts.topCut, PALETTE.top),
       Plot.ruleY([0]),
-      Plot.tickX(mine, { x: 'value', stroke: PALETTE.highlight, strokeWidth: 3 }),
-      Plot.dot(mine, { x: 'value', frameAnchor: 'top', fill: PALETTE.highlight, r: 5, symbol: 'diamond', dy: 6 }),
+      Plot.dot(dots, { x: 'value', y: 'y', r, symbol: single ? 'diamond' : 'circle', fill: PALETTE.highlight, stroke: 'white', strokeWidth: 1 }),
+      ...(single
+        ? [
+            Plot.text(dots, {
+              x: 'value',
+              y: 'y',
+              dy: -r - 9,
+              text: (d: { value: number }) => formatNumber(d.value, opts.valueDigits ?? 1),
+              fontWeight: 700,
+              fill: PALETTE.highlight,
+              stroke: 'white',
+              // Near an edge the label turns inwards instead of leaving the frame.
+              textAnchor: px < marginLeft + 20 ? 'start' : px > width - marginRight - 20 ? 'end' : 'middle',
+            }),
+          ]
+        : []),
     ],
   };
 }
 
-/** Municipalities (or schools) compared on one horizontal dot chart, sorted by value. */
+/**
+ * Municipalities (or schools) compared on one dot chart, sorted by value. Each name and
+ * value is written above its own row across the whole width (a phone has no room for a
+ * name column); a name longer than the width is cut with an ellipsis (the table has it whole).
+ */
 export function dotsByName(
   rows: { name: string; value: number; highlight?: boolean }[],
   opts: { xLabel: string; reference?: number; width?: number },
 ): Plot.PlotOptions {
   const sorted = [...rows].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'ru'));
+  const width = opts.width ?? CHART_WIDTH;
   let min = Infinity;
   for (const r of sorted) if (r.value < min) min = r.value;
+  const rowH = 38;
+  const marginLeft = 16;
+  const marginRight = 20;
   return {
-    width: opts.width ?? CHART_WIDTH,
-    height: 40 + sorted.length * 24,
-    marginLeft: 170,
-    marginBottom: 38,
-    x: { label: opts.xLabel, labelOffset: 34, grid: true, tickFormat: ruTick, nice: true },
-    y: { label: null, domain: sorted.map((r) => r.name) },
+    width,
+    height: 16 + sorted.length * rowH + 40,
+    marginLeft,
+    marginRight,
+    marginTop: 16,
+    marginBottom: 40,
+    x: { label: opts.xLabel, labelOffset: 34, labelAnchor: 'center', grid: true, tickFormat: ruTick, nice: true, ticks: 5, insetLeft: 6, insetRight: 6 },
+    // Each band: the name in its upper half, the dot in its lower half.
+    y: { axis: null, domain: sorted.map((r) => r.name), padding: 0, insetBottom: 14 },
     marks: [
       ...(opts.reference !== undefined ? [Plot.ruleX([opts.reference], { stroke: PALETTE.region, strokeDasharray: '2 3' })] : []),
-      Plot.ruleY(sorted, { y: 'name', x1: () => min, x2: 'value', stroke: '#ddd' }),
+      Plot.ruleY(sorted, { y: 'name', x1: () => min, x2: 'value', stroke: '#bbb', dy: 8 }),
       Plot.dot(sorted, {
         y: 'name',
         x: 'value',
+        dy: 8,
         r: 5,
         fill: (d) => (d.highlight ? PALETTE.municipality : PALETTE.school),
         symbol: (d) => (d.highlight ? 'square' : 'circle'),
+      }),
+      Plot.text(sorted, {
+        y: 'name',
+        frameAnchor: 'left',
+        dy: -8,
+        text: (d) => `${d.name} — ${formatNumber(d.value, 1)}`,
+        // lineWidth is in ems by Plot's Helvetica metrics; system sans fonts run up to
+        // about a sixth wider, so the line is kept that much shorter. The value stays.
+        lineWidth: ((width - marginLeft - marginRight) / FONT_SIZE) * 0.82,
+        textOverflow: 'ellipsis-middle',
+        fill: PALETTE.region,
       }),
     ],
   };
@@ -171,8 +356,11 @@ export function contextScatter(
   const x1 = Math.max(...xs);
   return {
     width: opts.width ?? CHART_WIDTH,
-    height: 320,
-    x: { label: opts.xLabel, tickFormat: ruTick, grid: true },
+    height: 300,
+    marginLeft: 40,
+    marginRight: 16,
+    marginBottom: 40,
+    x: { label: opts.xLabel, labelOffset: 34, labelAnchor: 'center', tickFormat: ruTick, grid: true, ticks: 5 },
     y: { label: opts.yLabel, tickFormat: ruTick, grid: true },
     marks: [
       Plot.dot(points.filter((p) => !p.highlight), { x: 'x', y: 'y', stroke: PALETTE.muted, r: 2.5 }),
@@ -183,7 +371,7 @@ export function contextScatter(
         ],
         { x: 'x', y: 'y', stroke: PALETTE.region, strokeDasharray: '6 3' },
       ),
-      Plot.dot(points.filter((p) => p.highlight), { x: 'x', y: 'y', fill: PALETTE.highlight, r: 6, symbol: 'diamond' }),
+      Plot.dot(points.filter((p) => p.highlight), { x: 'x', y: 'y', fill: PALETTE.highlight, r: 6, symbol: 'diamond', stroke: 'white', strokeWidth: 1.5 }),
     ],
   };
 }

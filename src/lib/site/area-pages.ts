@@ -3,7 +3,7 @@ import { afterColon, countOf, plural, formatNumber, formatChange, formatInt, SCH
 import { sparkline } from '../charts/sparkline.ts';
 import { HIDDEN } from '../publish/published.ts';
 import { numCell, textCell } from './cells.ts';
-import { yearLinesChart, positionChart, compareByNameChart } from './charts.ts';
+import { gapChart, positionChart, compareByNameChart } from './charts.ts';
 import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';
 import { areaVerdict } from './verdict.ts';
 import type { SiteContext, GapRow, MunicipalityInfo } from './context.ts';
@@ -62,19 +62,17 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
       `Цель программы — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год. Изменение к прошлому году: ${formatChange(-shown.change_pct, 2)} % сокращения — ${shown.target_met ? 'цель достигнута' : 'цель не достигнута'}.`,
     );
   }
-  // A group mean withheld for disclosure says so in the chart's table, not «нет данных».
-  const withheld = (key: 'top_mean' | 'bottom_mean') =>
-    Object.fromEntries(rows.filter((r) => r[key] === null).map((r) => [r.year, { state: 'suppressed' as const, reason: HIDDEN.groupMean }]));
-  const chart = yearLinesChart({
+  const chart = gapChart({
     id: `${id}/gap`,
-    title: `Результаты ${ctx.w.top} и ${ctx.w.bottom} школ (${p.exam}, ${subjectSetText(p.subject_set)})`,
+    title: `Разрыв между ${ctx.w.top} и ${ctx.w.bottom} школами (${p.exam}, ${subjectSetText(p.subject_set)})`,
     yLabel: ctx.gapScoreLabel,
     unit: ctx.gapScoreIsShare ? '%' : 'балл',
-    minParticipants: ctx.settings.min_participants,
-    series: [
-      { name: ctx.w.top, role: 'top', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.top_mean ?? null })), reasons: withheld('top_mean') },
-      { name: ctx.w.bottom, role: 'bottom', points: ctx.years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.bottom_mean ?? null })), reasons: withheld('bottom_mean') },
-    ],
+    groups: ctx.w,
+    points: ctx.years.map((y) => {
+      const r = rows.find((q) => q.year === y);
+      return { year: y, top: r?.top_mean ?? null, bottom: r?.bottom_mean ?? null, gap: r?.gap ?? null, scaleBreak: r?.scale_break, hidden: !!r && r.gap === null };
+    }),
+    hiddenReason: HIDDEN.groupMean,
   });
   const table: DataTable = {
     id: `${id.replace(/\//g, '-')}-gap-table`,
@@ -192,6 +190,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
           subject: pos.setLabel,
           groups: ctx.w,
           scope: 'municipality',
+          areaGenitive: ctx.w.area.genitive,
         }),
       ],
     });

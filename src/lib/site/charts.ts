@@ -4,7 +4,7 @@
  */
 import { renderPlot } from '../charts/render.ts';
 import { cachedSvg } from '../charts/cache.ts';
-import { linesOverYears, stripWithBands, dotsByName, contextScatter, type Series } from '../charts/specs.ts';
+import { linesOverYears, gapBand, stripWithBands, dotsByName, contextScatter, type Series, type GapPoint } from '../charts/specs.ts';
 import { formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
 import type { Chart, Column, DataTable } from './types.ts';
@@ -83,6 +83,73 @@ export function yearSeriesTable(args: { id: string; title: string; unit: string;
   return { id: args.id.replace(/\//g, '-'), caption: args.title, columns, rows };
 }
 
+/**
+ * The gap between the best and the worst group by year: both groups' lines with the gap
+ * drawn as the band between them. The summary says what happened to the gap, never
+ * across a change of scale (then it compares from the first year of the new scale).
+ */
+export function gapChart(args: {
+  id: string;
+  title: string;
+  yLabel: string;
+  /** '%' for a share (the gap is then in percentage points), otherwise a score. */
+  unit: string;
+  groups: { top: string; bottom: string };
+  points: (GapPoint & { scaleBreak?: boolean; hidden?: boolean })[];
+  /** Why a year's value is not shown (a withheld group mean). */
+  hiddenReason: string;
+}): Chart | null {
+  const points = [...args.points].sort((a, b) => a.year - b.year);
+  const known = points.filter((p) => p.gap !== null && p.top !== null && p.bottom !== null);
+  if (known.length === 0) return null;
+  const share = args.unit === '%';
+  const val = (v: number) => `${formatNumber(v, 1)}${share ? ' %' : ''}`;
+  const gapVal = (v: number) => `${formatNumber(v, 1)}${share ? '\u00a0п.\u00a0п.' : ''}`;
+  const breaks = points.filter((p) => p.scaleBreak).map((p) => p.year);
+  const last = known[known.length - 1];
+  // The first comparable year: none before the last change of scale at or before `last`.
+  const since = Math.max(-Infinity, ...breaks.filter((b) => b <= last.year));
+  const first = known.find((p) => p.year >= since)!;
+  let summary: string;
+  if (first === last) {
+    summary = `Разрыв между ${args.groups.top} и ${args.groups.bottom} школ в ${last.year} году — ${gapVal(last.gap!)}`;
+    summary += known.length > 1 ? `; с прошлыми годами он не сравнивается: изменилась шкала.` : '; других лет с опубликованным разрывом нет.';
+  } else {
+    const change = roundAsShown(last.gap!, 1) - roundAsShown(first.gap!, 1);
+    const what = change < 0 ? 'сократился' : change > 0 ? 'вырос' : 'не изменился';
+    summary = `Разрыв между ${args.groups.top} и ${args.groups.bottom} школ ${what}: ${gapVal(first.gap!)} в ${first.year} году и ${gapVal(last.gap!)} в ${last.year} году (${formatChange(change, 1)}).`;
+    if (first.year === since) summary += ` Раньше ${first.year} года шкала была другой, эти годы не сравниваются.`;
+  }
+  summary += ` В ${last.year} году: ${args.groups.top} — ${val(last.top!)}, ${args.groups.bottom} — ${val(last.bottom!)}.`;
+  const hidden = points.filter((p) => p.hidden).map((p) => p.year);
+  if (hidden.length) summary += ` Разрыв за ${hidden.join(', ')} не показан: ${args.hiddenReason}.`;
+  const cell = (v: number | null, hiddenYear?: boolean) =>
+    v !== null ? numCell(v, 'value', { digits: 1 }) : hiddenYear ? numCell(null, 'suppressed', { reason: args.hiddenReason }) : numCell(null, 'missing');
+  const table: DataTable = {
+    id: args.id.replace(/\//g, '-'),
+    caption: args.title,
+    columns: [
+      { key: 'year', label: 'Год' },
+      { key: 'top', label: `${args.groups.top}, ${share ? '%' : 'балл'}`, numeric: true },
+      { key: 'bottom', label: `${args.groups.bottom}, ${share ? '%' : 'балл'}`, numeric: true },
+      { key: 'gap', label: `Разрыв${share ? ', п. п.' : ''}`, numeric: true },
+    ],
+    rows: points.map((p) => ({ year: textCell(String(p.year)), top: cell(p.top, p.hidden), bottom: cell(p.bottom, p.hidden), gap: cell(p.gap, p.hidden) })),
+  };
+  return {
+    id: args.id,
+    title: args.title,
+    summary,
+    svg: cachedSvg('gap', [points, args.yLabel, breaks], args.title, () => renderPlot(gapBand(points, { yLabel: args.yLabel, scaleBreaks: breaks }), args.title)),
+    legend: [
+      { label: args.groups.top, key: 'top' },
+      { label: args.groups.bottom, key: 'bottom' },
+      { label: 'разрыв (серая полоса, число — его величина)', key: 'gap' },
+    ],
+    table,
+  };
+}
+
 export function positionChart(args: {
   id: string;
   title: string;
@@ -101,6 +168,8 @@ export function positionChart(args: {
   groups: { top: string; bottom: string };
   /** Whose schools are highlighted: one school's page, or a municipality's. */
   scope?: 'school' | 'municipality';
+  /** What the dataset calls an area, in the genitive («муниципалитета», «школьного округа»). */
+  areaGenitive?: string;
 }): Chart {
   const mine = [...args.values].sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
   const n = args.total;
@@ -114,7 +183,7 @@ export function positionChart(args: {
   } else {
     const inTop = mine.filter((v) => v.value >= args.topCut).length;
     const inBottom = mine.filter((v) => v.value <= args.bottomCut).length;
-    summary = `${args.subject}: из ${countOf(mine.length, SCHOOLS_GENITIVE)} муниципалитета в ${args.groups.top} школ региона ${inTop === 0 ? 'не входит ни одна' : `${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}`}, в ${args.groups.bottom} — ${inBottom === 0 ? 'ни одной' : inBottom} (всего в расчёте ${countOf(n, SCHOOLS)}).`;
+    summary = `${args.subject}: из ${countOf(mine.length, SCHOOLS_GENITIVE)} ${args.areaGenitive ?? 'муниципалитета'} в ${args.groups.top} школ региона ${inTop === 0 ? 'не входит ни одна' : `${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}`}, в ${args.groups.bottom} — ${inBottom === 0 ? 'ни одной' : inBottom} (всего в расчёте ${countOf(n, SCHOOLS)}).`;
   }
   const table: DataTable = {
     id: args.id.replace(/\//g, '-'),
@@ -136,8 +205,8 @@ export function positionChart(args: {
     summary,
     svg: cachedSvg('strip', [args.bins, mine, args.xLabel, args.bottomCut, args.topCut], args.title, () => renderPlot(stripWithBands(args.bins, mine, { xLabel: args.xLabel, bottomCut: args.bottomCut, topCut: args.topCut }), args.title)),
     legend: [
-      { label: args.scope === 'municipality' ? (mine.length === 1 ? 'школа муниципалитета' : 'школы муниципалитета') : 'эта школа', key: 'school' },
-      { label: 'другие школы региона', key: 'others' },
+      { label: args.scope === 'municipality' ? (mine.length === 1 ? `школа ${args.areaGenitive ?? 'муниципалитета'} (точка)` : `школы ${args.areaGenitive ?? 'муниципалитета'} (по точке на школу)`) : 'эта школа (ромб)', key: 'school-dot' },
+      { label: 'все школы региона (серые столбики: сколько школ с таким результатом)', key: 'others' },
       { label: args.groups.top, key: 'band-top' },
       { label: args.groups.bottom, key: 'band-bottom' },
     ],
@@ -200,7 +269,7 @@ export function contextChart(args: {
     id: args.id,
     title: args.title,
     summary,
-    svg: cachedSvg('scatter', [args.points, args.line, args.yLabel], args.title, () => renderPlot(contextScatter(args.points, args.line, { xLabel: 'Индекс социального благополучия (больше — благополучнее)', yLabel: args.yLabel }), args.title)),
+    svg: cachedSvg('scatter', [args.points, args.line, args.yLabel], args.title, () => renderPlot(contextScatter(args.points, args.line, { xLabel: 'Индекс социального благополучия', yLabel: args.yLabel }), args.title)),
     legend: [
       { label: 'эта школа', key: 'school' },
       { label: 'другие школы', key: 'others' },

@@ -40,7 +40,7 @@ export interface Chart {
   summary: string;
   svg: SafeSvg;
   /** Legend in words, because colour alone must not carry meaning. */
-  legend?: { label: string; key: 'school' | 'municipality' | 'region' | 'top' | 'bottom' | 'target' | 'actual' | 'band-top' | 'band-bottom' | 'others' }[];
+  legend?: { label: string; key: 'school' | 'municipality' | 'region' | 'top' | 'bottom' | 'target' | 'actual' | 'band-top' | 'band-bottom' | 'others' | 'gap' | 'school-dot' }[];
   table: DataTable;
 }
 
