@@ -7,7 +7,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     include: ['test/{metrics,publish,site,release}/**/*.test.ts'],
-    testTimeout: 120_000,
+    testTimeout: 300_000,
     env: { TZ: 'UTC', LANG: 'C.UTF-8' },
     pool: 'forks',
   },
