@@ -22,13 +22,17 @@
  * - top_mean / bottom_mean are plain means of the k school scores (the federal
  *   indicator's "среднее по школам").
  *
- * The grouping runs over typed arrays and integer codes, not per-row objects: 6 M result
- * rows take a few seconds (see the report of the metrics module).
+ * Computed as Arquero pipelines: groupby/rollup for the participant sums and the set
+ * scores, window functions (row_number over score order, count per group) for the groups.
+ * Rows become plain objects only at the exit, for the site layer.
  */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
 import { groupSize, rowCount } from './table.ts';
 
+const op = aq.op;
 /** Below this many eligible schools the figure is marked as resting on very few schools. */
 export const FEW_SCHOOLS = 10;
 
@@ -81,240 +85,176 @@ export function setLabel(subjects: string[]): string {
   return subjects.join(' + ');
 }
 
+/** The group keys of one gap figure. */
+const GROUP = ['scope', 'scope_id', 'year', 'exam', 'subject_set'];
+
 export function computeGap(results: Columns, schools: Columns, settings: Settings, opts: GapOptions = {}): { gap: GapRow[]; scores: SchoolScoreRow[] } {
   const scoreMode = opts.scores ?? 'mandatory';
   const N = rowCount(results);
-  const idCol = results.school_id as string[];
-  const yearCol = results.year as number[];
-  const examCol = results.exam as string[];
-  const subjCol = results.subject as string[];
-  const nCol = results.n as Array<number | null>;
-  const nSt = results.n_state as string[] | undefined;
-  const xCol = (results[settings.gap_score] ?? []) as Array<number | null>;
-  const xSt = results[`${settings.gap_score}_state`] as string[] | undefined;
-
+  if (N === 0) return { gap: [], scores: [] };
   const exams = rankedExams(settings);
-  const examIdx = new Map<string, number>(exams.map((e, i) => [e, i]));
-  const subjMaps: Map<string, number>[] = exams.map(() => new Map());
-  const esExam: number[] = [];
-  const esSubject: string[] = [];
-  const schoolIdx = new Map<string, number>();
-  const schoolIds: string[] = [];
-  const yearIdx = new Map<number, number>();
-  const years: number[] = [];
 
-  // Pass 1: codes. Rows without a usable n and score are dropped here.
-  const rowSchool = new Int32Array(N).fill(-1);
-  const rowYear = new Int32Array(N);
-  const rowEs = new Int32Array(N);
-  for (let i = 0; i < N; i++) {
-    const e = examIdx.get(examCol[i]);
-    if (e === undefined) continue;
-    const n = nCol[i];
-    const x = xCol[i];
-    if (typeof n !== 'number' || typeof x !== 'number' || !(n > 0) || !Number.isFinite(x)) continue;
-    if ((nSt && nSt[i] !== 'value') || (xSt && xSt[i] !== 'value')) continue;
-    let s = schoolIdx.get(idCol[i]);
-    if (s === undefined) {
-      s = schoolIds.length;
-      schoolIdx.set(idCol[i], s);
-      schoolIds.push(idCol[i]);
-    }
-    let y = yearIdx.get(yearCol[i]);
-    if (y === undefined) {
-      y = years.length;
-      yearIdx.set(yearCol[i], y);
-      years.push(yearCol[i]);
-    }
-    const sm = subjMaps[e];
-    let es = sm.get(subjCol[i]);
-    if (es === undefined) {
-      es = esExam.length;
-      sm.set(subjCol[i], es);
-      esExam.push(e);
-      esSubject.push(subjCol[i]);
-    }
-    rowSchool[i] = s;
-    rowYear[i] = y;
-    rowEs[i] = es;
+  // Rows without a usable n and score, or of an unranked exam, are dropped first.
+  const data: Record<string, unknown[]> = {
+    school_id: results.school_id,
+    year: results.year,
+    exam: results.exam,
+    subject: results.subject,
+    n: results.n,
+    x: results[settings.gap_score] ?? new Array(N).fill(null),
+  };
+  let cond = 'op.includes($.exams, d.exam) && op.is_finite(d.n) && d.n > 0 && op.is_finite(d.x)';
+  if (results.n_state) {
+    data.n_st = results.n_state;
+    cond += " && d.n_st === 'value'";
   }
-  const S = schoolIds.length;
-  const Y = years.length;
-  const ES = esExam.length;
-  if (S === 0) return { gap: [], scores: [] };
+  if (results[`${settings.gap_score}_state`]) {
+    data.x_st = results[`${settings.gap_score}_state`];
+    cond += " && d.x_st === 'value'";
+  }
+  // Σ n and Σ n·x per school × year × exam × subject (duplicate rows add up).
+  const sums = aq
+    .table(data)
+    .params({ exams })
+    .filter(cond)
+    .groupby('school_id', 'year', 'exam', 'subject')
+    .rollup({ sn: (d: any) => op.sum(d.n), snx: (d: any) => op.sum(d.n * d.x) });
+  if (sums.numRows() === 0) return { gap: [], scores: [] };
 
-  // Pass 2: Σ n and Σ n·x per school × year × exam-subject (duplicates add up).
-  const sumN = new Float64Array(S * Y * ES);
-  const sumNX = new Float64Array(S * Y * ES);
-  for (let i = 0; i < N; i++) {
-    const s = rowSchool[i];
-    if (s < 0) continue;
-    const c = (s * Y + rowYear[i]) * ES + rowEs[i];
-    const n = nCol[i] as number;
-    sumN[c] += n;
-    sumNX[c] += n * (xCol[i] as number);
+  // Subject sets per exam: the mandatory set (when every subject of it occurs), then each
+  // subject alone. One row per (set, subject); set_order fixes the output order.
+  const present = new Map<string, Set<string>>();
+  for (const r of sums.select('exam', 'subject').dedupe().objects() as { exam: string; subject: string }[]) {
+    let s = present.get(r.exam);
+    if (!s) present.set(r.exam, (s = new Set()));
+    s.add(r.subject);
+  }
+  const members: { exam: string; subject: string; subject_set: string; set_size: number; set_order: number; keep: boolean }[] = [];
+  let order = 0;
+  for (const exam of exams) {
+    const sm = present.get(exam);
+    if (!sm) continue;
+    const labels = new Set<string>();
+    const mand = settings.mandatory_subjects[exam] ?? [];
+    const add = (subjects: string[], mandatory: boolean) => {
+      const label = setLabel(subjects);
+      labels.add(label);
+      const keep = scoreMode === 'all' || (scoreMode === 'mandatory' && mandatory);
+      for (const subject of subjects) members.push({ exam, subject, subject_set: label, set_size: subjects.length, set_order: order, keep });
+      order++;
+    };
+    if (mand.length > 0 && mand.every((m) => sm.has(m))) add(mand, true);
+    for (const subj of [...sm].sort()) if (!labels.has(subj)) add([subj], false);
   }
 
-  // Id order rank and municipality code of each school.
-  const order = schoolIds.map((_, i) => i).sort((a, b) => (schoolIds[a] < schoolIds[b] ? -1 : schoolIds[a] > schoolIds[b] ? 1 : 0));
-  const idRank = new Int32Array(S);
-  order.forEach((s, r) => (idRank[s] = r));
+  // A school's set score = Σ n·x / Σ n, only when it has every subject of the set;
+  // eligible when the smallest subject group reaches min_participants.
+  const scored = sums
+    .join(aq.from(members), [['exam', 'subject'], ['exam', 'subject']])
+    .groupby('school_id', 'year', 'exam', 'subject_set')
+    .rollup({
+      cnt: op.count(),
+      n_sum: (d: any) => op.sum(d.sn),
+      tx: (d: any) => op.sum(d.snx),
+      n: (d: any) => op.min(d.sn),
+      set_size: (d: any) => op.any(d.set_size),
+      set_order: (d: any) => op.any(d.set_order),
+      keep: (d: any) => op.any(d.keep),
+    })
+    .filter((d: any) => d.cnt === d.set_size)
+    .params({ min: settings.min_participants })
+    .derive({ score: (d: any) => d.tx / d.n_sum, eligible: (d: any, $: any) => d.n >= $.min });
+
+  const scores: SchoolScoreRow[] = (
+    scored
+      .filter((d: any) => d.keep)
+      .orderby('set_order', 'year', 'school_id')
+      .objects() as Record<string, any>[]
+  ).map((r) => ({ school_id: r.school_id, year: r.year, exam: r.exam, subject_set: r.subject_set, score: r.score, n: r.n, n_sum: r.n_sum, eligible: r.eligible }));
+
+  // Each eligible score enters the region's figure and its municipality's.
   const munOfId = new Map<string, string>();
   const sid = schools.school_id ?? [];
   const smun = schools.municipality_id ?? [];
   for (let i = 0; i < sid.length; i++) if (sid[i] !== null && smun[i] !== null && smun[i] !== '') munOfId.set(String(sid[i]), String(smun[i]));
-  const munNames: string[] = [...new Set(munOfId.values())].sort();
-  const munIdx = new Map(munNames.map((m, i) => [m, i]));
-  const schoolMun = new Int32Array(S).fill(-1);
-  for (let s = 0; s < S; s++) {
-    const m = munOfId.get(schoolIds[s]);
-    if (m !== undefined) schoolMun[s] = munIdx.get(m)!;
-  }
+  const eligible = scored.filter((d: any) => d.eligible).select('school_id', 'year', 'exam', 'subject_set', 'score');
+  if (eligible.numRows() === 0) return { gap: [], scores };
+  const region = eligible.derive({ scope: () => 'region', scope_id: () => 'region' });
+  const municipal = eligible
+    .join(aq.table({ school_id: [...munOfId.keys()], scope_id: [...munOfId.values()] }), 'school_id')
+    .derive({ scope: () => 'municipality' });
 
-  const polarity = scorePolarity(settings);
-  const min = settings.min_participants;
-  const gap: GapRow[] = [];
-  const scores: SchoolScoreRow[] = [];
-  const score = new Float64Array(S);
-  const elig = new Int32Array(S);
-  const byMun: number[][] = munNames.map(() => []);
+  // Window functions per figure: the eligible count, k, and each school's rank from the
+  // bottom (score ascending) and from the top (score descending); ties go to the smaller id.
+  const ranked = region
+    .concat(municipal.select(region.columnNames()))
+    .groupby(GROUP)
+    .derive({ eligible: op.count() })
+    .params({ share: settings.gap_share })
+    .derive({ k: (d: any, $: any) => op.greatest(1, op.ceil($.share * d.eligible - 1e-9)) })
+    .orderby('score', 'school_id')
+    .derive({ lo: op.row_number() })
+    .orderby(aq.desc('score'), 'school_id')
+    .derive({ hi: op.row_number() });
+  const group = (t: ColumnTable, suffix: string) =>
+    t.rollup({
+      [`ids_${suffix}`]: (d: any) => op.array_agg(d.school_id),
+      [`sum_${suffix}`]: (d: any) => op.sum(d.score),
+      [`m_${suffix}`]: op.count(),
+      eligible: (d: any) => op.any(d.eligible),
+      k: (d: any) => op.any(d.k),
+    });
+  const high = group(ranked.filter((d: any) => d.hi <= d.k), 'h');
+  const low = group(ranked.filter((d: any) => d.lo <= d.k).orderby('score', 'school_id'), 'l').select(aq.not('eligible', 'k'));
+  const higher = scorePolarity(settings) === 'higher';
 
-  for (let e = 0; e < exams.length; e++) {
-    const exam = exams[e];
-    const sm = subjMaps[e];
-    const sets: { label: string; es: number[]; mandatory: boolean }[] = [];
-    const mand = settings.mandatory_subjects[exam] ?? [];
-    if (mand.length > 0 && mand.every((m) => sm.has(m))) sets.push({ label: setLabel(mand), es: mand.map((m) => sm.get(m)!), mandatory: true });
-    for (const subj of [...sm.keys()].sort()) {
-      if (sets.some((x) => x.label === subj)) continue;
-      sets.push({ label: subj, es: [sm.get(subj)!], mandatory: false });
-    }
-    for (const set of sets) {
-      const keepScores = scoreMode === 'all' || (scoreMode === 'mandatory' && set.mandatory);
-      for (let y = 0; y < Y; y++) {
-        let ne = 0;
-        for (let s = 0; s < S; s++) {
-          const base = (s * Y + y) * ES;
-          let tn = 0;
-          let tx = 0;
-          let minN = Infinity;
-          let complete = true;
-          for (const es of set.es) {
-            const n = sumN[base + es];
-            if (n <= 0) {
-              complete = false;
-              break;
-            }
-            tn += n;
-            tx += sumNX[base + es];
-            if (n < minN) minN = n;
-          }
-          if (!complete) continue;
-          const sc = tx / tn;
-          const ok = minN >= min;
-          if (keepScores) scores.push({ school_id: schoolIds[s], year: years[y], exam, subject_set: set.label, score: sc, n: minN, n_sum: tn, eligible: ok });
-          if (!ok) continue;
-          score[s] = sc;
-          elig[ne++] = s;
-        }
-        if (ne === 0) continue;
-        const list = Array.from(elig.subarray(0, ne)).sort((a, b) => score[a] - score[b] || idRank[a] - idRank[b]);
-        gap.push(groupRow('region', 'region', years[y], exam, set.label, list, score, idRank, schoolIds, polarity, settings.gap_share));
-        for (const l of byMun) l.length = 0;
-        for (const s of list) if (schoolMun[s] >= 0) byMun[schoolMun[s]].push(s);
-        for (let m = 0; m < munNames.length; m++) {
-          if (byMun[m].length) gap.push(groupRow('municipality', munNames[m], years[y], exam, set.label, byMun[m], score, idRank, schoolIds, polarity, settings.gap_share));
-        }
-      }
-    }
-  }
-  addChanges(gap, settings.gap_target_pct);
-  gap.sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'region' ? -1 : 1) || cmp(a.scope_id, b.scope_id) || cmp(a.exam, b.exam) || cmp(a.subject_set, b.subject_set) || a.year - b.year);
+  const figures = high
+    .join(low, [GROUP, GROUP])
+    .params({ higher, target: settings.gap_target_pct })
+    .derive({
+      top_mean: (d: any, $: any) => ($.higher ? d.sum_h / d.m_h : d.sum_l / d.m_l),
+      bottom_mean: (d: any, $: any) => ($.higher ? d.sum_l / d.m_l : d.sum_h / d.m_h),
+      top_ids: (d: any, $: any) => ($.higher ? d.ids_h : d.ids_l),
+      bottom_ids: (d: any, $: any) => ($.higher ? d.ids_l : d.ids_h),
+    })
+    .derive({
+      gap: (d: any, $: any) => ($.higher ? d.top_mean - d.bottom_mean : d.bottom_mean - d.top_mean),
+      ratio: (d: any, $: any) => ($.higher ? (d.bottom_mean > 0 ? d.top_mean / d.bottom_mean : null) : d.top_mean > 0 ? d.bottom_mean / d.top_mean : null),
+    })
+    // Change on the previous calendar year of the same figure (lag over years). With one
+    // eligible school the best and the worst group are that school: no change either.
+    .groupby('scope', 'scope_id', 'exam', 'subject_set')
+    .orderby('year')
+    .derive({ p_year: op.lag('year'), p_gap: op.lag('gap'), p_ratio: op.lag('ratio'), p_eligible: op.lag('eligible') })
+    .ungroup()
+    .derive({ comparable: (d: any) => d.p_year === d.year - 1 && d.eligible >= 2 && d.p_eligible >= 2 })
+    .derive({
+      change: (d: any) => (d.comparable && d.gap != null && d.p_gap != null ? d.gap - d.p_gap : null),
+      change_pct: (d: any) => (d.comparable && d.ratio != null && d.p_ratio != null && d.p_ratio !== 0 ? 100 * (d.ratio / d.p_ratio - 1) : null),
+    })
+    // The tolerance keeps an exact 0.3 % reduction from failing on rounding noise.
+    .derive({ target_met: (d: any, $: any) => (d.change_pct == null ? null : -d.change_pct >= $.target - 1e-9) })
+    .derive({ scope_rank: (d: any) => (d.scope === 'region' ? 0 : 1) })
+    .orderby('scope_rank', 'scope_id', 'exam', 'subject_set', 'year');
+
+  const gap: GapRow[] = (figures.objects() as Record<string, any>[]).map((r) => ({
+    scope: r.scope,
+    scope_id: r.scope_id,
+    year: r.year,
+    exam: r.exam,
+    subject_set: r.subject_set,
+    eligible: r.eligible,
+    k: r.k,
+    top_mean: r.top_mean,
+    bottom_mean: r.bottom_mean,
+    gap: r.gap,
+    ratio: r.ratio,
+    change: r.change,
+    change_pct: r.change_pct,
+    target_met: r.target_met,
+    few_schools: r.eligible < FEW_SCHOOLS,
+    top_ids: r.top_ids,
+    bottom_ids: r.bottom_ids,
+  }));
   return { gap, scores };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The k lowest of a list sorted by (score asc, id asc): ties at the cut go to smaller ids. */
-function lowestK(list: number[], k: number): number[] {
-  return list.slice(0, k);
-}
-
-/** The k highest, ties at the cut going to the smaller ids; returned best first. */
-function highestK(list: number[], k: number, score: Float64Array, idRank: Int32Array): number[] {
-  const n = list.length;
-  const cut = score[list[n - k]];
-  let a = n - k;
-  while (a > 0 && score[list[a - 1]] === cut) a--;
-  let b = n - k;
-  while (b + 1 < n && score[list[b + 1]] === cut) b++;
-  const above = list.slice(b + 1);
-  const need = k - above.length;
-  const out = [...list.slice(a, a + need), ...above];
-  return out.sort((x, y) => score[y] - score[x] || idRank[x] - idRank[y]);
-}
-
-function groupRow(
-  scope: 'region' | 'municipality',
-  scopeId: string,
-  year: number,
-  exam: string,
-  subjectSet: string,
-  list: number[],
-  score: Float64Array,
-  idRank: Int32Array,
-  ids: string[],
-  polarity: 'higher' | 'lower',
-  share: number,
-): GapRow {
-  const eligible = list.length;
-  const k = groupSize(share, eligible);
-  const high = highestK(list, k, score, idRank);
-  const low = lowestK(list, k);
-  const best = polarity === 'higher' ? high : low;
-  const worst = polarity === 'higher' ? low : high;
-  const mean = (g: number[]) => g.reduce((t, s) => t + score[s], 0) / g.length;
-  const top = mean(best);
-  const bottom = mean(worst);
-  const gap = polarity === 'higher' ? top - bottom : bottom - top;
-  const ratio = polarity === 'higher' ? (bottom > 0 ? top / bottom : null) : top > 0 ? bottom / top : null;
-  return {
-    scope,
-    scope_id: scopeId,
-    year,
-    exam,
-    subject_set: subjectSet,
-    eligible,
-    k,
-    top_mean: top,
-    bottom_mean: bottom,
-    gap,
-    ratio,
-    change: null,
-    change_pct: null,
-    target_met: null,
-    few_schools: eligible < FEW_SCHOOLS,
-    top_ids: best.map((s) => ids[s]),
-    bottom_ids: worst.map((s) => ids[s]),
-  };
-}
-
-function addChanges(rows: GapRow[], targetPct: number): void {
-  const idx = new Map<string, GapRow>();
-  const key = (r: GapRow, year: number) => `${r.scope}\u0001${r.scope_id}\u0001${r.exam}\u0001${r.subject_set}\u0001${year}`;
-  for (const r of rows) idx.set(key(r, r.year), r);
-  for (const r of rows) {
-    const p = idx.get(key(r, r.year - 1));
-    // With one eligible school the best and the worst group are that school (ratio 1):
-    // there is no gap to compare, so no change either.
-    if (!p || r.eligible < 2 || p.eligible < 2) continue;
-    if (r.gap !== null && p.gap !== null) r.change = r.gap - p.gap;
-    if (r.ratio !== null && p.ratio !== null && p.ratio !== 0) {
-      r.change_pct = 100 * (r.ratio / p.ratio - 1);
-      // The tolerance keeps an exact 0.3 % reduction from failing on rounding noise.
-      r.target_met = -r.change_pct >= targetPct - 1e-9;
-    }
-  }
 }
