@@ -85,132 +85,182 @@ export function setLabel(subjects: string[]): string {
   return subjects.join(' + ');
 }
 
-/** The group keys of one gap figure. */
-const GROUP = ['scope', 'scope_id', 'year', 'exam', 'subject_set'];
-
 export function computeGap(results: Columns, schools: Columns, settings: Settings, opts: GapOptions = {}): { gap: GapRow[]; scores: SchoolScoreRow[] } {
   const scoreMode = opts.scores ?? 'mandatory';
   const N = rowCount(results);
-  if (N === 0) return { gap: [], scores: [] };
   const exams = rankedExams(settings);
+  const idCol = (results.school_id ?? []) as string[];
+  const yearCol = (results.year ?? []) as number[];
+  const examCol = (results.exam ?? []) as string[];
+  const subjCol = (results.subject ?? []) as string[];
+  const nCol = (results.n ?? []) as Array<number | null>;
+  const nSt = results.n_state as string[] | undefined;
+  const xCol = (results[settings.gap_score] ?? []) as Array<number | null>;
+  const xSt = results[`${settings.gap_score}_state`] as string[] | undefined;
 
-  // Rows without a usable n and score, or of an unranked exam, are dropped first.
-  const data: Record<string, unknown[]> = {
-    school_id: results.school_id,
-    year: results.year,
-    exam: results.exam,
-    subject: results.subject,
-    n: results.n,
-    x: results[settings.gap_score] ?? new Array(N).fill(null),
-  };
-  let cond = 'op.includes($.exams, d.exam) && op.is_finite(d.n) && d.n > 0 && op.is_finite(d.x)';
-  if (results.n_state) {
-    data.n_st = results.n_state;
-    cond += " && d.n_st === 'value'";
+  // Dictionary-encode the keys into typed columns, so that Arquero groups and sorts
+  // numbers instead of composing string keys: school codes follow school_id code-unit
+  // order (ties at a cut go to the smaller code = the smaller id), exam-subject codes
+  // are per ranked exam. A row of an unranked exam gets es = -1; usable = both states 'value'.
+  const examIdx = new Map<string, number>(exams.map((e, i) => [e, i]));
+  const idSet = new Set<string>();
+  for (let i = 0; i < N; i++) if (examIdx.has(examCol[i])) idSet.add(idCol[i]);
+  const ids = [...idSet].sort(cmp);
+  const idCode = new Map(ids.map((id, i) => [id, i]));
+  const esKey = new Map<string, number>();
+  const esExam: number[] = [];
+  const esSubject: string[] = [];
+  const cs = new Int32Array(N);
+  const cy = new Int32Array(N);
+  const ces = new Int32Array(N).fill(-1);
+  const cn = new Float64Array(N);
+  const cx = new Float64Array(N);
+  const cok = new Uint8Array(N);
+  for (let i = 0; i < N; i++) {
+    const e = examIdx.get(examCol[i]);
+    if (e === undefined) continue;
+    const k = `${e}\u0001${subjCol[i]}`;
+    let es = esKey.get(k);
+    if (es === undefined) {
+      esKey.set(k, (es = esExam.length));
+      esExam.push(e);
+      esSubject.push(subjCol[i]);
+    }
+    cs[i] = idCode.get(idCol[i])!;
+    cy[i] = yearCol[i];
+    ces[i] = es;
+    const n = nCol[i];
+    const x = xCol[i];
+    cn[i] = typeof n === 'number' ? n : NaN;
+    cx[i] = typeof x === 'number' ? x : NaN;
+    cok[i] = (!nSt || nSt[i] === 'value') && (!xSt || xSt[i] === 'value') ? 1 : 0;
   }
-  if (results[`${settings.gap_score}_state`]) {
-    data.x_st = results[`${settings.gap_score}_state`];
-    cond += " && d.x_st === 'value'";
-  }
-  // Σ n and Σ n·x per school × year × exam × subject (duplicate rows add up).
+  if (ids.length === 0) return { gap: [], scores: [] };
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < N; i++) if (ces[i] >= 0) (y0 = Math.min(y0, cy[i])), (y1 = Math.max(y1, cy[i]));
+  const Y = y1 - y0 + 1;
+  const ES = esExam.length;
+
+  // Σ n and Σ n·x per school × year × exam-subject (duplicate rows add up); rows without a
+  // usable n and score, or of an unranked exam, are dropped first.
   const sums = aq
-    .table(data)
-    .params({ exams })
-    .filter(cond)
-    .groupby('school_id', 'year', 'exam', 'subject')
-    .rollup({ sn: (d: any) => op.sum(d.n), snx: (d: any) => op.sum(d.n * d.x) });
+    .table({ s: cs, y: cy, es: ces, n: cn, x: cx, ok: cok })
+    .filter((d: any) => d.es >= 0 && d.ok === 1 && op.is_finite(d.n) && d.n > 0 && op.is_finite(d.x))
+    .params({ Y, y0, ES })
+    .derive({ key: (d: any, $: any) => (d.s * $.Y + d.y - $.y0) * $.ES + d.es })
+    .groupby('key')
+    .rollup({ s: (d: any) => op.any(d.s), y: (d: any) => op.any(d.y), es: (d: any) => op.any(d.es), sn: (d: any) => op.sum(d.n), snx: (d: any) => op.sum(d.n * d.x) });
   if (sums.numRows() === 0) return { gap: [], scores: [] };
 
   // Subject sets per exam: the mandatory set (when every subject of it occurs), then each
-  // subject alone. One row per (set, subject); set_order fixes the output order.
-  const present = new Map<string, Set<string>>();
-  for (const r of sums.select('exam', 'subject').dedupe().objects() as { exam: string; subject: string }[]) {
-    let s = present.get(r.exam);
-    if (!s) present.set(r.exam, (s = new Set()));
-    s.add(r.subject);
+  // subject alone, in code order = output order. single[es] / mand[es]: the set an
+  // exam-subject enters alone / as part of its exam's mandatory set (-1: none).
+  const sets: { exam: string; label: string; size: number; keep: boolean }[] = [];
+  const single = new Array<number>(ES).fill(-1);
+  const mand = new Array<number>(ES).fill(-1);
+  for (let e = 0; e < exams.length; e++) {
+    const exam = exams[e];
+    const sm = new Map<string, number>();
+    for (let es = 0; es < ES; es++) if (esExam[es] === e) sm.set(esSubject[es], es);
+    if (sm.size === 0) continue;
+    const m = settings.mandatory_subjects[exam] ?? [];
+    const keep = (mandatory: boolean) => scoreMode === 'all' || (scoreMode === 'mandatory' && mandatory);
+    const mandLabel = m.length > 0 && m.every((x) => sm.has(x)) ? setLabel(m) : null;
+    if (mandLabel !== null) {
+      for (const subj of m) mand[sm.get(subj)!] = sets.length;
+      sets.push({ exam, label: mandLabel, size: m.length, keep: keep(true) });
+    }
+    for (const subj of [...sm.keys()].sort()) {
+      if (subj === mandLabel) continue;
+      single[sm.get(subj)!] = sets.length;
+      sets.push({ exam, label: subj, size: 1, keep: keep(false) });
+    }
   }
-  const members: { exam: string; subject: string; subject_set: string; set_size: number; set_order: number; keep: boolean }[] = [];
-  let order = 0;
-  for (const exam of exams) {
-    const sm = present.get(exam);
-    if (!sm) continue;
-    const labels = new Set<string>();
-    const mand = settings.mandatory_subjects[exam] ?? [];
-    const add = (subjects: string[], mandatory: boolean) => {
-      const label = setLabel(subjects);
-      labels.add(label);
-      const keep = scoreMode === 'all' || (scoreMode === 'mandatory' && mandatory);
-      for (const subject of subjects) members.push({ exam, subject, subject_set: label, set_size: subjects.length, set_order: order, keep });
-      order++;
-    };
-    if (mand.length > 0 && mand.every((m) => sm.has(m))) add(mand, true);
-    for (const subj of [...sm].sort()) if (!labels.has(subj)) add([subj], false);
-  }
+  const setRank = new Array<number>(sets.length);
+  sets
+    .map((_, i) => i)
+    .sort((a, b) => cmp(sets[a].exam, sets[b].exam) || cmp(sets[a].label, sets[b].label))
+    .forEach((c, r) => (setRank[c] = r));
 
   // A school's set score = Σ n·x / Σ n, only when it has every subject of the set;
-  // eligible when the smallest subject group reaches min_participants.
-  const scored = sums
-    .join(aq.from(members), [['exam', 'subject'], ['exam', 'subject']])
-    .groupby('school_id', 'year', 'exam', 'subject_set')
-    .rollup({
-      cnt: op.count(),
-      n_sum: (d: any) => op.sum(d.sn),
-      tx: (d: any) => op.sum(d.snx),
-      n: (d: any) => op.min(d.sn),
-      set_size: (d: any) => op.any(d.set_size),
-      set_order: (d: any) => op.any(d.set_order),
-      keep: (d: any) => op.any(d.keep),
-    })
-    .filter((d: any) => d.cnt === d.set_size)
-    .params({ min: settings.min_participants })
+  // `n` = the smallest subject group, eligible when it reaches min_participants.
+  const setParams = { single, mand, size: sets.map((s) => s.size), keep: sets.map((s) => s.keep), min: settings.min_participants };
+  const alone = sums
+    .params(setParams)
+    .filter((d: any, $: any) => $.single[d.es] >= 0)
+    .derive({ set: (d: any, $: any) => $.single[d.es], n_sum: (d: any) => d.sn, tx: (d: any) => d.snx, n: (d: any) => d.sn })
+    .select('s', 'y', 'set', 'n_sum', 'tx', 'n');
+  const together = sums
+    .params(setParams)
+    .filter((d: any, $: any) => $.mand[d.es] >= 0)
+    .derive({ set: (d: any, $: any) => $.mand[d.es] })
+    .groupby('s', 'y', 'set')
+    .rollup({ n_sum: (d: any) => op.sum(d.sn), tx: (d: any) => op.sum(d.snx), n: (d: any) => op.min(d.sn), cnt: op.count() })
+    .filter((d: any, $: any) => d.cnt === $.size[d.set])
+    .select('s', 'y', 'set', 'n_sum', 'tx', 'n');
+  const scored = together
+    .concat(alone)
+    .params(setParams)
     .derive({ score: (d: any) => d.tx / d.n_sum, eligible: (d: any, $: any) => d.n >= $.min });
 
   const scores: SchoolScoreRow[] = (
     scored
-      .filter((d: any) => d.keep)
-      .orderby('set_order', 'year', 'school_id')
+      .filter((d: any, $: any) => $.keep[d.set])
+      .orderby('set', 'y', 's')
       .objects() as Record<string, any>[]
-  ).map((r) => ({ school_id: r.school_id, year: r.year, exam: r.exam, subject_set: r.subject_set, score: r.score, n: r.n, n_sum: r.n_sum, eligible: r.eligible }));
+  ).map((r) => ({ school_id: ids[r.s], year: r.y, exam: sets[r.set].exam, subject_set: sets[r.set].label, score: r.score, n: r.n, n_sum: r.n_sum, eligible: r.eligible }));
 
-  // Each eligible score enters the region's figure and its municipality's.
+  // Each eligible score enters the region's figure (scope 0) and its municipality's
+  // (scope 1 + the municipality's position in id order).
   const munOfId = new Map<string, string>();
   const sid = schools.school_id ?? [];
   const smun = schools.municipality_id ?? [];
   for (let i = 0; i < sid.length; i++) if (sid[i] !== null && smun[i] !== null && smun[i] !== '') munOfId.set(String(sid[i]), String(smun[i]));
-  const eligible = scored.filter((d: any) => d.eligible).select('school_id', 'year', 'exam', 'subject_set', 'score');
+  const munNames: string[] = [...new Set(munOfId.values())].sort(cmp);
+  const munCode = new Map(munNames.map((m, i) => [m, i + 1]));
+  const schoolScope = ids.map((id) => (munOfId.has(id) ? munCode.get(munOfId.get(id)!)! : 0));
+  const S = sets.length;
+  const eligible = scored.filter((d: any) => d.eligible).select('s', 'y', 'set', 'score');
   if (eligible.numRows() === 0) return { gap: [], scores };
-  const region = eligible.derive({ scope: () => 'region', scope_id: () => 'region' });
   const municipal = eligible
-    .join(aq.table({ school_id: [...munOfId.keys()], scope_id: [...munOfId.values()] }), 'school_id')
-    .derive({ scope: () => 'municipality' });
+    .params({ scope: schoolScope })
+    .derive({ scope: (d: any, $: any) => $.scope[d.s] })
+    .filter((d: any) => d.scope > 0);
 
-  // Window functions per figure: the eligible count, k, and each school's rank from the
-  // bottom (score ascending) and from the top (score descending); ties go to the smaller id.
-  const ranked = region
-    .concat(municipal.select(region.columnNames()))
-    .groupby(GROUP)
+  // Window functions per figure (scope × year × set): the eligible count, k, and each
+  // school's rank from the bottom (score ascending) and from the top (score descending);
+  // ties at a cut go to the smaller id (= smaller code).
+  const ranked = eligible
+    .derive({ scope: () => 0 })
+    .concat(municipal)
+    .params({ Y, y0, S, share: settings.gap_share })
+    .derive({ fig: (d: any, $: any) => (d.scope * $.Y + d.y - $.y0) * $.S + d.set })
+    .groupby('fig')
     .derive({ eligible: op.count() })
-    .params({ share: settings.gap_share })
     .derive({ k: (d: any, $: any) => op.greatest(1, op.ceil($.share * d.eligible - 1e-9)) })
-    .orderby('score', 'school_id')
+    .orderby('score', 's')
     .derive({ lo: op.row_number() })
-    .orderby(aq.desc('score'), 'school_id')
-    .derive({ hi: op.row_number() });
+    .orderby(aq.desc('score'), 's')
+    .derive({ hi: op.row_number() })
+    // Materialise in this (best-first) order once: the filters and rollups below then scan
+    // rows physically instead of re-sorting each filtered view.
+    .reify();
   const group = (t: ColumnTable, suffix: string) =>
     t.rollup({
-      [`ids_${suffix}`]: (d: any) => op.array_agg(d.school_id),
+      [`ids_${suffix}`]: (d: any) => op.array_agg(d.s),
       [`sum_${suffix}`]: (d: any) => op.sum(d.score),
       [`m_${suffix}`]: op.count(),
-      eligible: (d: any) => op.any(d.eligible),
-      k: (d: any) => op.any(d.k),
     });
   const high = group(ranked.filter((d: any) => d.hi <= d.k), 'h');
-  const low = group(ranked.filter((d: any) => d.lo <= d.k).orderby('score', 'school_id'), 'l').select(aq.not('eligible', 'k'));
+  const low = group(ranked.filter((d: any) => d.lo <= d.k).orderby('score', 's'), 'l');
+  const info = ranked.rollup({ scope: (d: any) => op.any(d.scope), y: (d: any) => op.any(d.y), set: (d: any) => op.any(d.set), eligible: (d: any) => op.any(d.eligible), k: (d: any) => op.any(d.k) });
   const higher = scorePolarity(settings) === 'higher';
 
-  const figures = high
-    .join(low, [GROUP, GROUP])
-    .params({ higher, target: settings.gap_target_pct })
+  const figures = info
+    .join(high, 'fig')
+    .join(low, 'fig')
+    .params({ higher, target: settings.gap_target_pct, S, rank: setRank })
     .derive({
       top_mean: (d: any, $: any) => ($.higher ? d.sum_h / d.m_h : d.sum_l / d.m_l),
       bottom_mean: (d: any, $: any) => ($.higher ? d.sum_l / d.m_l : d.sum_h / d.m_h),
@@ -220,29 +270,30 @@ export function computeGap(results: Columns, schools: Columns, settings: Setting
     .derive({
       gap: (d: any, $: any) => ($.higher ? d.top_mean - d.bottom_mean : d.bottom_mean - d.top_mean),
       ratio: (d: any, $: any) => ($.higher ? (d.bottom_mean > 0 ? d.top_mean / d.bottom_mean : null) : d.top_mean > 0 ? d.bottom_mean / d.top_mean : null),
+      series: (d: any, $: any) => d.scope * $.S + d.set,
     })
     // Change on the previous calendar year of the same figure (lag over years). With one
     // eligible school the best and the worst group are that school: no change either.
-    .groupby('scope', 'scope_id', 'exam', 'subject_set')
-    .orderby('year')
-    .derive({ p_year: op.lag('year'), p_gap: op.lag('gap'), p_ratio: op.lag('ratio'), p_eligible: op.lag('eligible') })
+    .groupby('series')
+    .orderby('y')
+    .derive({ p_year: op.lag('y'), p_gap: op.lag('gap'), p_ratio: op.lag('ratio'), p_eligible: op.lag('eligible') })
     .ungroup()
-    .derive({ comparable: (d: any) => d.p_year === d.year - 1 && d.eligible >= 2 && d.p_eligible >= 2 })
+    .derive({ comparable: (d: any) => d.p_year === d.y - 1 && d.eligible >= 2 && d.p_eligible >= 2 })
     .derive({
       change: (d: any) => (d.comparable && d.gap != null && d.p_gap != null ? d.gap - d.p_gap : null),
       change_pct: (d: any) => (d.comparable && d.ratio != null && d.p_ratio != null && d.p_ratio !== 0 ? 100 * (d.ratio / d.p_ratio - 1) : null),
     })
     // The tolerance keeps an exact 0.3 % reduction from failing on rounding noise.
-    .derive({ target_met: (d: any, $: any) => (d.change_pct == null ? null : -d.change_pct >= $.target - 1e-9) })
-    .derive({ scope_rank: (d: any) => (d.scope === 'region' ? 0 : 1) })
-    .orderby('scope_rank', 'scope_id', 'exam', 'subject_set', 'year');
+    .derive({ target_met: (d: any, $: any) => (d.change_pct == null ? null : -d.change_pct >= $.target - 1e-9), set_rank: (d: any, $: any) => $.rank[d.set] })
+    // Region first, then municipalities by id; exam, set label, year.
+    .orderby('scope', 'set_rank', 'y');
 
   const gap: GapRow[] = (figures.objects() as Record<string, any>[]).map((r) => ({
-    scope: r.scope,
-    scope_id: r.scope_id,
-    year: r.year,
-    exam: r.exam,
-    subject_set: r.subject_set,
+    scope: r.scope === 0 ? 'region' : 'municipality',
+    scope_id: r.scope === 0 ? 'region' : munNames[r.scope - 1],
+    year: r.y,
+    exam: sets[r.set].exam,
+    subject_set: sets[r.set].label,
     eligible: r.eligible,
     k: r.k,
     top_mean: r.top_mean,
@@ -253,8 +304,12 @@ export function computeGap(results: Columns, schools: Columns, settings: Setting
     change_pct: r.change_pct,
     target_met: r.target_met,
     few_schools: r.eligible < FEW_SCHOOLS,
-    top_ids: r.top_ids,
-    bottom_ids: r.bottom_ids,
+    top_ids: (r.top_ids as number[]).map((s) => ids[s]),
+    bottom_ids: (r.bottom_ids as number[]).map((s) => ids[s]),
   }));
   return { gap, scores };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
