@@ -16,7 +16,10 @@
  */
 import type { Columns, ValueState } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { municipalityOf, numCol, rowCount, strCol, intCol } from './table.ts';
+import * as aq from 'arquero';
+import { cmpId, municipalityOf, numCol, rowCount, strCol, intCol } from './table.ts';
+
+const op = aq.op;
 
 export const MEASURES = ['mean', 'share_below', 'share_good', 'share_high'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -124,55 +127,101 @@ export interface AggregateRow {
   mean_unweighted: number | null;
 }
 
-interface Acc {
-  row: AggregateRow;
-  sum: Record<Measure, number>;
-  sumMeans: number;
-}
-
-/** Participant-weighted aggregates per municipality and for the region. */
+/**
+ * Participant-weighted aggregates per municipality and for the region.
+ *
+ * Arquero rollups over typed columns: one grouped by the year·exam·subject·grade cell (the
+ * region), one by municipality × cell, each keyed by one integer so that grouping compares
+ * numbers, not composed strings. A missing value is NaN in the
+ * typed columns, and Arquero's aggregates skip it: Σ n·x and the n behind it only count
+ * rows where both n and x have a value. Sums run in row order, as a hand loop would.
+ */
 export function aggregates(rows: SchoolResultRow[], schools: Columns, _settings?: Settings): AggregateRow[] {
   const mun = municipalityOf(schools);
-  const acc = new Map<string, Acc>();
-  const add = (scope: 'municipality' | 'region', scopeId: string, r: SchoolResultRow) => {
-    const k = `${scope}\u0001${scopeId}\u0001${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
-    let a = acc.get(k);
-    if (!a) {
-      a = {
-        row: { scope, scope_id: scopeId, year: r.year, exam: r.exam, subject: r.subject, grade: r.grade, n: 0, n_total: 0, schools: 0, schools_used: 0, mean: null, mean_n_used: 0, share_below: null, share_below_n_used: 0, share_good: null, share_good_n_used: 0, share_high: null, share_high_n_used: 0, mean_unweighted: null },
-        sum: { mean: 0, share_below: 0, share_good: 0, share_high: 0 },
-        sumMeans: 0,
-      };
-      acc.set(k, a);
+  const munNames = [...new Set([...mun.values()].filter((m): m is string => !!m))].sort(cmpId);
+  const munCode = new Map(munNames.map((m, i) => [m, i + 1]));
+  const cellKey = new Map<string, number>();
+  const cells: SchoolResultRow[] = [];
+  const R = rows.length;
+  // Typed columns: the cell (year·exam·subject·grade) of each row, and its municipality
+  // cell (municipality × cell, -1 without a municipality).
+  const cell = new Int32Array(R);
+  const munCell = new Float64Array(R);
+  const mun0 = new Int32Array(R);
+  for (let i = 0; i < R; i++) {
+    const r = rows[i];
+    const k = `${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
+    let c = cellKey.get(k);
+    if (c === undefined) {
+      cellKey.set(k, (c = cells.length));
+      cells.push(r);
     }
-    const o = a.row;
-    o.schools++;
-    if (r.n === null) return;
-    o.n_total += r.n;
-    for (const m of MEASURES) {
-      const x = r[m];
-      if (x === null) continue;
-      a.sum[m] += r.n * x;
-      o[`${m}_n_used`] += r.n;
-    }
-    if (r.mean !== null) {
-      o.schools_used++;
-      a.sumMeans += r.mean;
-    }
-  };
-  for (const r of rows) {
-    add('region', 'region', r);
+    cell[i] = c;
     const m = mun.get(r.school_id);
-    if (m) add('municipality', m, r);
+    mun0[i] = m ? munCode.get(m)! : 0;
   }
-  const out: AggregateRow[] = [];
-  for (const a of acc.values()) {
-    const o = a.row;
-    o.n = o.n_total;
-    for (const m of MEASURES) o[m] = o[`${m}_n_used`] > 0 ? a.sum[m] / o[`${m}_n_used`] : null;
-    o.mean_unweighted = o.schools_used > 0 ? a.sumMeans / o.schools_used : null;
-    out.push(o);
-  }
-  out.sort((x, y) => (x.scope === y.scope ? 0 : x.scope === 'region' ? -1 : 1) || (x.scope_id < y.scope_id ? -1 : x.scope_id > y.scope_id ? 1 : 0) || x.year - y.year || (x.exam < y.exam ? -1 : x.exam > y.exam ? 1 : 0) || (x.subject < y.subject ? -1 : x.subject > y.subject ? 1 : 0) || ((x.grade ?? '') < (y.grade ?? '') ? -1 : (x.grade ?? '') > (y.grade ?? '') ? 1 : 0));
+  const C = cells.length;
+  for (let i = 0; i < R; i++) munCell[i] = mun0[i] > 0 ? mun0[i] * C + cell[i] : -1;
+  const num = (f: (r: SchoolResultRow) => number | null) => Float64Array.from(rows, (r) => f(r) ?? NaN);
+  const base = aq.table({
+    cell,
+    mun_cell: munCell,
+    n: num((r) => r.n),
+    mean: num((r) => r.mean),
+    share_below: num((r) => r.share_below),
+    share_good: num((r) => r.share_good),
+    share_high: num((r) => r.share_high),
+  });
+  const sums = {
+    schools: op.count(),
+    n_total: (d: any) => op.sum(d.n),
+    mean_sum: (d: any) => op.sum(d.n * d.mean),
+    mean_n_used: (d: any) => op.sum(op.is_nan(d.mean) ? NaN : d.n),
+    share_below_sum: (d: any) => op.sum(d.n * d.share_below),
+    share_below_n_used: (d: any) => op.sum(op.is_nan(d.share_below) ? NaN : d.n),
+    share_good_sum: (d: any) => op.sum(d.n * d.share_good),
+    share_good_n_used: (d: any) => op.sum(op.is_nan(d.share_good) ? NaN : d.n),
+    share_high_sum: (d: any) => op.sum(d.n * d.share_high),
+    share_high_n_used: (d: any) => op.sum(op.is_nan(d.share_high) ? NaN : d.n),
+    // Schools whose row has both n and a mean: the labelled mean of school means.
+    schools_used: (d: any) => op.sum(op.is_nan(d.n) || op.is_nan(d.mean) ? NaN : 1),
+    means_sum: (d: any) => op.sum(op.is_nan(d.n) ? NaN : d.mean),
+  };
+  const region = base.groupby('cell').rollup(sums).derive({ key: (d: any) => d.cell }).objects() as Record<string, number>[];
+  const municipal = base
+    .filter((d: any) => d.mun_cell >= 0)
+    .groupby('mun_cell')
+    .rollup(sums)
+    .derive({ key: (d: any) => d.mun_cell })
+    .objects() as Record<string, number>[];
+  const out: AggregateRow[] = [...region, ...municipal].map((a) => {
+    const s = Math.floor(a.key / C);
+    const c = cells[a.key - s * C];
+    const used = (m: Measure) => a[`${m}_n_used`] ?? 0;
+    const w = (m: Measure) => (used(m) > 0 ? a[`${m}_sum`] / used(m) : null);
+    const schoolsUsed = a.schools_used ?? 0;
+    return {
+      scope: s === 0 ? 'region' : 'municipality',
+      scope_id: s === 0 ? 'region' : munNames[s - 1],
+      year: c.year,
+      exam: c.exam,
+      subject: c.subject,
+      grade: c.grade,
+      n: a.n_total ?? 0,
+      n_total: a.n_total ?? 0,
+      schools: a.schools,
+      schools_used: schoolsUsed,
+      mean: w('mean'),
+      mean_n_used: used('mean'),
+      share_below: w('share_below'),
+      share_below_n_used: used('share_below'),
+      share_good: w('share_good'),
+      share_good_n_used: used('share_good'),
+      share_high: w('share_high'),
+      share_high_n_used: used('share_high'),
+      mean_unweighted: schoolsUsed > 0 ? a.means_sum / schoolsUsed : null,
+    } as AggregateRow;
+  });
+  out.sort((x, y) => (x.scope === y.scope ? 0 : x.scope === 'region' ? -1 : 1) || cmpId(x.scope_id, y.scope_id) || x.year - y.year || cmpId(x.exam, y.exam) || cmpId(x.subject, y.subject) || cmpId(x.grade ?? '', y.grade ?? ''));
   return out;
 }
