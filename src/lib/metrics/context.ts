@@ -23,7 +23,8 @@
  */
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { cmpId, intCol, meanSd, quantileSorted, strCol } from './table.ts';
+import { quantileSorted } from 'd3';
+import { cmpId, intCol, leastSquares, meanSd, strCol } from './table.ts';
 import { rankedExams, setLabel, type SchoolScoreRow } from './gap.ts';
 import type { IndexRow } from './flags.ts';
 
@@ -91,21 +92,10 @@ export interface PartnershipRow {
   partner_change: number | null;
 }
 
-/** Least squares y = a + b·x; null without 3 points or without spread in x. */
+/** Least squares y = a + b·x (table.ts leastSquares); null without 3 points or without spread in x. */
 export function fitLine(xs: number[], ys: number[]): { slope: number; intercept: number } | null {
-  const n = xs.length;
-  if (n < 3) return null;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-  }
-  if (sxx === 0) return null;
-  const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx };
+  const fit = leastSquares(xs, ys, 3);
+  return fit && { slope: fit.slope, intercept: fit.intercept };
 }
 
 export function contextRows(scores: SchoolScoreRow[], social: IndexRow[], nsu: Map<string, boolean | null>, settings: Settings): { context: ContextRow[]; fits: FitRow[] } {

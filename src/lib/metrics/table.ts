@@ -3,7 +3,10 @@
  * The metrics read columns directly instead of building one object per row: at six
  * million result rows that is the difference between seconds and minutes.
  */
+import * as aq from 'arquero';
 import type { Columns, ValueState } from '../model/types.ts';
+
+const op = aq.op;
 
 export function rowCount(t: Columns): number {
   for (const k in t) return t[k].length;
@@ -81,14 +84,21 @@ export function meanSd(values: ArrayLike<number>): { mean: number; sd: number; n
   return { mean, sd: Math.sqrt(q / n), n };
 }
 
-/** Linear-interpolation quantile of sorted values (R type 7, as d3.quantile). */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+/**
+ * Ordinary least squares y = intercept + slope·x over the pairs where both are finite, from
+ * Arquero's aggregates (slope = cov(x, y) / var(x); intercept = ȳ − slope·x̄): the one
+ * least-squares implementation of the metrics (trend per year, score on social index).
+ * Null with fewer than `minPoints` pairs or without spread in x.
+ */
+export function leastSquares(x: ArrayLike<number | null>, y: ArrayLike<number | null>, minPoints = 2): { slope: number; intercept: number; n: number } | null {
+  const fit = aq
+    .table({ x: Float64Array.from(x, (v) => v ?? NaN), y: Float64Array.from(y, (v) => v ?? NaN) })
+    .filter((d: any) => op.is_finite(d.x) && op.is_finite(d.y))
+    .rollup({ n: op.count(), cov: (d: any) => op.covariance(d.x, d.y), vx: (d: any) => op.variance(d.x), mx: (d: any) => op.mean(d.x), my: (d: any) => op.mean(d.y) })
+    .object() as { n: number; cov: number | null; vx: number | null; mx: number; my: number };
+  if (fit.n < Math.max(2, minPoints) || !fit.vx) return null;
+  const slope = fit.cov! / fit.vx;
+  return { slope, intercept: fit.my - slope * fit.mx, n: fit.n };
 }
 
 /** School → municipality from the schools table. */

@@ -13,6 +13,7 @@
  *   ≤ for lower-is-better), 'not_met', 'no_data' (a target but no value), 'no_target'.
  */
 import type { Polarity } from '../model/config.ts';
+import { leastSquares } from './table.ts';
 
 export type Direction = 'improving' | 'worsening' | 'stable';
 export type Status = 'met' | 'not_met' | 'no_data' | 'no_target';
@@ -59,17 +60,10 @@ export function status(value: number | null, target: number | null | undefined, 
 
 /** Least-squares slope per year over the points with a value; null with fewer than two years. */
 export function slope(series: SeriesPoint[]): number | null {
-  const pts = series.filter((p) => p.value !== null && Number.isFinite(p.value));
-  if (pts.length < 2) return null;
-  const mx = pts.reduce((s, p) => s + p.year, 0) / pts.length;
-  const my = pts.reduce((s, p) => s + p.value!, 0) / pts.length;
-  let sxy = 0;
-  let sxx = 0;
-  for (const p of pts) {
-    sxy += (p.year - mx) * (p.value! - my);
-    sxx += (p.year - mx) * (p.year - mx);
-  }
-  return sxx === 0 ? null : sxy / sxx;
+  return leastSquares(
+    series.map((p) => p.year),
+    series.map((p) => p.value),
+  )?.slope ?? null;
 }
 
 export function trajectory(series: SeriesPoint[], opts: TrajectoryOptions): { rows: TrajectoryRow[]; slope: number | null; direction: Direction | null } {
