@@ -91,15 +91,21 @@ export function meanSd(values: ArrayLike<number>): { mean: number; sd: number; n
  * Null with fewer than `minPoints` pairs or without spread in x.
  */
 export function leastSquares(x: ArrayLike<number | null>, y: ArrayLike<number | null>, minPoints = 2): { slope: number; intercept: number; n: number } | null {
-  const fit = aq
-    .table({ x: Float64Array.from(x, (v) => v ?? NaN), y: Float64Array.from(y, (v) => v ?? NaN) })
-    .filter((d: any) => op.is_finite(d.x) && op.is_finite(d.y))
-    .rollup({ n: op.count(), cov: (d: any) => op.covariance(d.x, d.y), vx: (d: any) => op.variance(d.x), mx: (d: any) => op.mean(d.x), my: (d: any) => op.mean(d.y) })
-    .object() as { n: number; cov: number | null; vx: number | null; mx: number; my: number };
-  if (fit.n < Math.max(2, minPoints) || !fit.vx) return null;
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i];
+    const b = y[i];
+    if (a !== null && b !== null && Number.isFinite(a) && Number.isFinite(b)) xs.push(a), ys.push(b);
+  }
+  if (xs.length < Math.max(2, minPoints)) return null;
+  const fit = aq.table({ x: xs, y: ys }).rollup(FIT).object() as { cov: number | null; vx: number | null; mx: number; my: number };
+  if (!fit.vx) return null;
   const slope = fit.cov! / fit.vx;
-  return { slope, intercept: fit.my - slope * fit.mx, n: fit.n };
+  return { slope, intercept: fit.my - slope * fit.mx, n: xs.length };
 }
+/** Field-name aggregates (no expression to parse on each call). */
+const FIT = { cov: op.covariance('x', 'y'), vx: op.variance('x'), mx: op.mean('x'), my: op.mean('y') };
 
 /** School → municipality from the schools table. */
 export function municipalityOf(schools: Columns): Map<string, string | null> {
