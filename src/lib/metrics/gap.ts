@@ -150,7 +150,12 @@ export function computeGap(results: Columns, schools: Columns, settings: Setting
     .params({ Y, y0, ES })
     .derive({ key: (d: any, $: any) => (d.s * $.Y + d.y - $.y0) * $.ES + d.es })
     .groupby('key')
-    .rollup({ s: (d: any) => op.any(d.s), y: (d: any) => op.any(d.y), es: (d: any) => op.any(d.es), sn: (d: any) => op.sum(d.n), snx: (d: any) => op.sum(d.n * d.x) });
+    .rollup({ sn: op.sum('n'), snx: (d: any) => op.sum(d.n * d.x) })
+    .derive({
+      s: (d: any, $: any) => op.floor(d.key / ($.Y * $.ES)),
+      y: (d: any, $: any) => $.y0 + (op.floor(d.key / $.ES) % $.Y),
+      es: (d: any, $: any) => d.key % $.ES,
+    });
   if (sums.numRows() === 0) return { gap: [], scores: [] };
 
   // Subject sets per exam: the mandatory set (when every subject of it occurs), then each
