@@ -125,8 +125,9 @@ export function contextRows(scores: SchoolScoreRow[], social: IndexRow[], nsu: M
       return { school_id: r.school_id, year, exam, score: r.score, social_index: x, expected, residual: expected === null ? null : r.score - expected, resilient: false, cluster: null } as ContextRow;
     });
     const res = out.filter((r) => r.residual !== null).map((r) => r.residual!).sort((a, b) => a - b);
+    // d3's R-7 quantile (linear interpolation); undefined without residuals: nobody is resilient.
     const cut = quantileSorted(res, settings.resilient_quantile);
-    for (const r of out) r.resilient = r.residual !== null && r.residual >= cut - 1e-12 && nsu.get(`${r.school_id}\u0001${r.year}\u0001nsu`) === true;
+    for (const r of out) r.resilient = cut !== undefined && r.residual !== null && r.residual >= cut - 1e-12 && nsu.get(`${r.school_id}\u0001${r.year}\u0001nsu`) === true;
     context.push(...out);
   }
   context.sort((a, b) => cmpId(a.school_id, b.school_id) || a.year - b.year || cmpId(a.exam, b.exam));
