@@ -241,6 +241,7 @@ export function computeGap(results: Columns, schools: Columns, settings: Setting
     .concat(municipal)
     .params({ Y, y0, S, share: settings.gap_share })
     .derive({ fig: (d: any, $: any) => (d.scope * $.Y + d.y - $.y0) * $.S + d.set })
+    .select('fig', 's', 'score')
     .groupby('fig')
     .derive({ eligible: op.count() })
     .derive({ k: (d: any, $: any) => op.greatest(1, op.ceil($.share * d.eligible - 1e-9)) })
@@ -251,21 +252,27 @@ export function computeGap(results: Columns, schools: Columns, settings: Setting
     // Materialise in this (best-first) order once: the filters and rollups below then scan
     // rows physically instead of re-sorting each filtered view.
     .reify();
-  const group = (t: ColumnTable, suffix: string) =>
+  const group = (t: ColumnTable, suffix: string, extra: object = {}) =>
     t.rollup({
+      ...extra,
       [`ids_${suffix}`]: (d: any) => op.array_agg(d.s),
       [`sum_${suffix}`]: (d: any) => op.sum(d.score),
       [`m_${suffix}`]: op.count(),
     });
-  const high = group(ranked.filter((d: any) => d.hi <= d.k), 'h');
+  // The top group is never empty (k ≥ 1): it carries the figure's eligible count and k.
+  const high = group(ranked.filter((d: any) => d.hi <= d.k), 'h', { eligible: (d: any) => op.any(d.eligible), k: (d: any) => op.any(d.k) });
   const low = group(ranked.filter((d: any) => d.lo <= d.k).orderby('score', 's'), 'l');
-  const info = ranked.rollup({ scope: (d: any) => op.any(d.scope), y: (d: any) => op.any(d.y), set: (d: any) => op.any(d.set), eligible: (d: any) => op.any(d.eligible), k: (d: any) => op.any(d.k) });
   const higher = scorePolarity(settings) === 'higher';
 
-  const figures = info
-    .join(high, 'fig')
+  const figures = high
     .join(low, 'fig')
-    .params({ higher, target: settings.gap_target_pct, S, rank: setRank })
+    .params({ higher, target: settings.gap_target_pct, S, Y, y0, rank: setRank })
+    // Decode the figure key: scope, year, set.
+    .derive({
+      scope: (d: any, $: any) => op.floor(d.fig / ($.Y * $.S)),
+      y: (d: any, $: any) => $.y0 + (op.floor(d.fig / $.S) % $.Y),
+      set: (d: any, $: any) => d.fig % $.S,
+    })
     .derive({
       top_mean: (d: any, $: any) => ($.higher ? d.sum_h / d.m_h : d.sum_l / d.m_l),
       bottom_mean: (d: any, $: any) => ($.higher ? d.sum_l / d.m_l : d.sum_h / d.m_h),
