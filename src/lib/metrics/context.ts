@@ -24,7 +24,8 @@
 import { leastSquares } from './fit.ts';
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { cmpId, intCol, meanSd, quantileSorted, strCol } from './table.ts';
+import { quantileSorted } from 'd3';
+import { cmpId, intCol, meanSd, strCol } from './table.ts';
 import { rankedExams, setLabel, type SchoolScoreRow } from './gap.ts';
 import type { IndexRow } from './flags.ts';
 
@@ -92,7 +93,7 @@ export interface PartnershipRow {
   partner_change: number | null;
 }
 
-/** Least squares y = a + b·x; null without 3 points or without spread in x. */
+/** Least squares y = a + b·x (fit.ts); null without 3 points or without spread in x. */
 export function fitLine(xs: number[], ys: number[]): { slope: number; intercept: number } | null {
   return leastSquares(xs, ys, 3);
 }
@@ -124,8 +125,9 @@ export function contextRows(scores: SchoolScoreRow[], social: IndexRow[], nsu: M
       return { school_id: r.school_id, year, exam, score: r.score, social_index: x, expected, residual: expected === null ? null : r.score - expected, resilient: false, cluster: null } as ContextRow;
     });
     const res = out.filter((r) => r.residual !== null).map((r) => r.residual!).sort((a, b) => a - b);
+    // d3's R-7 quantile (linear interpolation); undefined without residuals: nobody is resilient.
     const cut = quantileSorted(res, settings.resilient_quantile);
-    for (const r of out) r.resilient = r.residual !== null && r.residual >= cut - 1e-12 && nsu.get(`${r.school_id}\u0001${r.year}\u0001nsu`) === true;
+    for (const r of out) r.resilient = cut !== undefined && r.residual !== null && r.residual >= cut - 1e-12 && nsu.get(`${r.school_id}\u0001${r.year}\u0001nsu`) === true;
     context.push(...out);
   }
   context.sort((a, b) => cmpId(a.school_id, b.school_id) || a.year - b.year || cmpId(a.exam, b.exam));

@@ -7,9 +7,12 @@ import * as aq from 'arquero';
 
 const { op } = aq;
 
-export function leastSquares(xs: ArrayLike<number>, ys: ArrayLike<number>, minPoints = 2): { slope: number; intercept: number } | null {
+/** A missing value (null) becomes NaN, which the filter below drops (Float64Array would make it 0). */
+const column = (v: ArrayLike<number | null>) => Float64Array.from(v as ArrayLike<number | null>, (x) => (x === null ? NaN : x));
+
+export function leastSquares(xs: ArrayLike<number | null>, ys: ArrayLike<number | null>, minPoints = 2): { slope: number; intercept: number; n: number } | null {
   const pairs = aq
-    .table({ x: Float64Array.from(xs), y: Float64Array.from(ys) })
+    .table({ x: column(xs), y: column(ys) })
     .filter((d: { x: number; y: number }) => op.is_finite(d.x) && op.is_finite(d.y));
   if (pairs.numRows() < minPoints) return null;
   const r = pairs
@@ -23,5 +26,5 @@ export function leastSquares(xs: ArrayLike<number>, ys: ArrayLike<number>, minPo
   // No spread in x (every point in one year, or one index value): no line.
   if (!(r.vx > 0)) return null;
   const slope = r.cov / r.vx;
-  return { slope, intercept: r.my - slope * r.mx };
+  return { slope, intercept: r.my - slope * r.mx, n: pairs.numRows() };
 }

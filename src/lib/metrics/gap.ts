@@ -22,13 +22,17 @@
  * - top_mean / bottom_mean are plain means of the k school scores (the federal
  *   indicator's "среднее по школам").
  *
- * The grouping runs over typed arrays and integer codes, not per-row objects: 6 M result
- * rows take a few seconds (see the report of the metrics module).
+ * Computed as Arquero pipelines: groupby/rollup for the participant sums and the set
+ * scores, window functions (row_number over score order, count per group) for the groups.
+ * Rows become plain objects only at the exit, for the site layer.
  */
+import * as aq from 'arquero';
+import type { ColumnTable } from 'arquero';
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
 import { groupSize, rowCount } from './table.ts';
 
+const op = aq.op;
 /** Below this many eligible schools the figure is marked as resting on very few schools. */
 export const FEW_SCHOOLS = 10;
 
@@ -84,237 +88,240 @@ export function setLabel(subjects: string[]): string {
 export function computeGap(results: Columns, schools: Columns, settings: Settings, opts: GapOptions = {}): { gap: GapRow[]; scores: SchoolScoreRow[] } {
   const scoreMode = opts.scores ?? 'mandatory';
   const N = rowCount(results);
-  const idCol = results.school_id as string[];
-  const yearCol = results.year as number[];
-  const examCol = results.exam as string[];
-  const subjCol = results.subject as string[];
-  const nCol = results.n as Array<number | null>;
+  const exams = rankedExams(settings);
+  const idCol = (results.school_id ?? []) as string[];
+  const yearCol = (results.year ?? []) as number[];
+  const examCol = (results.exam ?? []) as string[];
+  const subjCol = (results.subject ?? []) as string[];
+  const nCol = (results.n ?? []) as Array<number | null>;
   const nSt = results.n_state as string[] | undefined;
   const xCol = (results[settings.gap_score] ?? []) as Array<number | null>;
   const xSt = results[`${settings.gap_score}_state`] as string[] | undefined;
 
-  const exams = rankedExams(settings);
+  // Dictionary-encode the keys into typed columns, so that Arquero groups and sorts
+  // numbers instead of composing string keys: school codes follow school_id code-unit
+  // order (ties at a cut go to the smaller code = the smaller id), exam-subject codes
+  // are per ranked exam. A row of an unranked exam gets es = -1; usable = both states 'value'.
   const examIdx = new Map<string, number>(exams.map((e, i) => [e, i]));
-  const subjMaps: Map<string, number>[] = exams.map(() => new Map());
+  const idSet = new Set<string>();
+  for (let i = 0; i < N; i++) if (examIdx.has(examCol[i])) idSet.add(idCol[i]);
+  const ids = [...idSet].sort(cmp);
+  const idCode = new Map(ids.map((id, i) => [id, i]));
+  const esKey = new Map<string, number>();
   const esExam: number[] = [];
   const esSubject: string[] = [];
-  const schoolIdx = new Map<string, number>();
-  const schoolIds: string[] = [];
-  const yearIdx = new Map<number, number>();
-  const years: number[] = [];
-
-  // Pass 1: codes. Rows without a usable n and score are dropped here.
-  const rowSchool = new Int32Array(N).fill(-1);
-  const rowYear = new Int32Array(N);
-  const rowEs = new Int32Array(N);
+  const cs = new Int32Array(N);
+  const cy = new Int32Array(N);
+  const ces = new Int32Array(N).fill(-1);
+  const cn = new Float64Array(N);
+  const cx = new Float64Array(N);
+  const cok = new Uint8Array(N);
   for (let i = 0; i < N; i++) {
     const e = examIdx.get(examCol[i]);
     if (e === undefined) continue;
-    const n = nCol[i];
-    const x = xCol[i];
-    if (typeof n !== 'number' || typeof x !== 'number' || !(n > 0) || !Number.isFinite(x)) continue;
-    if ((nSt && nSt[i] !== 'value') || (xSt && xSt[i] !== 'value')) continue;
-    let s = schoolIdx.get(idCol[i]);
-    if (s === undefined) {
-      s = schoolIds.length;
-      schoolIdx.set(idCol[i], s);
-      schoolIds.push(idCol[i]);
-    }
-    let y = yearIdx.get(yearCol[i]);
-    if (y === undefined) {
-      y = years.length;
-      yearIdx.set(yearCol[i], y);
-      years.push(yearCol[i]);
-    }
-    const sm = subjMaps[e];
-    let es = sm.get(subjCol[i]);
+    const k = `${e}\u0001${subjCol[i]}`;
+    let es = esKey.get(k);
     if (es === undefined) {
-      es = esExam.length;
-      sm.set(subjCol[i], es);
+      esKey.set(k, (es = esExam.length));
       esExam.push(e);
       esSubject.push(subjCol[i]);
     }
-    rowSchool[i] = s;
-    rowYear[i] = y;
-    rowEs[i] = es;
+    cs[i] = idCode.get(idCol[i])!;
+    cy[i] = yearCol[i];
+    ces[i] = es;
+    const n = nCol[i];
+    const x = xCol[i];
+    cn[i] = typeof n === 'number' ? n : NaN;
+    cx[i] = typeof x === 'number' ? x : NaN;
+    cok[i] = (!nSt || nSt[i] === 'value') && (!xSt || xSt[i] === 'value') ? 1 : 0;
   }
-  const S = schoolIds.length;
-  const Y = years.length;
+  if (ids.length === 0) return { gap: [], scores: [] };
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < N; i++) if (ces[i] >= 0) (y0 = Math.min(y0, cy[i])), (y1 = Math.max(y1, cy[i]));
+  const Y = y1 - y0 + 1;
   const ES = esExam.length;
-  if (S === 0) return { gap: [], scores: [] };
 
-  // Pass 2: Σ n and Σ n·x per school × year × exam-subject (duplicates add up).
-  const sumN = new Float64Array(S * Y * ES);
-  const sumNX = new Float64Array(S * Y * ES);
-  for (let i = 0; i < N; i++) {
-    const s = rowSchool[i];
-    if (s < 0) continue;
-    const c = (s * Y + rowYear[i]) * ES + rowEs[i];
-    const n = nCol[i] as number;
-    sumN[c] += n;
-    sumNX[c] += n * (xCol[i] as number);
+  // Σ n and Σ n·x per school × year × exam-subject (duplicate rows add up); rows without a
+  // usable n and score, or of an unranked exam, are dropped first.
+  const sums = aq
+    .table({ s: cs, y: cy, es: ces, n: cn, x: cx, ok: cok })
+    .filter((d: any) => d.es >= 0 && d.ok === 1 && op.is_finite(d.n) && d.n > 0 && op.is_finite(d.x))
+    .params({ Y, y0, ES })
+    .derive({ key: (d: any, $: any) => (d.s * $.Y + d.y - $.y0) * $.ES + d.es })
+    .groupby('key')
+    .rollup({ sn: op.sum('n'), snx: (d: any) => op.sum(d.n * d.x) })
+    .derive({
+      s: (d: any, $: any) => op.floor(d.key / ($.Y * $.ES)),
+      y: (d: any, $: any) => $.y0 + (op.floor(d.key / $.ES) % $.Y),
+      es: (d: any, $: any) => d.key % $.ES,
+    });
+  if (sums.numRows() === 0) return { gap: [], scores: [] };
+
+  // Subject sets per exam: the mandatory set (when every subject of it occurs), then each
+  // subject alone, in code order = output order. single[es] / mand[es]: the set an
+  // exam-subject enters alone / as part of its exam's mandatory set (-1: none).
+  const sets: { exam: string; label: string; size: number; keep: boolean }[] = [];
+  const single = new Array<number>(ES).fill(-1);
+  const mand = new Array<number>(ES).fill(-1);
+  for (let e = 0; e < exams.length; e++) {
+    const exam = exams[e];
+    const sm = new Map<string, number>();
+    for (let es = 0; es < ES; es++) if (esExam[es] === e) sm.set(esSubject[es], es);
+    if (sm.size === 0) continue;
+    const m = settings.mandatory_subjects[exam] ?? [];
+    const keep = (mandatory: boolean) => scoreMode === 'all' || (scoreMode === 'mandatory' && mandatory);
+    const mandLabel = m.length > 0 && m.every((x) => sm.has(x)) ? setLabel(m) : null;
+    if (mandLabel !== null) {
+      for (const subj of m) mand[sm.get(subj)!] = sets.length;
+      sets.push({ exam, label: mandLabel, size: m.length, keep: keep(true) });
+    }
+    for (const subj of [...sm.keys()].sort()) {
+      if (subj === mandLabel) continue;
+      single[sm.get(subj)!] = sets.length;
+      sets.push({ exam, label: subj, size: 1, keep: keep(false) });
+    }
   }
+  const setRank = new Array<number>(sets.length);
+  sets
+    .map((_, i) => i)
+    .sort((a, b) => cmp(sets[a].exam, sets[b].exam) || cmp(sets[a].label, sets[b].label))
+    .forEach((c, r) => (setRank[c] = r));
 
-  // Id order rank and municipality code of each school.
-  const order = schoolIds.map((_, i) => i).sort((a, b) => (schoolIds[a] < schoolIds[b] ? -1 : schoolIds[a] > schoolIds[b] ? 1 : 0));
-  const idRank = new Int32Array(S);
-  order.forEach((s, r) => (idRank[s] = r));
+  // A school's set score = Σ n·x / Σ n, only when it has every subject of the set;
+  // `n` = the smallest subject group, eligible when it reaches min_participants.
+  const setParams = { single, mand, size: sets.map((s) => s.size), keep: sets.map((s) => s.keep), min: settings.min_participants };
+  const alone = sums
+    .params(setParams)
+    .filter((d: any, $: any) => $.single[d.es] >= 0)
+    .derive({ set: (d: any, $: any) => $.single[d.es], n_sum: (d: any) => d.sn, tx: (d: any) => d.snx, n: (d: any) => d.sn })
+    .select('s', 'y', 'set', 'n_sum', 'tx', 'n');
+  const together = sums
+    .params(setParams)
+    .filter((d: any, $: any) => $.mand[d.es] >= 0)
+    .derive({ set: (d: any, $: any) => $.mand[d.es] })
+    .groupby('s', 'y', 'set')
+    .rollup({ n_sum: (d: any) => op.sum(d.sn), tx: (d: any) => op.sum(d.snx), n: (d: any) => op.min(d.sn), cnt: op.count() })
+    .filter((d: any, $: any) => d.cnt === $.size[d.set])
+    .select('s', 'y', 'set', 'n_sum', 'tx', 'n');
+  const scored = together
+    .concat(alone)
+    .params(setParams)
+    .derive({ score: (d: any) => d.tx / d.n_sum, eligible: (d: any, $: any) => d.n >= $.min });
+
+  const scores: SchoolScoreRow[] = (
+    scored
+      .filter((d: any, $: any) => $.keep[d.set])
+      .orderby('set', 'y', 's')
+      .objects() as Record<string, any>[]
+  ).map((r) => ({ school_id: ids[r.s], year: r.y, exam: sets[r.set].exam, subject_set: sets[r.set].label, score: r.score, n: r.n, n_sum: r.n_sum, eligible: r.eligible }));
+
+  // Each eligible score enters the region's figure (scope 0) and its municipality's
+  // (scope 1 + the municipality's position in id order).
   const munOfId = new Map<string, string>();
   const sid = schools.school_id ?? [];
   const smun = schools.municipality_id ?? [];
   for (let i = 0; i < sid.length; i++) if (sid[i] !== null && smun[i] !== null && smun[i] !== '') munOfId.set(String(sid[i]), String(smun[i]));
-  const munNames: string[] = [...new Set(munOfId.values())].sort();
-  const munIdx = new Map(munNames.map((m, i) => [m, i]));
-  const schoolMun = new Int32Array(S).fill(-1);
-  for (let s = 0; s < S; s++) {
-    const m = munOfId.get(schoolIds[s]);
-    if (m !== undefined) schoolMun[s] = munIdx.get(m)!;
-  }
+  const munNames: string[] = [...new Set(munOfId.values())].sort(cmp);
+  const munCode = new Map(munNames.map((m, i) => [m, i + 1]));
+  const schoolScope = ids.map((id) => (munOfId.has(id) ? munCode.get(munOfId.get(id)!)! : 0));
+  const S = sets.length;
+  const eligible = scored.filter((d: any) => d.eligible).select('s', 'y', 'set', 'score');
+  if (eligible.numRows() === 0) return { gap: [], scores };
+  const municipal = eligible
+    .params({ scope: schoolScope })
+    .derive({ scope: (d: any, $: any) => $.scope[d.s] })
+    .filter((d: any) => d.scope > 0);
 
-  const polarity = scorePolarity(settings);
-  const min = settings.min_participants;
-  const gap: GapRow[] = [];
-  const scores: SchoolScoreRow[] = [];
-  const score = new Float64Array(S);
-  const elig = new Int32Array(S);
-  const byMun: number[][] = munNames.map(() => []);
+  // Window functions per figure (scope × year × set): the eligible count, k, and each
+  // school's rank from the bottom (score ascending) and from the top (score descending);
+  // ties at a cut go to the smaller id (= smaller code).
+  const ranked = eligible
+    .derive({ scope: () => 0 })
+    .concat(municipal)
+    .params({ Y, y0, S, share: settings.gap_share })
+    .derive({ fig: (d: any, $: any) => (d.scope * $.Y + d.y - $.y0) * $.S + d.set })
+    .select('fig', 's', 'score')
+    .groupby('fig')
+    .derive({ eligible: op.count() })
+    .derive({ k: (d: any, $: any) => op.greatest(1, op.ceil($.share * d.eligible - 1e-9)) })
+    .orderby('score', 's')
+    .derive({ lo: op.row_number() })
+    .orderby(aq.desc('score'), 's')
+    .derive({ hi: op.row_number() })
+    // Materialise in this (best-first) order once: the filters and rollups below then scan
+    // rows physically instead of re-sorting each filtered view.
+    .reify();
+  const group = (t: ColumnTable, suffix: string, extra: object = {}) =>
+    t.rollup({
+      ...extra,
+      [`ids_${suffix}`]: (d: any) => op.array_agg(d.s),
+      [`sum_${suffix}`]: (d: any) => op.sum(d.score),
+      [`m_${suffix}`]: op.count(),
+    });
+  // The top group is never empty (k ≥ 1): it carries the figure's eligible count and k.
+  const high = group(ranked.filter((d: any) => d.hi <= d.k), 'h', { eligible: (d: any) => op.any(d.eligible), k: (d: any) => op.any(d.k) });
+  const low = group(ranked.filter((d: any) => d.lo <= d.k).orderby('score', 's'), 'l');
+  const higher = scorePolarity(settings) === 'higher';
 
-  for (let e = 0; e < exams.length; e++) {
-    const exam = exams[e];
-    const sm = subjMaps[e];
-    const sets: { label: string; es: number[]; mandatory: boolean }[] = [];
-    const mand = settings.mandatory_subjects[exam] ?? [];
-    if (mand.length > 0 && mand.every((m) => sm.has(m))) sets.push({ label: setLabel(mand), es: mand.map((m) => sm.get(m)!), mandatory: true });
-    for (const subj of [...sm.keys()].sort()) {
-      if (sets.some((x) => x.label === subj)) continue;
-      sets.push({ label: subj, es: [sm.get(subj)!], mandatory: false });
-    }
-    for (const set of sets) {
-      const keepScores = scoreMode === 'all' || (scoreMode === 'mandatory' && set.mandatory);
-      for (let y = 0; y < Y; y++) {
-        let ne = 0;
-        for (let s = 0; s < S; s++) {
-          const base = (s * Y + y) * ES;
-          let tn = 0;
-          let tx = 0;
-          let minN = Infinity;
-          let complete = true;
-          for (const es of set.es) {
-            const n = sumN[base + es];
-            if (n <= 0) {
-              complete = false;
-              break;
-            }
-            tn += n;
-            tx += sumNX[base + es];
-            if (n < minN) minN = n;
-          }
-          if (!complete) continue;
-          const sc = tx / tn;
-          const ok = minN >= min;
-          if (keepScores) scores.push({ school_id: schoolIds[s], year: years[y], exam, subject_set: set.label, score: sc, n: minN, n_sum: tn, eligible: ok });
-          if (!ok) continue;
-          score[s] = sc;
-          elig[ne++] = s;
-        }
-        if (ne === 0) continue;
-        const list = Array.from(elig.subarray(0, ne)).sort((a, b) => score[a] - score[b] || idRank[a] - idRank[b]);
-        gap.push(groupRow('region', 'region', years[y], exam, set.label, list, score, idRank, schoolIds, polarity, settings.gap_share));
-        for (const l of byMun) l.length = 0;
-        for (const s of list) if (schoolMun[s] >= 0) byMun[schoolMun[s]].push(s);
-        for (let m = 0; m < munNames.length; m++) {
-          if (byMun[m].length) gap.push(groupRow('municipality', munNames[m], years[y], exam, set.label, byMun[m], score, idRank, schoolIds, polarity, settings.gap_share));
-        }
-      }
-    }
-  }
-  addChanges(gap, settings.gap_target_pct);
-  gap.sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'region' ? -1 : 1) || cmp(a.scope_id, b.scope_id) || cmp(a.exam, b.exam) || cmp(a.subject_set, b.subject_set) || a.year - b.year);
+  const figures = high
+    .join(low, 'fig')
+    .params({ higher, target: settings.gap_target_pct, S, Y, y0, rank: setRank })
+    // Decode the figure key: scope, year, set.
+    .derive({
+      scope: (d: any, $: any) => op.floor(d.fig / ($.Y * $.S)),
+      y: (d: any, $: any) => $.y0 + (op.floor(d.fig / $.S) % $.Y),
+      set: (d: any, $: any) => d.fig % $.S,
+    })
+    .derive({
+      top_mean: (d: any, $: any) => ($.higher ? d.sum_h / d.m_h : d.sum_l / d.m_l),
+      bottom_mean: (d: any, $: any) => ($.higher ? d.sum_l / d.m_l : d.sum_h / d.m_h),
+      top_ids: (d: any, $: any) => ($.higher ? d.ids_h : d.ids_l),
+      bottom_ids: (d: any, $: any) => ($.higher ? d.ids_l : d.ids_h),
+    })
+    .derive({
+      gap: (d: any, $: any) => ($.higher ? d.top_mean - d.bottom_mean : d.bottom_mean - d.top_mean),
+      ratio: (d: any, $: any) => ($.higher ? (d.bottom_mean > 0 ? d.top_mean / d.bottom_mean : null) : d.top_mean > 0 ? d.bottom_mean / d.top_mean : null),
+      series: (d: any, $: any) => d.scope * $.S + d.set,
+    })
+    // Change on the previous calendar year of the same figure (lag over years). With one
+    // eligible school the best and the worst group are that school: no change either.
+    .groupby('series')
+    .orderby('y')
+    .derive({ p_year: op.lag('y'), p_gap: op.lag('gap'), p_ratio: op.lag('ratio'), p_eligible: op.lag('eligible') })
+    .ungroup()
+    .derive({ comparable: (d: any) => d.p_year === d.y - 1 && d.eligible >= 2 && d.p_eligible >= 2 })
+    .derive({
+      change: (d: any) => (d.comparable && d.gap != null && d.p_gap != null ? d.gap - d.p_gap : null),
+      change_pct: (d: any) => (d.comparable && d.ratio != null && d.p_ratio != null && d.p_ratio !== 0 ? 100 * (d.ratio / d.p_ratio - 1) : null),
+    })
+    // The tolerance keeps an exact 0.3 % reduction from failing on rounding noise.
+    .derive({ target_met: (d: any, $: any) => (d.change_pct == null ? null : -d.change_pct >= $.target - 1e-9), set_rank: (d: any, $: any) => $.rank[d.set] })
+    // Region first, then municipalities by id; exam, set label, year.
+    .orderby('scope', 'set_rank', 'y');
+
+  const gap: GapRow[] = (figures.objects() as Record<string, any>[]).map((r) => ({
+    scope: r.scope === 0 ? 'region' : 'municipality',
+    scope_id: r.scope === 0 ? 'region' : munNames[r.scope - 1],
+    year: r.y,
+    exam: sets[r.set].exam,
+    subject_set: sets[r.set].label,
+    eligible: r.eligible,
+    k: r.k,
+    top_mean: r.top_mean,
+    bottom_mean: r.bottom_mean,
+    gap: r.gap,
+    ratio: r.ratio,
+    change: r.change,
+    change_pct: r.change_pct,
+    target_met: r.target_met,
+    few_schools: r.eligible < FEW_SCHOOLS,
+    top_ids: (r.top_ids as number[]).map((s) => ids[s]),
+    bottom_ids: (r.bottom_ids as number[]).map((s) => ids[s]),
+  }));
   return { gap, scores };
 }
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The k lowest of a list sorted by (score asc, id asc): ties at the cut go to smaller ids. */
-function lowestK(list: number[], k: number): number[] {
-  return list.slice(0, k);
-}
-
-/** The k highest, ties at the cut going to the smaller ids; returned best first. */
-function highestK(list: number[], k: number, score: Float64Array, idRank: Int32Array): number[] {
-  const n = list.length;
-  const cut = score[list[n - k]];
-  let a = n - k;
-  while (a > 0 && score[list[a - 1]] === cut) a--;
-  let b = n - k;
-  while (b + 1 < n && score[list[b + 1]] === cut) b++;
-  const above = list.slice(b + 1);
-  const need = k - above.length;
-  const out = [...list.slice(a, a + need), ...above];
-  return out.sort((x, y) => score[y] - score[x] || idRank[x] - idRank[y]);
-}
-
-function groupRow(
-  scope: 'region' | 'municipality',
-  scopeId: string,
-  year: number,
-  exam: string,
-  subjectSet: string,
-  list: number[],
-  score: Float64Array,
-  idRank: Int32Array,
-  ids: string[],
-  polarity: 'higher' | 'lower',
-  share: number,
-): GapRow {
-  const eligible = list.length;
-  const k = groupSize(share, eligible);
-  const high = highestK(list, k, score, idRank);
-  const low = lowestK(list, k);
-  const best = polarity === 'higher' ? high : low;
-  const worst = polarity === 'higher' ? low : high;
-  const mean = (g: number[]) => g.reduce((t, s) => t + score[s], 0) / g.length;
-  const top = mean(best);
-  const bottom = mean(worst);
-  const gap = polarity === 'higher' ? top - bottom : bottom - top;
-  const ratio = polarity === 'higher' ? (bottom > 0 ? top / bottom : null) : top > 0 ? bottom / top : null;
-  return {
-    scope,
-    scope_id: scopeId,
-    year,
-    exam,
-    subject_set: subjectSet,
-    eligible,
-    k,
-    top_mean: top,
-    bottom_mean: bottom,
-    gap,
-    ratio,
-    change: null,
-    change_pct: null,
-    target_met: null,
-    few_schools: eligible < FEW_SCHOOLS,
-    top_ids: best.map((s) => ids[s]),
-    bottom_ids: worst.map((s) => ids[s]),
-  };
-}
-
-function addChanges(rows: GapRow[], targetPct: number): void {
-  const idx = new Map<string, GapRow>();
-  const key = (r: GapRow, year: number) => `${r.scope}\u0001${r.scope_id}\u0001${r.exam}\u0001${r.subject_set}\u0001${year}`;
-  for (const r of rows) idx.set(key(r, r.year), r);
-  for (const r of rows) {
-    const p = idx.get(key(r, r.year - 1));
-    // With one eligible school the best and the worst group are that school (ratio 1):
-    // there is no gap to compare, so no change either.
-    if (!p || r.eligible < 2 || p.eligible < 2) continue;
-    if (r.gap !== null && p.gap !== null) r.change = r.gap - p.gap;
-    if (r.ratio !== null && p.ratio !== null && p.ratio !== 0) {
-      r.change_pct = 100 * (r.ratio / p.ratio - 1);
-      // The tolerance keeps an exact 0.3 % reduction from failing on rounding noise.
-      r.target_met = -r.change_pct >= targetPct - 1e-9;
-    }
-  }
 }
