@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FlagRow } from '../../src/lib/site/context.ts';
+import type { FlagId } from '../../src/lib/model/config.ts';
 import { buildDateFrom, editionOf, formatDate, newestSourceDate } from '../../src/lib/site/report/edition.ts';
 import { flagMovement } from '../../src/lib/site/report/movement.ts';
 import { bySource } from '../../src/lib/site/report/sources.ts';
 
-const flag = (school_id: string, year: number, flag: string, fired: boolean | null): FlagRow => ({
+const flag = (school_id: string, year: number, flag: FlagId, fired: boolean | null): FlagRow => ({
   school_id,
   year,
   flag,
@@ -18,6 +19,7 @@ const flag = (school_id: string, year: number, flag: string, fired: boolean | nu
   threshold: null,
   fired,
   distance: null,
+  note: null,
 });
 
 describe('flagMovement', () => {

@@ -68,6 +68,11 @@ export function subjectSetText(set: string): string {
   return formatList(set.split(' + '));
 }
 
+/** A phrase that starts a sentence or a label: «муниципалитеты» → «Муниципалитеты». */
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('ru-RU') + text.slice(1);
+}
+
 /** A phrase continued after a colon: «В 25 % школ» → «в 25 % школ»; «ЕГЭ …» stays. */
 export function afterColon(text: string): string {
   const word = text.split(/\s/, 1)[0];

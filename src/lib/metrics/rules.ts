@@ -113,6 +113,8 @@ export interface RuleApplicability {
   rule: string;
   flag: FlagId;
   applies: boolean;
+  /** Why not, as a kind: no programme, an identification the programme leaves out, or no data. */
+  cause: 'programme' | 'identification' | 'data' | null;
   /** Why it does not apply («не применяется: …»); null when it applies. */
   reason: string | null;
 }
@@ -123,7 +125,9 @@ export const FLAG_NOT_IN_PROGRAMME = 'программа региона не в�
 /** Each rule, whether it applies to this dataset and programme, and why not. */
 export function ruleApplicability(facts: DataFacts, settings: Settings): RuleApplicability[] {
   return RULES.map((r) => {
-    const reason = !settings.programme ? NO_PROGRAMME : !settings.programme.flags.includes(r.flag) ? FLAG_NOT_IN_PROGRAMME : r.missing(facts, settings);
-    return { rule: r.id, flag: r.flag, applies: reason === null, reason };
+    if (!settings.programme) return { rule: r.id, flag: r.flag, applies: false, cause: 'programme', reason: NO_PROGRAMME };
+    if (!settings.programme.flags.includes(r.flag)) return { rule: r.id, flag: r.flag, applies: false, cause: 'identification', reason: FLAG_NOT_IN_PROGRAMME };
+    const reason = r.missing(facts, settings);
+    return { rule: r.id, flag: r.flag, applies: reason === null, cause: reason === null ? null : 'data', reason };
   });
 }

@@ -10,9 +10,6 @@
  */
 import type { GapRow } from '../metrics/gap.ts';
 
-/** Why a gap figure is withheld; the site prints it in place of the number. */
-export const GAP_WITHHELD = 'скрыто: в группе есть школа, чей результат не публикуется';
-
 export interface PublishedGapRow extends GapRow {
   /** Which group means were withheld (the gap and ratio go with either). */
   withheld: { top: boolean; bottom: boolean };

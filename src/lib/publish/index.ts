@@ -76,7 +76,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const context = m.context.map((c) => (c.score !== null && usesHidden(c.school_id, c.year, c.year) ? { ...c, score: null, residual: null } : c));
   // Small schools: the last three years together, where that is safe (pooled.ts); the
   // window ends in the site's current year, not in a stray later row's.
-  const pooled = m.results.length ? pooledResults(m.results, results, munOf, settings, currentYear(m.results)) : [];
+  const thisYear = currentYear(m.results);
+  const pooled = m.results.length ? pooledResults(m.results, results, munOf, settings, thisYear) : [];
   // The undisclosed rows must not outlive this function (memory, and safety).
   m.results.length = 0;
   const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings).map((a) => ({
@@ -145,6 +146,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     partnerships: m.partnerships,
     rules: m.rules,
     pooled,
+    currentYear: thisYear,
     scales,
     sourceList,
     // The computed gap indicator is named with the group share in force («20 % лучших»).

@@ -9,6 +9,10 @@ import type { RuleApplicability } from '../metrics/rules.ts';
 import type { PublishedResult } from './published.ts';
 import type { ScaleIndex } from './scales.ts';
 import type { PooledResult } from './pooled.ts';
+import type { PublishedGapRow } from './gap.ts';
+import type { AggregateRow as MetricsAggregateRow } from '../metrics/results.ts';
+import type { FlagRow as MetricsFlagRow } from '../metrics/flags.ts';
+import type { ContextRow } from '../metrics/context.ts';
 
 /** An item of a list on a page (kept here: the sources list is built at the boundary). */
 export interface ListItem {
@@ -30,64 +34,16 @@ export interface MunicipalityInfo {
   name: string;
   schoolIds: string[];
 }
-export interface AggregateRow {
-  scope: 'municipality' | 'region';
-  scope_id: string;
-  year: number;
-  exam: string;
-  subject: string;
-  grade: string | null;
-  n: number;
-  mean: number | null;
-  share_below: number | null;
-  share_good: number | null;
-  share_high: number | null;
-}
-export interface GapRow {
-  /** The score scale changed since the year before: no change or target status. */
-  scale_break?: boolean;
-  scope: 'region' | 'municipality';
-  scope_id: string;
-  year: number;
-  exam: string;
-  subject_set: string;
-  eligible: number;
-  k: number;
-  top_mean: number | null;
-  bottom_mean: number | null;
-  gap: number | null;
-  ratio: number | null;
-  change: number | null;
-  change_pct: number | null;
-  target_met: boolean | null;
-  few_schools: boolean;
-  top_ids: string[];
-  bottom_ids: string[];
-}
-export interface FlagRow {
-  school_id: string;
-  year: number;
-  flag: string;
-  rule: string;
-  value: number | null;
-  threshold: number | null;
-  fired: boolean | null;
-  distance: number | null;
-  note?: string | null;
+/** A municipal or regional aggregate as published: its participants and the weighted means. */
+export type AggregateRow = Pick<MetricsAggregateRow, 'scope' | 'scope_id' | 'year' | 'exam' | 'subject' | 'grade' | 'n' | 'mean' | 'share_below' | 'share_good' | 'share_high'>;
+/** A gap row as published (publish/gap.ts): withheld figures are null and say so. */
+export type GapRow = PublishedGapRow;
+/** A rule's row; a value that would give back a result hidden against subtraction is dropped. */
+export type FlagRow = MetricsFlagRow & {
   /** The value exists but would give away a result hidden against subtraction. */
   value_hidden?: boolean;
-}
-export interface ContextRow {
-  school_id: string;
-  year: number;
-  exam: string;
-  score: number | null;
-  social_index: number | null;
-  expected: number | null;
-  residual: number | null;
-  resilient: boolean;
-  cluster: number | null;
-}
+};
+export type { ContextRow };
 /**
  * A school's score for a subject set. A hidden score carries no number (the publication
  * boundary, src/lib/publish, drops it), only the reason, so no reader can show it by mistake.
@@ -117,6 +73,8 @@ export interface SiteInputs {
   similar: Map<string, string[]>;
   partnerships: { strong_school_id: string; supported_school_id: string; start_year: number; end_year: number | null; before: number | null; after: number | null; partner_before: number | null; partner_after: number | null }[];
   rules: RuleApplicability[];
+  /** The site's current year (current-year.ts): never a stray later row's. */
+  currentYear: number;
   /** Small schools' results over the last three years together (src/lib/publish/pooled.ts). */
   pooled: PooledResult[];
   /** The score scale of each year, exam and subject (scale breaks). */

@@ -1,19 +1,16 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
-import { afterColon, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, ASSIGNED, subjectSetText } from '../format/index.ts';
+import { afterColon, capitalize, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, ASSIGNED, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { HIDDEN } from '../publish/published.ts';
 import { numCell, textCell } from './cells.ts';
 import { gapChart, positionChart, compareByNameChart } from './charts.ts';
 import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';
 import { areaVerdict } from './verdict.ts';
+import { gapCells } from './gap-cells.ts';
 import type { SiteContext, GapRow, MunicipalityInfo } from './context.ts';
 import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
 
 /** The gap of a share is in percentage points; of a mean score, in the score's units. */
-const cap = (s: string) => s.charAt(0).toLocaleUpperCase('ru-RU') + s.slice(1);
-
-/** In place of a change across a change of scale. */
-export const SCALE_CHANGED = 'не считается: изменилась шкала';
 
 function gapUnit(ctx: SiteContext): string {
   return ctx.gapScoreIsShare ? '\u00a0п.\u00a0п.' : '';
@@ -26,7 +23,7 @@ function ratioText(ratio: number | null): string {
 
 /**
  * With two or more eligible schools the gap is always computed; it is missing only when a
- * group's mean was withheld (from-metrics.ts): a member's own score is hidden, and the
+ * group's mean was withheld (publish/gap.ts): a member's own score is hidden, and the
  * group mean with the other members' published scores would give it away by subtraction.
  */
 function hiddenGapText(ctx: SiteContext, r: GapRow): string {
@@ -90,10 +87,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
       year: textCell(String(r.year)),
       eligible: numCell(r.eligible, 'value', { digits: 0 }),
       k: numCell(r.k, 'value', { digits: 0 }),
-      gap: r.gap === null ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(r.gap, 'value'),
-      ratio: r.gap === null ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(r.ratio, r.ratio === null ? 'missing' : 'value', { digits: 2 }),
-      change: numCell(r.change_pct === null ? null : -r.change_pct, r.change_pct === null ? 'na' : 'value', { digits: 2, reason: r.scale_break ? SCALE_CHANGED : undefined }),
-      target: textCell(r.target_met === null ? '—' : r.target_met ? 'достигнута' : 'не достигнута'),
+      ...gapCells(r),
     })),
   };
   const name = (sid: string) => ctx.schools.get(sid)?.name ?? sid;
@@ -226,7 +220,7 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
     verdict: areaVerdict(ctx, gapRows),
     stats: [
       { label: 'Школ', value: formatInt(ctx.schools.size) },
-      { label: cap(ctx.w.area.genitive_plural), value: formatInt(ctx.municipalities.size) },
+      { label: capitalize(ctx.w.area.genitive_plural), value: formatInt(ctx.municipalities.size) },
       ...(ctx.identifies ? [{ label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged.length) }] : []),
       ...(lastGap ? [{ label: `Разрыв лучших и худших, ${lastGap.year}`, value: formatNumber(lastGap.gap!, 1), note: ratioText(lastGap.ratio) }] : []),
     ],

@@ -5,7 +5,7 @@
 import { renderPlot } from '../charts/render.ts';
 import { cachedSvg } from '../charts/cache.ts';
 import { linesOverYears, gapBand, stripWithBands, dotsByName, contextScatter, type Series, type GapPoint } from '../charts/specs.ts';
-import { formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
+import { capitalize, formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
 import type { Chart, Column, DataTable } from './types.ts';
 
@@ -232,7 +232,7 @@ export function compareByNameChart(args: {
   // The label is lower case for the legend; as a sentence of its own it starts with a capital.
   if (args.reference) {
     const label = args.reference.label;
-    summary += ` ${label.charAt(0).toLocaleUpperCase('ru-RU')}${label.slice(1)}: ${fmt(args.reference.value)}.`;
+    summary += ` ${capitalize(label)}: ${fmt(args.reference.value)}.`;
   }
   return {
     id: args.id,

@@ -14,7 +14,6 @@ import { words, type Words } from '../words/ru.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
 import { scaleBreak, scaleOf, type ScaleIndex } from '../publish/scales.ts';
 import type { PooledResult } from '../publish/pooled.ts';
-import { currentYear } from '../publish/current-year.ts';
 
 export type { SchoolInfo, MunicipalityInfo, AggregateRow, GapRow, FlagRow, ContextRow, SchoolScore, SiteInputs, ProgrammeRow } from '../publish/types.ts';
 import type { SchoolInfo, MunicipalityInfo, AggregateRow, GapRow, FlagRow, ContextRow, SchoolScore, SiteInputs } from '../publish/types.ts';
@@ -53,7 +52,7 @@ export class SiteContext {
     this.rules = inputs.rules;
     this.regionName = inputs.regionName;
     this.results = new ResultIndex(inputs.results);
-    this.latestYear = currentYear(inputs.results);
+    this.latestYear = inputs.currentYear;
     // Years after the current one hold a few stray rows at most: not shown, and said so.
     this.years = this.results.years.filter((y) => y <= this.latestYear);
     const later = this.results.years.filter((y) => y > this.latestYear);
@@ -316,11 +315,8 @@ export class SiteContext {
   }
 
   similarFor(schoolId: string) {
-    const ids = this.similarIds(schoolId);
-    const p = this.primarySet();
-    return ids.map((id) => {
+    return this.similarIds(schoolId).map((id) => {
       const s = this.schools.get(id)!;
-      const sc = p ? this.scoreOf(id, this.latestYear, p.exam, p.subject_set) : undefined;
       return {
         id,
         name: s.name,
@@ -329,7 +325,6 @@ export class SiteContext {
         settlement: s.settlement,
         /** The peer's published score over the years (hidden years break its line). */
         series: this.scoreSeries(id),
-        score: sc && !sc.hidden ? numCell(sc.score, 'value') : numCell(null, sc ? 'suppressed' : 'missing', { minParticipants: this.settings.min_participants }),
       };
     });
   }

@@ -9,7 +9,6 @@ import type { SiteContext, SchoolInfo } from './context.ts';
 import { schoolVerdict } from './verdict.ts';
 import { revisionsTable } from './changes-page.ts';
 import type { Revision } from '../release/changes.ts';
-import { FLAG_NOT_IN_PROGRAMME } from '../metrics/rules.ts';
 
 const FLAG_NAMES: Record<string, string> = {
   shnro: 'Низкие образовательные результаты (ШНРО)',
@@ -255,7 +254,8 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
   sections.push(ctxSection);
 
   // Flags with each rule; the rules that cannot apply to this dataset say why.
-  const notApplied = ctx.rules.filter((r) => !r.applies && r.reason !== FLAG_NOT_IN_PROGRAMME && ctx.settings.programme);
+  // The programme's rules that this dataset cannot feed (not those the programme leaves out).
+  const notApplied = ctx.rules.filter((r) => r.cause === 'data');
   if (!ctx.identifies) {
     sections.push({ id: 'flags', heading: 'Отнесение к ШНРО и НСУ', intro: [ctx.noIdentificationText()] });
   } else if (flags.length) {

@@ -6,6 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, SiteInfo } from './types.ts';
+import type { AreaNames, Settings } from '../model/config.ts';
 
 function modelDir(): string {
   const dir = process.env.SITE_MODEL_DIR;
@@ -24,6 +25,11 @@ let info: SiteInfo | undefined;
 export function siteInfo(): SiteInfo {
   info ??= readJson<SiteInfo>('site.json');
   return info;
+}
+
+/** What the dataset calls its areas (settings.area_names), for the pages that name them. */
+export function areaNames(): AreaNames {
+  return (siteInfo().settings as unknown as Settings).area_names;
 }
 
 export function pagePaths(kind: 'municipality' | 'school'): string[] {

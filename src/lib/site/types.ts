@@ -109,7 +109,7 @@ export interface SiteInfo {
   /** The exams the dataset has results for: the methodology explains only these. */
   exams: string[];
   /** Each identification rule, and why it does not apply where it does not. */
-  rules: { rule: string; flag: string; applies: boolean; reason: string | null }[];
+  rules: { rule: string; flag: string; applies: boolean; cause: 'programme' | 'identification' | 'data' | null; reason: string | null }[];
 }
 
 /** A whole-site file (downloads under dist/data/, sitemap): path inside the site and text. */

@@ -31,6 +31,17 @@ export function glossary(settings: Settings, exams: string[], identifies: boolea
   return terms.filter((t): t is Term => t !== false);
 }
 
+/** A term's forms as whole-word patterns, compiled once per term (pages reuse one glossary). */
+const patterns = new WeakMap<Term, RegExp[]>();
+function formPatterns(t: Term): RegExp[] {
+  let list = patterns.get(t);
+  if (!list) {
+    list = t.forms.map((f) => new RegExp(`(^|[^\\p{L}\\p{N}-])(${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\\p{L}\\p{N}])`, 'u'));
+    patterns.set(t, list);
+  }
+  return list;
+}
+
 export type Segment = string | { text: string; href: string; title: string };
 
 /**
@@ -44,8 +55,7 @@ export function linkTerms(text: string, terms: Term[], href: (id: string) => str
     let best: { at: number; form: string; term: Term } | null = null;
     for (const t of terms) {
       if (used.has(t.id)) continue;
-      for (const f of t.forms) {
-        const re = new RegExp(`(^|[^\\p{L}\\p{N}-])(${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})(?![\\p{L}\\p{N}])`, 'u');
+      for (const re of formPatterns(t)) {
         const m = re.exec(rest);
         if (m && (!best || m.index + m[1].length < best.at)) best = { at: m.index + m[1].length, form: m[2], term: t };
       }

@@ -7,7 +7,7 @@
  */
 import type { Settings } from '../model/config.ts';
 import { examsWord } from '../metrics/rules.ts';
-import { formatInt, formatNumber, plural, YEARS } from '../format/index.ts';
+import { capitalize, formatInt, formatNumber, plural, YEARS } from '../format/index.ts';
 
 /** A share of schools as a reader writes it: 0.1 → «10 %», 0.125 → «12,5 %». */
 export function shareText(share: number): string {
@@ -46,12 +46,11 @@ export function words(settings: Settings) {
     unemployment: `Безработица в ${formatNumber(R.unemployment_ratio_min, 1)} ${plural(2, TIMES)} и более выше средней по региону`,
   };
   const a = settings.area_names;
-  const cap = (s: string) => s.charAt(0).toLocaleUpperCase('ru-RU') + s.slice(1);
   const area = {
     ...a,
     /** «Муниципалитет», «Административный округ»: a column head or label. */
-    title: cap(a.nominative),
-    titlePlural: cap(a.nominative_plural),
+    title: capitalize(a.nominative),
+    titlePlural: capitalize(a.nominative_plural),
     /** For countOf: 1 муниципалитет, 2 муниципалитета, 5 муниципалитетов. */
     count: [a.nominative, a.genitive, a.genitive_plural] as const,
     /** After «для», «из»: для 1 муниципалитета, для 2 муниципалитетов. */

@@ -1,7 +1,7 @@
 /** The report's gap: a compact table of every year and one sentence on its trajectory. */
-import { formatNumber, subjectSetText } from '../../format/index.ts';
+import { capitalize, formatNumber, subjectSetText } from '../../format/index.ts';
 import { HIDDEN } from '../../publish/published.ts';
-import { SCALE_CHANGED } from '../area-pages.ts';
+import { gapCells } from '../gap-cells.ts';
 import { numCell, textCell } from '../cells.ts';
 import type { GapRow, SiteContext } from '../context.ts';
 import type { Section } from '../types.ts';
@@ -37,7 +37,7 @@ export function reportGapSection(ctx: SiteContext, allRows: GapRow[], id: string
   const judged = rows.filter((r) => r.target_met !== null);
   const met = judged.filter((r) => r.target_met === true).length;
   const intro = [
-    `${ctx.gapScoreName.charAt(0).toLocaleUpperCase('ru-RU')}${ctx.gapScoreName.slice(1)} (${p.exam}, ${subjectSetText(p.subject_set)}): среднее ${ctx.w.top} и ${ctx.w.bottom} школ, разрыв между ними и их отношение.`,
+    `${capitalize(ctx.gapScoreName)} (${p.exam}, ${subjectSetText(p.subject_set)}): среднее ${ctx.w.top} и ${ctx.w.bottom} школ, разрыв между ними и их отношение.`,
     ...trajectorySentence(ctx, rows),
     judged.length
       ? `Цель программы — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год; она достигнута в ${met} из ${judged.length} лет, где её можно оценить.`
@@ -68,10 +68,7 @@ export function reportGapSection(ctx: SiteContext, allRows: GapRow[], id: string
           eligible: numCell(r.eligible, 'value', { digits: 0 }),
           top: r.top_mean === null ? hidden : numCell(r.top_mean, 'value'),
           bottom: r.bottom_mean === null ? hidden : numCell(r.bottom_mean, 'value'),
-          gap: r.gap === null ? hidden : numCell(r.gap, 'value'),
-          ratio: r.gap === null ? hidden : numCell(r.ratio, r.ratio === null ? 'missing' : 'value', { digits: 2 }),
-          change: numCell(r.change_pct === null ? null : -r.change_pct, r.change_pct === null ? 'na' : 'value', { digits: 2, reason: r.scale_break ? SCALE_CHANGED : undefined }),
-          target: textCell(r.target_met === null ? '—' : r.target_met ? 'достигнута' : 'не достигнута'),
+          ...gapCells(r),
         })),
       },
     ],
