@@ -53,15 +53,16 @@ describe.each([
     const munOf = new Map<string, string>();
     ds.tables.schools.school_id.forEach((id, i) => munOf.set(id as string, ds.tables.schools.municipality_id[i] as string));
     // municipality|year|exam|subject → schools with a row, and which of them are below the minimum
-    const groups = new Map<string, { schools: string[]; small: string[] }>();
+    const groups = new Map<string, { schools: string[]; small: string[]; n: Map<string, number> }>();
     const smallRows = new Map<string, Set<number>>(); // school|exam|subject → years below the minimum
     for (let i = 0; i < t.school_id.length; i++) {
       const exam = t.exam[i] as string;
       if (!EXAM_SLUG[exam]) continue;
       const sid = t.school_id[i] as string;
       const k = `${munOf.get(sid)}|${t.year[i]}|${exam}|${t.subject[i]}`;
-      const g = groups.get(k) ?? { schools: [], small: [] };
+      const g = groups.get(k) ?? { schools: [], small: [], n: new Map<string, number>() };
       g.schools.push(sid);
+      if (t.n_state[i] === 'value') g.n.set(sid, t.n[i] as number);
       const isSmall = t.n_state[i] === 'value' && (t.n[i] as number) < min;
       if (isSmall) {
         g.small.push(sid);
@@ -88,7 +89,10 @@ describe.each([
       }
     }
     expect(checked).toBeGreaterThan(0);
-    // Subtraction: where a municipal figure is published, never exactly one hidden school.
+    // Subtraction: where a municipal figure is published, the municipal total less the
+    // published schools must not give back one hidden school, nor hidden schools that
+    // together have fewer than the minimum participants.
+    let hiddenSets = 0;
     for (const k of publishedMunicipal) {
       const g = groups.get(k)!;
       const hidden = new Set(g.small);
@@ -98,7 +102,12 @@ describe.each([
         if (r.year === year && r.exam === exam && r.subject === subject && munOf.get(r.school_id) === mun && r.mean_state === 'suppressed') hidden.add(r.school_id);
       }
       expect(hidden.size === 1 && g.schools.length > 1, `${k}: one hidden school next to a published municipal figure`).toBe(false);
+      if (hidden.size === 0 || hidden.size === g.schools.length) continue;
+      hiddenSets++;
+      const hiddenN = [...hidden].reduce((sum, id) => sum + (g.n.get(id) ?? 0), 0);
+      expect(hiddenN, `${k}: hidden schools ${[...hidden].join(', ')} together`).toBeGreaterThanOrEqual(min);
     }
+    expect(hiddenSets).toBeGreaterThan(0);
   });
 
   it('top- and bottom-codes 0 % and 100 % in groups below the reliability minimum', async () => {

@@ -25,6 +25,34 @@ describe('disclosure', () => {
     expect(rows[0].mean).toBe(30);
   });
 
+  it('hides a third school when the two hidden ones together stay under the minimum', () => {
+    // M: a n=3, b n=4 (both small), c n=15, d n=40; the municipal total (62) is published.
+    // With only a and b hidden, (62·M − 15·c − 40·d)/7 gives the mean of those 7 pupils.
+    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']]);
+    const rows = schoolResults(results([
+      { school_id: 'a', year: 2024, n: 3, mean: 30 },
+      { school_id: 'b', year: 2024, n: 4, mean: 35 },
+      { school_id: 'c', year: 2024, n: 15, mean: 60 },
+      { school_id: 'd', year: 2024, n: 40, mean: 70 },
+    ]));
+    const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
+    expect(pub.map((r) => r.mean_state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'value']);
+    expect(pub[2].suppressed_reason).toBe(REASON_COMPLEMENTARY);
+    expect(hidden).toEqual({ primary: 2, complementary: 1 });
+  });
+
+  it('hides no more when the hidden schools together reach the minimum', () => {
+    // a n=4 and b n=7 are small; together 11 ≥ 10, so their combined mean may be known
+    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M']]);
+    const rows = schoolResults(results([
+      { school_id: 'a', year: 2024, n: 4, mean: 30 },
+      { school_id: 'b', year: 2024, n: 7, mean: 35 },
+      { school_id: 'c', year: 2024, n: 15, mean: 60 },
+    ]));
+    const { rows: pub } = discloseResults(rows, municipalityOf(sch), s);
+    expect(pub.map((r) => r.mean_state)).toEqual(['suppressed', 'suppressed', 'value']);
+  });
+
   it('does not hide a second school for a row the publisher already suppressed', () => {
     const sch = schools([['a', 'M'], ['b', 'M']]);
     const rows = schoolResults(results([
@@ -70,6 +98,20 @@ describe('disclosure', () => {
     const { rows: pub } = discloseResults(rows, new Map(), s);
     expect(pub[0]).toMatchObject({ mean: 0, mean_state: 'value', share_below_state: 'missing' });
     expect(pub[1]).toMatchObject({ mean: null, mean_state: 'na' });
+  });
+
+  it('hides a third municipality when two small hidden ones together stay under the minimum', () => {
+    const sch = schools([['a', 'M1'], ['b', 'M2'], ['c', 'M3'], ['d', 'M4']]);
+    const rows = schoolResults(results([
+      { school_id: 'a', year: 2024, n: 3, mean: 30 },
+      { school_id: 'b', year: 2024, n: 4, mean: 35 },
+      { school_id: 'c', year: 2024, n: 15, mean: 60 },
+      { school_id: 'd', year: 2024, n: 50, mean: 70 },
+    ]));
+    const pub = discloseAggregates(aggregates(rows, sch), s);
+    const by = (id: string) => pub.find((p) => p.scope_id === id)!;
+    expect(['M1', 'M2', 'M3', 'M4'].map((m) => by(m).mean_state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'value']);
+    expect(by('M3').suppressed_reason).toBe(REASON_COMPLEMENTARY);
   });
 
   it('hides a small municipal aggregate and its complement when the region is published', () => {

@@ -8,9 +8,10 @@
  *   the reason text already says it is small.
  * - Complementary suppression: in every group whose total is published (a municipality ×
  *   year × exam × subject × grade with its aggregate published; a school × year × exam
- *   whose mandatory-set score is published), if exactly one member was hidden by us, the
+ *   whose mandatory-set score is published), if one member was hidden by us, or the
+ *   members hidden by us together have fewer than `min_participants` participants, the
  *   smallest other member (by n, then school_id) is hidden too; repeated until no group
- *   has a lone hidden member. A row the publisher already suppressed never entered our
+ *   gives back a hidden member or a combination under the minimum. A row the publisher already suppressed never entered our
  *   aggregates, so it cannot be recovered by subtraction and does not count.
  * - Top/bottom coding: in a group below `reliability_min`, a share below 5 % or above
  *   95 % (0 % and 100 % included) is shown as «менее 5 %» / «более 95 %».
@@ -126,7 +127,12 @@ export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<str
       // A set score needs every subject; it is published only when no subject is small.
       if (k.startsWith('s') && (members.length < 2 || members.some((i) => isSmall(out[i].n, settings)))) continue;
       const hiddenHere = members.filter((i) => hiddenByUs[i]);
-      if (hiddenHere.length !== 1) continue;
+      if (hiddenHere.length === 0) continue;
+      // A set score's subjects share their pupils, so two hidden subjects suffice there; in a
+      // municipality the hidden schools' pupils add up, and the total less the published
+      // schools gives their combined mean, which must rest on the minimum too.
+      const hiddenN = hiddenHere.reduce((sum, i) => sum + (out[i].n ?? 0), 0);
+      if (hiddenHere.length >= 2 && (k.startsWith('s') || hiddenN >= settings.min_participants)) continue;
       const candidates = members.filter((i) => !hiddenByUs[i] && hasValue(out[i])).sort((a, b) => (out[a].n ?? 0) - (out[b].n ?? 0) || cmpId(out[a].school_id, out[b].school_id) || cmpId(out[a].subject, out[b].subject));
       if (!candidates.length) continue;
       hide(out[candidates[0]], REASON_COMPLEMENTARY);
@@ -199,9 +205,14 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings): Pu
     g.push(p);
   }
   for (const g of groups.values()) {
-    if (g.filter((p) => hidden.has(p)).length !== 1) continue;
-    const c = g.filter((p) => !hidden.has(p) && p.mean_state === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
-    if (c) {
+    // Until the hidden municipalities are two or more and together reach the minimum (the
+    // region less the published ones gives their combined figure), hide the next smallest.
+    for (;;) {
+      const hiddenHere = g.filter((p) => hidden.has(p));
+      const hiddenN = hiddenHere.reduce((sum, p) => sum + p.n_total, 0);
+      if (hiddenHere.length === 0 || (hiddenHere.length >= 2 && hiddenN >= settings.min_participants)) break;
+      const c = g.filter((p) => !hidden.has(p) && p.mean_state === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
+      if (!c) break;
       hideAgg(c, REASON_COMPLEMENTARY);
       hidden.add(c);
     }
