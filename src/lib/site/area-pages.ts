@@ -61,7 +61,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
   }
   const chart = gapChart({
     id: `${id}/gap`,
-    title: `Разрыв между ${ctx.w.top} и ${ctx.w.bottom} школами (${p.exam}, ${subjectSetText(p.subject_set)})`,
+    title: `Разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ (${p.exam}, ${subjectSetText(p.subject_set)})`,
     yLabel: ctx.gapScoreLabel,
     unit: ctx.gapScoreIsShare ? '%' : 'балл',
     groups: ctx.w,
