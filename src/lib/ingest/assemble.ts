@@ -11,6 +11,10 @@ export interface SourceRef {
   path: string;
   kind: FileKind;
   dropped: Record<string, number>;
+  /** Data rows in the file (after its header), for «most rows dropped». */
+  total?: number;
+  /** Rows about schools not in the list are expected (manifest `other_schools: skip`). */
+  otherSchools?: 'warn' | 'skip';
 }
 
 export function columnsOf(kind: FileKind): string[] {
@@ -47,7 +51,8 @@ export function assemble(stores: Stores, sources: SourceRef[], add: (p: Problem)
     d[reason] = (d[reason] ?? 0) + 1;
   };
   const kept = {} as Record<FileKind, Kept>;
-  for (const kind of FILE_KINDS) kept[kind] = dedupe(byKind[kind], stores, sources, add, drop);
+  const former: FormerNames = new Map();
+  for (const kind of FILE_KINDS) kept[kind] = dedupe(byKind[kind], stores, sources, add, drop, kind === 'schools' ? former : undefined);
 
   const tables = {} as CanonicalTables;
   const hasMunicipalities = sources.some((s) => s.kind === 'municipalities');
@@ -88,6 +93,7 @@ export function assemble(stores: Stores, sources: SourceRef[], add: (p: Problem)
     }
     tables[kind] = toPlain(byKind[kind], kept[kind], strings);
   }
+  tables.schools.former_names = formerNamesColumn(tables.schools, former, strings);
   return tables;
 }
 
@@ -141,7 +147,35 @@ function hashMix(h: number, v: number): number {
   return (h ^ (h >>> 15)) | 0;
 }
 
-function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Problem) => void, drop: (s: number, r: string) => void): Kept {
+/** school_id code → every (name code, year) its rows carried; NaN year = a row with no year. */
+type FormerNames = Map<number, Array<{ name: number; year: number }>>;
+
+/**
+ * The names a school had before its current one, newest first, each with its years:
+ * «МАОУ «Лицей № 1» (2024); МБОУ «СОШ № 1» (2022–2023)». Null when it never changed.
+ */
+function formerNamesColumn(schools: Columns, former: FormerNames, strings: string[]): Array<string | null> {
+  const code = new Map<string, number>();
+  strings.forEach((s, i) => code.set(s, i));
+  return schools.school_id.map((id, i) => {
+    const seen = former.get(code.get(id as string) ?? -1);
+    if (!seen) return null;
+    const years = new Map<string, number[]>();
+    for (const { name, year } of seen) {
+      const text = strings[name];
+      if (name < 0 || text === schools.name[i]) continue;
+      years.set(text, [...(years.get(text) ?? []), year]);
+    }
+    if (!years.size) return null;
+    return [...years]
+      .map(([name, ys]) => ({ name, lo: Math.min(...ys), hi: Math.max(...ys) }))
+      .sort((a, b) => b.hi - a.hi || a.name.localeCompare(b.name, 'ru'))
+      .map(({ name, lo, hi }) => (Number.isFinite(lo) ? `${name} (${lo === hi ? lo : `${lo}–${hi}`})` : name))
+      .join('; ');
+  });
+}
+
+function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Problem) => void, drop: (s: number, r: string) => void, former?: FormerNames): Kept {
   const kind = st.kind;
   const n = st.n;
   const strings = stores.strings.list;
@@ -171,6 +205,24 @@ function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Pr
     return x === y || (x !== x && y !== y);
   };
   const dupCount = new Map<number, { n: number; line: number }>();
+  // A school list drawn from yearly files: rows of one school from different years merge.
+  const kYear = former ? st.fields.indexOf('year') : -1;
+  const kName = st.fields.indexOf('name');
+  const kId = keyIdx[0];
+  const yearOf = (i: number) => {
+    const y = st.data[kYear].get(i);
+    return y !== y ? Infinity : y; // a row with no year is the current list: it wins
+  };
+  const outPos = former ? new Int32Array(n) : undefined;
+  const remember = (i: number) => {
+    const id = st.data[kId].get(i);
+    const list = former!.get(id) ?? [];
+    list.push({ name: st.data[kName].get(i), year: yearOf(i) });
+    former!.set(id, list);
+  };
+  // Repeats inside a school list declared on a results file (one row per subject) are
+  // what such a file is, not a mistake: counted, not warned about.
+  const quiet = (src: number) => st.kind === 'schools' && sources.some((o) => o.path === sources[src].path && o.kind !== 'schools');
   for (let r = 0; r < n; r++) {
     let h = 0x811c9dc5;
     for (const d of keyData) {
@@ -190,7 +242,20 @@ function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Pr
     }
     if (prev < 0) {
       table[pos] = r + 1;
+      if (outPos) {
+        outPos[r] = nOut;
+        if (kYear >= 0) remember(r);
+      }
       out[nOut++] = r;
+      continue;
+    }
+    if (kYear >= 0 && yearOf(prev) !== yearOf(r)) {
+      remember(r);
+      if (yearOf(r) > yearOf(prev)) {
+        table[pos] = r + 1;
+        out[outPos![prev]] = r;
+        outPos![r] = outPos![prev];
+      }
       continue;
     }
     let same = true;
@@ -224,6 +289,7 @@ function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Pr
     });
   }
   for (const [s, d] of dupCount) {
+    if (quiet(s)) continue;
     add({
       severity: 'warning',
       code: 'duplicate-row',
@@ -266,6 +332,7 @@ function unknownRefs(st: KindStore, kept: Kept, fields: readonly string[], known
     else out[nOut++] = r;
   }
   for (const [s, p] of per) {
+    if (sources[s].otherSchools === 'skip') continue;
     add({ severity, code, file: sources[s].path, line: p.line, value: [...p.examples].join(', '), message: `${what}: ${p.n}`, hint });
   }
   return nOut === kept.length ? kept : out.slice(0, nOut);

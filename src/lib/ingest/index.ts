@@ -172,7 +172,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     // between years (65 → 100 points) breaks there (METRICS.md «Scale breaks»).
     if (f.kind === 'results' && f.scale && !('scale_max' in f.columns) && !('scale_max' in f.constants) && !('scale_max' in f.derive)) f.constants.scale_max = f.scale[1];
     const src: Source = { ...(f.source ?? m.source)! };
-    const ref: SourceRef = { path: f.path, kind: f.kind, dropped: {} };
+    const ref: SourceRef = { path: f.path, kind: f.kind, dropped: {}, otherSchools: f.other_schools };
     sources.push(ref);
     const entry: LoadedSource = { ...src, path: f.path, kind: f.kind, rows: 0, dropped: ref.dropped };
     loaded.push(entry);
@@ -200,6 +200,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     }
   }
   const tables = assemble(stores, sources, perFile.add);
+  for (const [i, s] of loaded.entries()) mostlyDropped(sources[i], s.rows, perFile.add);
   // rows = rows that reached the tables: minus copies and rows about unknown schools.
   for (const s of loaded) s.rows -= (s.dropped.duplicate ?? 0) + (s.dropped['unknown-school'] ?? 0);
   for (const s of loaded) {
@@ -212,6 +213,25 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   // Values are echoed on one line: clipped, control characters and line breaks made visible.
   for (const p of problems) if (p.value !== undefined) p.value = clip(visibleControls(p.value.replace(/\r\n|\r|\n/g, '↵')));
   return { ...base, tables, sources: loaded, problems };
+}
+
+/**
+ * A file that lost more than half its data rows (rows without a required field, rows about
+ * schools not in the list) is an error: publishing the rest would silently leave schools
+ * out. Copies and «Итого» rows are not losses. A file that lost every row has its own error.
+ */
+function mostlyDropped(ref: SourceRef, kept: number, add: (p: Problem) => void): void {
+  if (!ref.total || kept === 0 || ref.kind === 'schools' || ref.kind === 'municipalities') return;
+  const expected = ref.otherSchools === 'skip' ? (ref.dropped['unknown-school'] ?? 0) : 0;
+  const lost = Object.entries(ref.dropped).reduce((t, [reason, n]) => t + (reason === 'duplicate' || reason === 'subtotal' ? 0 : n), 0) - expected;
+  const counted = ref.total - (ref.dropped.subtotal ?? 0) - (ref.dropped.duplicate ?? 0) - expected;
+  if (lost * 2 <= counted) return;
+  const why = Object.entries(ref.dropped).filter(([reason]) => reason !== 'duplicate' && reason !== 'subtotal' && !(reason === 'unknown-school' && expected)).map(([reason, n]) => `${DROP_REASONS[reason] ?? reason} — ${n}`).join('; ');
+  add({
+    severity: 'error', code: 'mostly-dropped', file: ref.path,
+    message: `Пропущено больше половины строк файла: ${lost} из ${counted} (${why})`,
+    hint: 'проверьте, что список школ полон (или соберите его из самих файлов результатов: kind: schools с constants: { year }) и что колонки сопоставлены верно',
+  });
 }
 
 /** Read one file into the stores; returns the number of typed rows it gave. */
@@ -259,6 +279,7 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
   later.flush(add);
   for (const p of control) if (!errorAt.has(`${p.line}:${p.column}`)) add(p);
   const kept = typer.kept();
+  ref.total = table.rowCount;
   if (emitted >= 0 && table.rowCount > 0 && kept === 0) {
     const why = Object.entries(ref.dropped).map(([reason, n]) => `${DROP_REASONS[reason] ?? reason} — ${n}`).join('; ');
     add({

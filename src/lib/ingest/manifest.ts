@@ -63,6 +63,8 @@ export const FileSchema = z.strictObject({
   recode: z.record(fieldName, z.record(z.string(), z.union([z.string(), z.number()]))).default({}),
   normalize: normalizeSchema.optional(),
   scale: z.tuple([z.number(), z.number()], { error: 'ожидается [минимум, максимум]' }).optional(),
+  /** `skip`: the file covers more schools than the site (a city-wide census beside one exam's schools). */
+  other_schools: z.enum(['warn', 'skip'], { error: 'ожидается warn или skip' }).default('warn'),
 });
 
 const settingsShape = {

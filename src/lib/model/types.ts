@@ -70,9 +70,12 @@ export const KIND_SPECS: Record<FileKind, KindSpec> = {
   schools: {
     required: ['school_id', 'name', 'municipality_id'],
     // municipality_name: used only to build the municipalities table when no such file is given.
-    optional: ['settlement', 'address', 'district', 'students', 'municipality_name'],
+    // year: the year a row of a school list describes (a list drawn from yearly result
+    // files). Rows of one school from several years merge: the newest year's name wins and
+    // the others become former_names (assemble.ts).
+    optional: ['settlement', 'address', 'district', 'students', 'municipality_name', 'year'],
     numeric: ['students'],
-    years: [],
+    years: ['year'],
     key: ['school_id'],
   },
   results: {

@@ -36,6 +36,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     name: (t.schools.name[i] as string) || (id as string),
     municipality_id: t.schools.municipality_id[i] as string,
     settlement: (t.schools.settlement?.[i] as string | null) ?? null,
+    former_names: (t.schools.former_names?.[i] as string | null) ?? null,
   }));
   const bySchoolMun = new Map<string, string[]>();
   for (const s of schools) bySchoolMun.set(s.municipality_id, [...(bySchoolMun.get(s.municipality_id) ?? []), s.school_id]);

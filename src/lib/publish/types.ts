@@ -27,6 +27,8 @@ export interface SchoolInfo {
   name: string;
   municipality_id: string;
   settlement: string | null;
+  /** Earlier names with their years, newest first («…» (2024); «…» (2022–2023)), or null. */
+  former_names: string | null;
 }
 export interface MunicipalityInfo {
   id: string;

@@ -79,9 +79,10 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['municipality_id', `Код: ${ctx.w.area.nominative}`],
       ['municipality', ctx.w.area.title],
       ['settlement', 'Тип местности (город/село)'],
+      ['former_names', 'Прежние названия школы с годами, через «; »'],
       ['page', 'Адрес страницы школы на сайте'],
     ],
-    [...ctx.schools.values()].map((s) => [s.school_id, s.name, s.municipality_id, munName(s.municipality_id), s.settlement, `/school/${s.slug}/`]),
+    [...ctx.schools.values()].map((s) => [s.school_id, s.name, s.municipality_id, munName(s.municipality_id), s.settlement, s.former_names, `/school/${s.slug}/`]),
   );
 
   const measures = ['n', 'mean', 'share_below', 'share_good', 'share_high'] as const;

@@ -39,6 +39,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
     { label: ctx.w.area.title, value: mun.name },
     { label: 'Тип местности', value: school.settlement ?? 'не указан' },
   ];
+  if (school.former_names) stats.push({ label: 'Прежние названия', value: school.former_names });
   const flags = ctx.flagsBySchool.get(school.school_id) ?? [];
   const fired = [...new Set(flags.filter((f) => f.fired === true).map((f) => f.flag))];
   // Without a programme (or without data for any of its rules) a school has no status at all.
