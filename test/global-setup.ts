@@ -35,7 +35,9 @@ export default async function setup(project: TestProject) {
     targets.push(['moscow', 'data/real/moscow-ege-2016'], ['nyc', 'data/real/nyc-doe']);
   }
   const sites: Record<string, string> = {};
-  const queue = [...targets];
+  // TEST_SITES=demo,small builds only those (for running one test file while working).
+  const only = process.env.TEST_SITES?.split(',').filter(Boolean);
+  const queue = targets.filter(([name]) => !only || only.includes(name));
   const worker = async () => {
     for (let t = queue.shift(); t; t = queue.shift()) {
       const [name, data] = t;

@@ -86,6 +86,33 @@ describe.each(SITES)('published figures of the %s site', (name, dataDir) => {
     expect(published + withheld).toBe(gap.length * 2);
   });
 
+  it.skipIf(skip)('every year of a school’s trajectory in compare.json is recomputed from its published subject results', () => {
+    const dir = site(name);
+    const { measure } = settingsOf(dataDir);
+    const value = new Map<string, { n: number | null; x: number | null }>();
+    for (const r of siteCsv(join(dir, 'data', 'results.csv'))) {
+      if (r.grade) continue;
+      value.set(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`, { n: num(r.n), x: r[`${measure}_state`] === 'value' ? num(r[measure]) : null });
+    }
+    const data = JSON.parse(readFileSync(join(dir, 'data', 'compare.json'), 'utf8')) as { years: number[]; set: { exam: string; subject_set: string } | null; schools: { code: string; states: string; series: (number | null)[] }[] };
+    if (!data.set) return;
+    const subjects = data.set.subject_set.split(' + ');
+    let checked = 0;
+    for (const s of data.schools) {
+      s.series.forEach((v, i) => {
+        if (v === null) return;
+        const parts = subjects.map((subj) => value.get(`${s.code}|${data.years[i]}|${data.set!.exam}|${subj}`));
+        const where = `${s.code} ${data.years[i]}`;
+        expect(parts.every((p) => p && p.x !== null && p.n !== null), `${where}: a trajectory point with a subject not published`).toBe(true);
+        const w = parts.reduce((t, p) => t + p!.n!, 0);
+        const recomputed = parts.reduce((t, p) => t + p!.n! * p!.x!, 0) / w;
+        expect(Math.abs(recomputed - v), `${where}: ${v} vs ${recomputed}`).toBeLessThanOrEqual(TOL);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it.skipIf(skip)('a pooled three-year figure: at least min_participants, and no year of its window published alone', () => {
     const dir = site(name);
     const { min } = settingsOf(dataDir);

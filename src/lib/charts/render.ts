@@ -8,8 +8,8 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { FONT_SIZE } from './specs.ts';
 
-/** SVG text produced by this renderer: the only markup pages may inline. */
-export type SafeSvg = string & { readonly __safeSvg: unique symbol };
+import { escapeXml, trustedSvg, type SafeSvg } from './svg.ts';
+export { escapeXml, trustedSvg, type SafeSvg };
 
 let doc: Document | undefined;
 function sharedDocument(): Document {
@@ -51,10 +51,3 @@ export function renderPlot(options: Plot.PlotOptions, label: string): SafeSvg {
 }
 
 /** Escape text for hand-written SVG (sparklines). */
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-export function trustedSvg(svg: string): SafeSvg {
-  return svg as SafeSvg;
-}

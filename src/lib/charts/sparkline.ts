@@ -4,7 +4,7 @@
  * A null value breaks the line.
  */
 import { scaleLinear } from 'd3';
-import { escapeXml, trustedSvg, type SafeSvg } from './render.ts';
+import { escapeXml, trustedSvg, type SafeSvg } from './svg.ts';
 
 export function sparkline(
   points: { year: number; value: number | null }[],

@@ -60,6 +60,11 @@ export interface SimilarRow {
   year: number;
   similar_ids: string[];
   distances: number[];
+  /** The school's place on the two axes peers are chosen by (z of the index, z of ln size). */
+  x: number;
+  y: number;
+  /** Pupils, the size the y axis is taken from. */
+  students: number;
   /** The school's score and the mean of its similar schools' scores (primary set, same year). */
   score: number | null;
   similar_mean: number | null;
@@ -312,7 +317,7 @@ export function similarSchools(social: IndexRow[], students: Map<string, number>
     const nb = near.get(id)!;
     const pairs = nb.ids.map((s, i) => ({ s, d: nb.d[i] })).filter((p) => p.s !== id).slice(0, settings.similar_count);
     const sc = pairs.map((p) => score.get(p.s)).filter((v): v is number => v !== undefined);
-    out.push({ school_id: id, year, similar_ids: pairs.map((p) => p.s), distances: pairs.map((p) => p.d), score: score.get(id) ?? null, similar_mean: sc.length ? sc.reduce((a, b) => a + b, 0) / sc.length : null, similar_with_score: sc.length });
+    out.push({ school_id: id, year, similar_ids: pairs.map((p) => p.s), distances: pairs.map((p) => p.d), x: zx.get(id)!, y: zy.get(id)!, students: students.get(id)!, score: score.get(id) ?? null, similar_mean: sc.length ? sc.reduce((a, b) => a + b, 0) / sc.length : null, similar_with_score: sc.length });
   }
   return out;
 }

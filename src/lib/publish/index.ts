@@ -16,7 +16,8 @@ import { pooledResults } from './pooled.ts';
 import { currentYear } from './current-year.ts';
 import { words } from '../words/ru.ts';
 import { slugify } from '../format/slug.ts';
-import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore } from './types.ts';
+import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore, PeerSpace } from './types.ts';
+import { quantile } from 'd3';
 import { formatNumber, stateLabel } from '../format/index.ts';
 
 export type MetricsOutput = ReturnType<typeof computeAll>;
@@ -123,6 +124,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
 
   const similar = new Map<string, string[]>();
   for (const s of m.similar) similar.set(s.school_id, s.similar_ids);
+  const peers = peerSpace(m.similar);
 
   // One file declared twice (as schools and as results) is one source for a reader.
   const seen = new Set<string>();
@@ -144,6 +146,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     fits: m.fits,
     indices: m.indices,
     similar,
+    peers,
     partnerships: m.partnerships,
     rules: m.rules,
     pooled,
@@ -155,4 +158,17 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     clusters: m.clusters.map((c) => ({ id: c.id, description: c.description + (c.urban_share !== null ? ` (городских — ${formatNumber(c.urban_share, 0)} %)` : ''), size: c.size })),
     warnings,
   };
+}
+
+/**
+ * Size bands are terciles of pupils (d3's quantile), rounded to tens so the labels read
+ * «до 320 учащихся»; a school on a limit goes to the band above.
+ */
+function peerSpace(similar: MetricsOutput['similar']): PeerSpace {
+  const sizes = similar.map((s) => s.students);
+  if (!sizes.length) return { year: null, points: new Map(), bandLimits: null };
+  const round = (v: number) => Math.max(10, Math.round(v / 10) * 10);
+  const limits: [number, number] = [round(quantile(sizes, 1 / 3)!), round(quantile(sizes, 2 / 3)!)];
+  const band = (n: number) => (n < limits[0] ? 0 : n < limits[1] ? 1 : 2);
+  return { year: similar[0].year, points: new Map(similar.map((s) => [s.school_id, { x: s.x, y: s.y, band: band(s.students) }])), bandLimits: limits };
 }

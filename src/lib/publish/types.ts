@@ -59,6 +59,17 @@ export type SchoolScore = {
   n: number;
 } & ({ hidden: false; score: number } | { hidden: true; score: null; reason: string });
 
+/**
+ * The space similar schools are chosen in (metrics/context.ts): each school's z of the
+ * social index (x) and of ln(pupils) (y), and its size band (terciles of pupils).
+ */
+export interface PeerSpace {
+  year: number | null;
+  points: Map<string, { x: number; y: number; band: number }>;
+  /** Upper bounds (pupils) of the first two bands. */
+  bandLimits: [number, number] | null;
+}
+
 export interface SiteInputs {
   regionName: string;
   settings: Settings;
@@ -73,6 +84,8 @@ export interface SiteInputs {
   fits: { year: number; exam: string; slope: number; intercept: number }[];
   indices: { school_id: string; year: number; index: string; value: number | null; components: Record<string, number | null> }[];
   similar: Map<string, string[]>;
+  /** What a reader's own peer choice needs (the browser recomputes the nearest schools). */
+  peers: PeerSpace;
   partnerships: { strong_school_id: string; supported_school_id: string; start_year: number; end_year: number | null; before: number | null; after: number | null; partner_before: number | null; partner_after: number | null }[];
   rules: RuleApplicability[];
   /** The site's current year (current-year.ts): never a stray later row's. */

@@ -9,7 +9,7 @@ import { numCell, textCell } from './cells.ts';
 import { HIDDEN, key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from '../publish/published.ts';
 import { slugify } from '../format/slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
-import { formatNumber, formatPercent, stateLabel, subjectSetText } from '../format/index.ts';
+import { formatInt, formatNumber, formatPercent, stateLabel, subjectSetText } from '../format/index.ts';
 import { words, type Words } from '../words/ru.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
 import { scaleBreak, scaleOf, type ScaleIndex } from '../publish/scales.ts';
@@ -309,6 +309,14 @@ export class SiteContext {
     return this.pooledBySchool.get(schoolId) ?? [];
   }
   private pooledBySchool?: Map<string, PooledResult[]>;
+
+  /** The school's size band label (terciles of pupils), when it has a place among peers. */
+  sizeBand(schoolId: string): string | null {
+    const point = this.inputs.peers.points.get(schoolId);
+    const limits = this.inputs.peers.bandLimits;
+    if (!point || !limits) return null;
+    return [`до ${formatInt(limits[0])} учащихся`, `${formatInt(limits[0])}–${formatInt(limits[1])} учащихся`, `от ${formatInt(limits[1])} учащихся`][point.band];
+  }
 
   similarIds(schoolId: string): string[] {
     return this.inputs.similar.get(schoolId) ?? [];

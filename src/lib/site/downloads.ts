@@ -6,7 +6,8 @@ import type { Dataset } from '../ingest/index.ts';
 import { toCsv } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
 import type { FieldType, SiteFile, SiteInfo } from './types.ts';
-import { stateLabel } from '../format/index.ts';
+import { formatInt, stateLabel } from '../format/index.ts';
+import type { IslandData } from './island-data.ts';
 import { FLAG_SHORT } from './school-page.ts';
 
 type Dict = SiteInfo['downloads'][number];
@@ -216,9 +217,19 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     inputs.context.filter((c) => c.score !== null).map((c) => [c.school_id, c.year, c.exam, r2(c.social_index), r2(c.expected), r2(c.residual), c.resilient, c.cluster]),
   );
 
-  // Compare island: the latest published figures per school, nothing hidden.
+  // Compare and peer islands: the latest published figures per school and each school's
+  // published score by year (hidden years carry no number, only their state), nothing hidden.
   const p = ctx.primarySet();
-  const compare = {
+  const limits = inputs.peers.bandLimits;
+  const compare: IslandData = {
+    years: ctx.years,
+    basis: p ? `${ctx.gapScoreName}` : null,
+    set: p ? { exam: p.exam, subject_set: p.subject_set } : null,
+    areaTitle: ctx.w.area.title,
+    areaSame: `в том же ${ctx.w.area.prepositional}`,
+    minParticipants: ctx.settings.min_participants,
+    bands: limits ? [`до ${formatInt(limits[0])} учащихся`, `${formatInt(limits[0])}–${formatInt(limits[1])} учащихся`, `от ${formatInt(limits[1])} учащихся`] : null,
+    similarCount: ctx.settings.similar_count,
     fields: [
       { key: 'municipality', label: ctx.w.area.title },
       { key: 'score', label: `${ctx.gapScoreLabel}, ${ctx.latestYear}` },
@@ -228,10 +239,19 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       const series = ctx.scoreSeries(s.school_id);
       const last = series[series.length - 1];
       const fired = [...new Set((ctx.flagsBySchool.get(s.school_id) ?? []).filter((f) => f.fired).map((f) => FLAG_SHORT[f.flag] ?? f.flag))];
+      const point = inputs.peers.points.get(s.school_id);
       return {
         id: s.slug,
+        code: s.school_id,
         name: s.name,
         label: `${s.name} (${munName(s.municipality_id)})`,
+        mun: s.municipality_id,
+        settlement: s.settlement,
+        // One letter per year: v published, h hidden, m no data; the numbers only where v.
+        states: series.map((pt) => (pt.state === 'value' ? 'v' : pt.state === 'suppressed' ? 'h' : 'm')).join(''),
+        series: series.map((pt) => pt.value),
+        ...(series.some((pt) => pt.reason) ? { why: Object.fromEntries(series.flatMap((pt, i) => (pt.state === 'suppressed' && pt.reason ? [[i, pt.reason]] : []))) } : {}),
+        peer: point ? [point.x, point.y, point.band] : null,
         values: {
           municipality: munName(s.municipality_id),
           score: last && last.value !== null ? last.value.toLocaleString('ru-RU', { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? (last.reason ?? stateLabel('suppressed', ctx.settings.min_participants)) : 'нет данных',
@@ -239,7 +259,6 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
         },
       };
     }),
-    basis: p,
   };
   // `<` escaped so the file stays inert even if some server sends it as HTML.
   files.push({ path: 'data/compare.json', content: JSON.stringify(compare).replace(/</g, '\\u003c') });

@@ -4,7 +4,7 @@ import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell, intCell } from './cells.ts';
 import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './charts.ts';
 import { HIDDEN, hiddenReason, key, measureDomain, measureLabel, type Measure } from '../publish/published.ts';
-import type { Chart, DataTable, Page, Section, Stat } from './types.ts';
+import type { Chart, DataTable, Page, PeerFilters, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
 import { schoolVerdict } from './verdict.ts';
 import { revisionsTable } from './changes-page.ts';
@@ -236,6 +236,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
           { key: 'first', label: `${ctx.years[Math.max(0, ctx.years.length - 3)]}`, numeric: true },
           { key: 'score', label: `${ctx.latestYear}`, numeric: true },
         ],
+        peers: peerFilters(ctx, school, mun.name),
         // This school first, so its line reads against its peers'.
         rows: [{ id: school.school_id, name: school.name, href: undefined, municipality: mun.name, settlement: school.settlement, series: ctx.scoreSeries(school.school_id), score: null }, ...similar].map((s) => {
           const first = s.series.find((p) => p.year === ctx.years[Math.max(0, ctx.years.length - 3)]);
@@ -339,3 +340,12 @@ export function participantsText(n: number): string {
   return countOf(n, PARTICIPANTS);
 }
 export { formatNumber, formatValue };
+
+/** The boxes a reader may tick to choose peers, each naming this school's own value. */
+function peerFilters(ctx: SiteContext, school: SchoolInfo, munName: string): PeerFilters {
+  const filters: PeerFilters['filters'] = [{ name: 'area', label: `в том же ${ctx.w.area.prepositional} (${munName})`, short: `в том же ${ctx.w.area.prepositional}` }];
+  if (school.settlement) filters.push({ name: 'settlement', label: `того же типа местности (${school.settlement})`, short: 'того же типа местности' });
+  const band = ctx.sizeBand(school.school_id);
+  if (band) filters.push({ name: 'band', label: `того же размера (${band})`, short: 'того же размера' });
+  return { school: school.slug, filters };
+}

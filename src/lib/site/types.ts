@@ -28,6 +28,14 @@ export interface DataTable {
   caption: string;
   columns: Column[];
   rows: Record<string, Cell>[];
+  /** Boxes that let a reader choose the peers in this table (the similar-schools island). */
+  peers?: PeerFilters;
+}
+
+export interface PeerFilters {
+  /** The school's page slug (its entry in data/compare.json). */
+  school: string;
+  filters: { name: 'area' | 'settlement' | 'band'; label: string; short: string }[];
 }
 
 export interface Chart {

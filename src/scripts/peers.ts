@@ -1,0 +1,70 @@
+/**
+ * Similar schools the reader chooses: the school page's table lists the default peers
+ * (built with the page, readable without JavaScript); these boxes narrow the choice to the
+ * same area, settlement type or size band and recompute the nearest schools in the same
+ * space the build uses (island-data.ts nearestPeers).
+ */
+import { nearestPeers, type IslandData, type IslandSchool } from '../lib/site/island-data.ts';
+import { cellTd, el, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
+
+function rowsFor(data: IslandData, peers: IslandSchool[], thisSchool: HTMLTableRowElement, base: string): HTMLTableSectionElement {
+  const first = Math.max(0, data.years.length - 3);
+  const last = data.years.length - 1;
+  const body = el('tbody');
+  body.appendChild(thisSchool.cloneNode(true)); // this school first, as built
+  for (const s of peers) {
+    const tr = el('tr');
+    const th = el('th', null, { scope: 'row' });
+    th.appendChild(el('a', s.name, { href: `${base}school/${s.id}/` }));
+    tr.appendChild(th);
+    tr.appendChild(el('td', s.values.municipality));
+    const trend = el('td');
+    trend.innerHTML = trajectorySvg(data, s); // sparkline(): numbers and an escaped label only
+    tr.appendChild(trend);
+    tr.appendChild(cellTd(yearCell(data, s, first), true));
+    tr.appendChild(cellTd(yearCell(data, s, last), true));
+    body.appendChild(tr);
+  }
+  return body;
+}
+
+function setUp(form: HTMLFormElement): void {
+  const table = document.getElementById(form.dataset.table ?? '') as HTMLTableElement | null;
+  const status = form.querySelector<HTMLElement>('.peer-status');
+  if (!table?.tBodies[0] || !status) return;
+  // The tbody is replaced whole, never patched: the built rows and the browser's never mix.
+  const built = table.tBodies[0].cloneNode(true) as HTMLTableSectionElement;
+  const base = form.dataset.base ?? '/';
+  const show = (body: HTMLTableSectionElement) => table.tBodies[0].replaceWith(body);
+  loadIslandData(form.dataset.src!)
+    .then((data) => {
+      const self = data.schools.find((s) => s.id === form.dataset.school);
+      if (!self?.peer) return; // no place in the peer space: the built table stays alone
+      form.hidden = false;
+      const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+      const update = () => {
+        const on = new Set(boxes.filter((b) => b.checked).map((b) => b.name));
+        if (!on.size) {
+          show(built.cloneNode(true) as HTMLTableSectionElement);
+          status.textContent = `Показаны похожие школы по умолчанию: ${data.similarCount} ближайших по социальному контексту и размеру.`;
+          return;
+        }
+        const keep = (s: IslandSchool) =>
+          (!on.has('area') || s.mun === self.mun) &&
+          (!on.has('settlement') || (self.settlement !== null && s.settlement === self.settlement)) &&
+          (!on.has('band') || s.peer![2] === self.peer![2]);
+        const peers = nearestPeers(self, data.schools, data.similarCount, keep);
+        show(rowsFor(data, peers, built.rows[0], base));
+        const chosen = boxes.filter((b) => b.checked).map((b) => b.dataset.short).join(', ');
+        status.textContent = peers.length
+          ? `Показаны ${peers.length} ближайших по социальному контексту и размеру школ ${chosen}.`
+          : `Школ ${chosen} на сайте нет. Снимите одно из условий.`;
+      };
+      for (const b of boxes) b.addEventListener('change', update);
+    })
+    .catch(() => {
+      // Without the data the built table stays, and the boxes stay hidden.
+    });
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form.peer-filters')) setUp(form);
