@@ -96,18 +96,24 @@ export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<str
       primary++;
     }
   }
-  // Groups whose total is published: municipality × year × exam × subject × grade.
+  // Groups whose total is published: municipality × year × exam × subject × grade, and
+  // the region × year × exam × subject × grade (the region less every published school
+  // gives the hidden ones together, across municipalities whose own totals are hidden).
   const groups = new Map<string, number[]>();
   const gsum = new Map<string, number>();
+  const join = (i: number, k: string, n: number) => {
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(i);
+    gsum.set(k, (gsum.get(k) ?? 0) + n);
+  };
   for (let i = 0; i < out.length; i++) {
     const r = out[i];
     const m = municipalityOf.get(r.school_id);
     if (!m || r.n === null) continue;
-    const k = `m\u0001${m}\u0001${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(i);
-    gsum.set(k, (gsum.get(k) ?? 0) + r.n);
+    const tail = `${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
+    join(i, `m\u0001${m}\u0001${tail}`, r.n);
+    join(i, `r\u0001${tail}`, r.n);
   }
   for (const [k, n] of gsum) if (n < settings.min_participants) groups.delete(k);
   // The all-subjects figure: a school × year × exam's mandatory-set score.
@@ -168,7 +174,7 @@ export interface PublishedAggregate extends AggregateRow {
  * hidden while the region is published could be recovered by subtraction, so the next
  * smallest municipality of that year × exam × subject × grade is hidden too.
  */
-export function discloseAggregates(rows: AggregateRow[], settings: Settings): PublishedAggregate[] {
+export function discloseAggregates(rows: AggregateRow[], settings: Settings, schools?: { rows: PublishedResult[]; municipalityOf: Map<string, string | null> }): PublishedAggregate[] {
   const out: PublishedAggregate[] = rows.map((r) => {
     const p = { ...r, reliable: reliable(r.n_total, settings), suppressed_reason: null } as PublishedAggregate;
     for (const m of MEASURES) p[`${m}_state`] = r[m] === null ? 'missing' : 'value';
@@ -194,6 +200,33 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings): Pu
       p[m] = null;
       p[`${m}_state`] = 'suppressed';
       p.suppressed_reason = reasonSmall(settings);
+    }
+  }
+  // A total whose hidden schools cannot be made safe (a lone school hidden against a set
+  // score in a one-school municipality, say) would give them back: the total goes too.
+  if (schools) {
+    const hiddenIn = new Map<string, { count: number; n: number }>();
+    const note = (k: string, n: number) => {
+      const h = hiddenIn.get(k) ?? { count: 0, n: 0 };
+      h.count++;
+      h.n += n;
+      hiddenIn.set(k, h);
+    };
+    for (const r of schools.rows) {
+      if (!r.suppressed_reason || r.n === null) continue; // only what we hid entered a total
+      const tail = `${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
+      const m = schools.municipalityOf.get(r.school_id);
+      if (m) note(`${m}\u0001${tail}`, r.n);
+      note(`\u0001region\u0001${tail}`, r.n);
+    }
+    for (const p of out) {
+      if (hidden.has(p) || !MEASURES.some((m) => p[`${m}_state`] === 'value')) continue;
+      const tail = `${p.year}\u0001${p.exam}\u0001${p.subject}\u0001${p.grade ?? ''}`;
+      const h = hiddenIn.get(p.scope === 'region' ? `\u0001region\u0001${tail}` : `${p.scope_id}\u0001${tail}`);
+      if (h && (h.count < 2 || h.n < settings.min_participants)) {
+        hideAgg(p, REASON_COMPLEMENTARY);
+        hidden.add(p);
+      }
     }
   }
   const groups = new Map<string, PublishedAggregate[]>();

@@ -82,7 +82,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const pooled = m.results.length ? pooledResults(m.results, results, munOf, settings, thisYear) : [];
   // The undisclosed rows must not outlive this function (memory, and safety).
   m.results.length = 0;
-  const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings).map((a) => ({
+  const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings, { rows: disclosed.rows, municipalityOf: munOf }).map((a) => ({
     scope: a.scope,
     scope_id: a.scope_id,
     year: a.year,
