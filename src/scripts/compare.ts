@@ -5,6 +5,7 @@
  */
 import type { IslandData, IslandSchool } from '../lib/site/island-data.ts';
 import { cellTd, el, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
+import { typeset } from '../lib/format/typography.ts';
 
 const MAX = 5;
 
@@ -15,7 +16,7 @@ function table(data: IslandData, schools: IslandSchool[], base: string, remove: 
   head.appendChild(el('th', 'Показатель', { scope: 'col' }));
   for (const s of schools) {
     const th = el('th', null, { scope: 'col' });
-    th.appendChild(el('a', s.name, { href: `${base}school/${s.id}/` }));
+    th.appendChild(el('a', typeset(s.name), { href: `${base}school/${s.id}/` }));
     th.appendChild(el('br'));
     const rm = el('button', 'Убрать', { type: 'button', 'aria-label': `Убрать ${s.name}` });
     rm.addEventListener('click', () => remove(s));
@@ -29,7 +30,7 @@ function table(data: IslandData, schools: IslandSchool[], base: string, remove: 
   for (const f of data.fields) {
     const tr = el('tr');
     tr.appendChild(el('th', f.label, { scope: 'row' }));
-    for (const s of schools) tr.appendChild(el('td', s.values[f.key] ?? '—', { class: 'num' }));
+    for (const s of schools) tr.appendChild(el('td', typeset(s.values[f.key] ?? '—'), { class: 'num' }));
     body.appendChild(tr);
   }
   if (data.basis) {

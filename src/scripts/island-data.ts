@@ -3,6 +3,7 @@ import type { IslandData, IslandSchool } from '../lib/site/island-data.ts';
 import { numCell } from '../lib/site/cells.ts';
 import { sparkline } from '../lib/charts/sparkline.ts';
 import type { Cell } from '../lib/site/types.ts';
+import { typeset } from '../lib/format/typography.ts';
 
 const loads = new Map<string, Promise<IslandData>>();
 export function loadIslandData(src: string): Promise<IslandData> {
@@ -40,5 +41,5 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string 
 /** A table cell with the state class the server's tables use. */
 export function cellTd(c: Cell, numeric: boolean): HTMLTableCellElement {
   const cls = [numeric ? 'num' : '', c.state ? `state-${c.state}` : ''].filter(Boolean).join(' ');
-  return el('td', c.t, cls ? { class: cls } : undefined);
+  return el('td', typeset(c.t), cls ? { class: cls } : undefined);
 }

@@ -6,6 +6,7 @@
  */
 import { nearestPeers, type IslandData, type IslandSchool } from '../lib/site/island-data.ts';
 import { cellTd, el, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
+import { typeset } from '../lib/format/typography.ts';
 
 function rowsFor(data: IslandData, peers: IslandSchool[], thisSchool: HTMLTableRowElement, base: string): HTMLTableSectionElement {
   const first = Math.max(0, data.years.length - 3);
@@ -15,9 +16,9 @@ function rowsFor(data: IslandData, peers: IslandSchool[], thisSchool: HTMLTableR
   for (const s of peers) {
     const tr = el('tr');
     const th = el('th', null, { scope: 'row' });
-    th.appendChild(el('a', s.name, { href: `${base}school/${s.id}/` }));
+    th.appendChild(el('a', typeset(s.name), { href: `${base}school/${s.id}/` }));
     tr.appendChild(th);
-    tr.appendChild(el('td', s.values.municipality));
+    tr.appendChild(el('td', typeset(s.values.municipality)));
     const trend = el('td');
     trend.innerHTML = trajectorySvg(data, s); // sparkline(): numbers and an escaped label only
     tr.appendChild(trend);

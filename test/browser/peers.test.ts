@@ -13,6 +13,8 @@ import { problemsAt, skipBrowser, startSession, type Session } from './browser.t
 import type { IslandData, IslandSchool } from '../../src/lib/site/island-data.ts';
 
 const POLL_MS = 20_000;
+/** Names as a reader compares them: the page sets «ёлочки» and no-break spaces, the data may not. */
+const same = (name: string) => name.replace(/[«»"]/g, '"').replace(/[\s\u00a0]+/g, ' ').trim();
 
 function data(): IslandData {
   return JSON.parse(readFileSync(join(site('demo'), 'data', 'compare.json'), 'utf8')) as IslandData;
@@ -26,14 +28,14 @@ function expectedPeers(d: IslandData, self: IslandSchool, keep: (s: IslandSchool
     .map((s) => ({ name: s.name, code: s.code, d: Math.sqrt((s.peer![0] - x) ** 2 + (s.peer![1] - y) ** 2) }))
     .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code, 'en'))
     .slice(0, d.similarCount)
-    .map((s) => s.name);
+    .map((s) => same(s.name));
 }
 
 /** The names in a built page's similar-schools table (this school's row first, then peers). */
 function builtPeers(html: string): string[] {
   const { document } = parseHTML(html);
   const table = [...document.querySelectorAll('table')].find((t) => /^t-school-.*-similar$/.test(t.id));
-  return table ? [...table.querySelectorAll('tbody tr th')].slice(1).map((th) => th.textContent!.trim()) : [];
+  return table ? [...table.querySelectorAll('tbody tr th')].slice(1).map((th) => same(th.textContent!)) : [];
 }
 
 describe('peer space in compare.json', () => {
@@ -83,9 +85,9 @@ describe.skipIf(skipBrowser)('similar schools in Chromium', () => {
     const page = await noJs.open(`/school/${self.id}/`);
     const table = page.locator('table[id$="-similar"]');
     const names = await table.locator('tbody tr th').allTextContents();
-    expect(names.slice(1).map((n) => n.trim())).toEqual(expectedPeers(d, self, () => true));
+    expect(names.slice(1).map(same)).toEqual(expectedPeers(d, self, () => true));
     // A trajectory for every peer with at least one published year.
-    const withValues = expectedPeers(d, self, () => true).filter((n) => d.schools.find((x) => x.name === n)!.states.includes('v')).length;
+    const withValues = expectedPeers(d, self, () => true).filter((n) => d.schools.find((x) => same(x.name) === n)!.states.includes('v')).length;
     expect(await table.locator('tbody tr:not(:first-child) svg.spark').count()).toBe(withValues);
     expect(await page.locator('form.peer-filters').isVisible()).toBe(false);
     await page.close();
@@ -96,7 +98,7 @@ describe.skipIf(skipBrowser)('similar schools in Chromium', () => {
     const page = await s.open(path);
     const form = page.locator('form.peer-filters');
     await expect.poll(() => form.isVisible(), { timeout: POLL_MS }).toBe(true);
-    const rows = () => page.locator('table[id$="-similar"] tbody tr th').allTextContents().then((t) => t.slice(1).map((n) => n.trim()));
+    const rows = () => page.locator('table[id$="-similar"] tbody tr th').allTextContents().then((t) => t.slice(1).map(same));
     const area = expectedPeers(d, self, (o) => o.mun === self.mun);
     await form.locator('input[name=area]').check();
     await expect.poll(rows, { timeout: POLL_MS }).toEqual(area);

@@ -123,10 +123,11 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
 
   describe('search (Pagefind, Russian stemming)', () => {
     // A real name from the demo data, not from the page: the open-data file lists every school.
-    const schools = () =>
-      parseCsv(readFileSync(join(dist, 'data', 'schools.csv'), 'utf8'))
-        .slice(1)
-        .map((r) => ({ id: r[0], name: r[1], page: r[5] }));
+    const schools = () => {
+      const [head, ...rows] = parseCsv(readFileSync(join(dist, 'data', 'schools.csv'), 'utf8'));
+      const col = (name: string) => head.indexOf(name);
+      return rows.map((r) => ({ id: r[col('school_id')], name: r[col('name')], page: r[col('page')] }));
+    };
 
     async function search(query: string) {
       const page = await s.open('/search/');

@@ -2,6 +2,7 @@
  * Metrics → site model. Pages are produced lazily (a generator) so a national build
  * never holds 40,000 page records in memory at once; the writer streams them to disk.
  */
+import { typeset } from '../format/typography.ts';
 import type { Dataset } from '../ingest/index.ts';
 import { toCsv } from '../build/csv.ts';
 import { SiteContext } from './context.ts';
@@ -123,8 +124,11 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: M
 /** Every number on a page, in long form: the per-page CSV download. */
 export function pageCsv(page: Page): string {
   const rows: Array<Array<string | number | null>> = [];
+  // The page's numbers with the page's words, as it shows them (typography included);
+  // the open-data files under data/ keep every name exactly as published.
+  const text = (v: string | number | null) => (typeof v === 'string' ? typeset(v) : v);
   for (const s of page.sections) {
-    for (const st of s.stats ?? []) rows.push([s.heading, '', st.label, '', st.value]);
+    for (const st of s.stats ?? []) rows.push([s.heading, '', st.label, '', st.value].map(text));
     const tables = [...(s.charts ?? []).map((c) => c.table), ...(s.tables ?? [])];
     for (const t of tables) {
       const first = t.columns[0];
@@ -132,7 +136,7 @@ export function pageCsv(page: Page): string {
         for (const c of t.columns.slice(1)) {
           const cell = row[c.key];
           if (!cell || (cell.v === '' && cell.t === '')) continue;
-          rows.push([s.heading, t.caption, (row[first.key]?.t ?? '').trim(), c.label, cell.v === null ? cell.t : cell.v]);
+          rows.push([s.heading, t.caption, (row[first.key]?.t ?? '').trim(), c.label, cell.v === null ? cell.t : cell.v].map(text));
         }
       }
     }
