@@ -51,3 +51,22 @@ describe('a 65 → 100 scale break', () => {
     expect(v.label).toBe('Результаты выросли');
   });
 });
+
+describe('a school chart across a 65 → 100 scale break', () => {
+  it('breaks the line, marks the new scale and compares only from the break', async () => {
+    const m = await model();
+    const page = [...m.pages()].find((p) => p.path === 'school/S01')!;
+    const chart = page.sections.flatMap((s) => s.charts ?? []).find((c) => c.title.startsWith('ЕГЭ, Математика (профиль)'))!;
+    // 2022 (34,1 of 65) → 2024 (45,5 of 100) would read «+11,4»; from 2023 on it is 44,0 → 45,5.
+    expect(chart.summary).toContain('Школа: 44,0 в 2023 году и 45,5 в 2024 году (+1,5).');
+    expect(chart.summary).toContain('В 2023 году изменилась шкала экзамена: более ранние годы с этими не сравниваются.');
+    expect(chart.summary).not.toContain('+11,4');
+    expect(chart.svg).toContain('новая шкала');
+    // The school's line (its colour, no fill): a lone 2022 point, then one segment 2023–2024;
+    // unbroken it would be one path with two segments (M … L … L).
+    const line = chart.svg.match(/<g[^>]*stroke="#0072B2" fill="none">(.*?)<\/g>/)![1];
+    const paths = line.match(/<path d="([^"]*)"/g)!;
+    expect(paths).toHaveLength(2);
+    expect(line.match(/L/g)).toHaveLength(1);
+  });
+});

@@ -83,16 +83,25 @@ function yearAxis(years: number[]): Plot.ScaleOptions {
 /** Yearly lines; a null value breaks the line (never interpolated) and keeps its dot absent. */
 export function linesOverYears(
   series: Series[],
-  opts: { yLabel: string; yDomain?: [number, number]; width?: number; height?: number },
+  opts: { yLabel: string; yDomain?: [number, number]; width?: number; height?: number; scaleBreaks?: number[] },
 ): Plot.PlotOptions {
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  // A change of scale starts a new segment of every line (z), marked by a dashed rule.
+  const breaks = [...(opts.scaleBreaks ?? [])].sort((a, b) => a - b);
   const marks: Plot.Markish[] = [Plot.ruleY([opts.yDomain?.[0] ?? 0], { stroke: '#ccc' })];
+  for (const b of breaks) {
+    marks.push(
+      Plot.ruleX([b - 0.5], { stroke: PALETTE.region, strokeDasharray: '4 3' }),
+      Plot.text([b - 0.5], { x: (d: number) => d, frameAnchor: 'top', text: () => 'новая шкала', textAnchor: 'start', dx: 3, dy: 2, fill: PALETTE.region }),
+    );
+  }
   for (const s of series) {
-    const data = s.points.map((p) => ({ year: p.year, value: p.value, name: s.name }));
+    const data = s.points.map((p) => ({ year: p.year, value: p.value, name: s.name, seg: breaks.filter((b) => b <= p.year).length }));
     marks.push(
       Plot.lineY(data, {
         x: 'year',
         y: 'value',
+        z: 'seg',
         stroke: COLOR[s.role],
         strokeWidth: s.role === 'school' || s.role === 'actual' ? 2.5 : 1.75,
         strokeDasharray: DASH[s.role],

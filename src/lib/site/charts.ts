@@ -27,20 +27,27 @@ export function yearLinesChart(args: {
   series: SeriesWithReasons[];
   minParticipants: number;
   yDomain?: [number, number];
+  /** Years that start a new score scale (scales.ts): no change is read across them. */
+  scaleBreaks?: number[];
 }): Chart | null {
   const digits = args.digits ?? 1;
   const main = args.series[0];
-  const known = main.points.filter((p) => p.value !== null);
-  if (known.length === 0) return null;
+  const allKnown = main.points.filter((p) => p.value !== null);
+  if (allKnown.length === 0) return null;
   const table = yearSeriesTable(args);
+  const last = allKnown[allKnown.length - 1];
+  // Across a change of scale the numbers do not compare: the summary starts at the last
+  // change before the latest published year.
+  const lastBreak = Math.max(-Infinity, ...(args.scaleBreaks ?? []).filter((b) => b <= last.year && b > allKnown[0].year));
+  const known = allKnown.filter((p) => p.year >= lastBreak);
   const first = known[0];
-  const last = known[known.length - 1];
   const fmt = (v: number) => `${formatNumber(v, digits)}${args.unit === '%' ? ' %' : ''}`;
   let summary =
     known.length === 1
       ? `${main.name}: ${fmt(last.value!)} в ${last.year} году; других лет с опубликованными данными нет.`
       : // The change between the two numbers as shown, so the sentence adds up («3,0 … 3,5 (+0,5)»).
         `${main.name}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(roundAsShown(last.value!, digits) - roundAsShown(first.value!, digits), digits)}).`;
+  if (Number.isFinite(lastBreak)) summary += ` В ${lastBreak} году изменилась шкала экзамена: более ранние годы с этими не сравниваются.`;
   const comparators = args.series.slice(1).map((s) => ({ s, p: s.points.find((q) => q.year === last.year && q.value !== null) })).filter((d) => d.p);
   if (comparators.length) summary += ` В ${last.year} году: ${comparators.map((d) => `${inSentence(d.s.name)} — ${fmt(d.p!.value!)}`).join(', ')}.`;
   const hidden = main.points.filter((p) => p.value === null && main.reasons?.[p.year]?.state === 'suppressed').map((p) => p.year);
@@ -54,7 +61,7 @@ export function yearLinesChart(args: {
     }
     summary += ` Значения за ${[...byReason].map(([why, years]) => `${years.join(', ')} — ${why}`).join('; за ')}.`;
   }
-  const opts = { yLabel: `${args.yLabel}`, yDomain: args.yDomain };
+  const opts = { yLabel: `${args.yLabel}`, yDomain: args.yDomain, ...(args.scaleBreaks?.length ? { scaleBreaks: args.scaleBreaks } : {}) };
   const svg = cachedSvg('lines', [args.series, opts], args.title, () => renderPlot(linesOverYears(args.series, opts), args.title));
   return {
     id: args.id,

@@ -81,6 +81,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
         unit: label.unit,
         yDomain: measureDomain(measure, s.exam),
         minParticipants: min,
+        scaleBreaks: ctx.years.filter((y, i) => i > 0 && ctx.scaleBreak(s.exam, s.subject, ctx.years[i - 1], y)),
         series: [
           { name: 'Школа', role: 'school' as const, points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state, reason: p.reason }])) },
           { name: ctx.w.area.title, role: 'municipality' as const, points: munSeries },
