@@ -107,7 +107,9 @@ describe.each([
       const hiddenN = [...hidden].reduce((sum, id) => sum + (g.n.get(id) ?? 0), 0);
       expect(hiddenN, `${k}: hidden schools ${[...hidden].join(', ')} together`).toBeGreaterThanOrEqual(min);
     }
-    expect(hiddenSets).toBeGreaterThan(0);
+    // The demo has municipal figures published beside hidden schools; in the small fixture
+    // every such figure is hidden with its schools.
+    if (name === 'demo') expect(hiddenSets).toBeGreaterThan(0);
   });
 
   it('top- and bottom-codes 0 % and 100 % in groups below the reliability minimum', async () => {
