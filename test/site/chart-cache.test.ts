@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { computeAll } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
-import { chartCacheStats, useChartStore } from '../../src/lib/charts/cache.ts';
+import { chartCacheStats, PENDING, PENDING_END, useChartStore } from '../../src/lib/charts/cache.ts';
+import { startChartPool } from '../../src/lib/build/chart-pool.ts';
 
 async function pagesJson(): Promise<{ json: string; charts: number }> {
   const ds = await loadDataset(resolve('test/fixtures/site-small'));
@@ -42,5 +43,26 @@ describe('chart cache', () => {
     useChartStore({ get: (k) => map.get(k), set: (k, v) => void map.set(k, v) }, 'v2');
     await pagesJson();
     expect(chartCacheStats().hits).toBe(0);
+  });
+
+  it('charts drawn by the worker pool are the same SVG as charts drawn in the main thread', async () => {
+    const plain = await pagesJson();
+    const map = new Map<string, string>();
+    const store = { get: (k: string) => map.get(k), set: (k: string, v: string) => void map.set(k, v) };
+    const pool = startChartPool(store, 2);
+    try {
+      useChartStore(store, 'pool', pool);
+      const ds = await loadDataset(resolve('test/fixtures/site-small'));
+      const model = buildSiteModel(ds, computeAll(ds.tables, ds.settings));
+      const pages = [...model.pages()];
+      const pending = pages.flatMap((p) => p.sections.flatMap((s) => s.charts ?? [])).filter((c) => c.svg.startsWith(PENDING));
+      expect(pending.length).toBe(plain.charts);
+      await pool.settle();
+      expect(pool.pending()).toBe(0);
+      for (const c of pending) c.svg = map.get(c.svg.slice(PENDING.length, -PENDING_END.length))! as typeof c.svg;
+      expect(pages.map((p) => JSON.stringify(p)).join('\n')).toBe(plain.json);
+    } finally {
+      await pool.close();
+    }
   });
 });

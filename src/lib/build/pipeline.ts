@@ -17,7 +17,13 @@ import { removeOwnStaging, stage, sweepStale, type Staging } from './publish.ts'
 import { verifyStagedSite } from './verify.ts';
 import { readPreviousRelease } from '../release/read.ts';
 import { chartCodeVersion, diskChartStore } from './chart-store.ts';
-import { chartCacheStats, useChartStore } from '../charts/cache.ts';
+import { chartCacheStats, PENDING, PENDING_END, useChartStore, type SvgStore } from '../charts/cache.ts';
+import { startChartPool, type ChartPool } from './chart-pool.ts';
+import type { Chart, Page } from '../site/types.ts';
+import type { SafeSvg } from '../charts/svg.ts';
+
+/** Pages held while their charts are drawn: enough to keep the pool busy, few enough for memory. */
+const MAX_WAITING_PAGES = 64;
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -151,18 +157,27 @@ async function prepareModel(
 
   progress('Модель сайта, графики и защита данных');
   // Charts already drawn for the same inputs by an earlier build are reused (charts/cache.ts).
+  // Charts missing from it are drawn by a pool of worker threads while pages are built.
   const chartVersion = chartCodeVersion(REPO_ROOT);
-  useChartStore(diskChartStore(join(REPO_ROOT, 'node_modules', '.cache', 'school-charts'), chartVersion), chartVersion);
+  const store = diskChartStore(join(REPO_ROOT, 'node_modules', '.cache', 'school-charts'), chartVersion);
+  const pool = startChartPool(store);
+  useChartStore(store, chartVersion, pool);
   const previous = opts.previousDataDir ? readPreviousRelease(resolve(opts.previousDataDir)) : undefined;
-  const model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate });
   const staging = await stage(opts.outDir);
   const modelDir = `${staging.dir}.model`;
+  let model: SiteModel;
+  let chartStats = { hits: 0, renders: 0 };
   try {
-    await writeModel(model, modelDir);
+    model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate });
+    await writeModel(model, modelDir, { store, pool });
   } catch (err) {
     await staging.discard();
     await rm(modelDir, { recursive: true, force: true });
     throw err;
+  } finally {
+    chartStats = chartCacheStats();
+    useChartStore(null);
+    await pool.close();
   }
   mark('site model');
   const warnings: Record<string, number> = {};
@@ -173,14 +188,14 @@ async function prepareModel(
   }
   for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
   const written = { info: model.info, schoolIds: model.schoolIds, municipalityIds: model.municipalityIds, pageCount: model.pageCount };
-  return { staging, modelDir, written, warnings, charts: chartCacheStats() };
+  return { staging, modelDir, written, warnings, charts: chartStats };
 }
 
 /**
  * Streams the model to disk: one JSON per page for Astro, plus each page's CSV and each
  * chart's CSV (written beside, copied into the site after Astro has built it).
  */
-async function writeModel(model: SiteModel, dir: string): Promise<void> {
+async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgStore; pool: ChartPool }): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'pages'), { recursive: true });
   const filesDir = join(dir, 'files');
@@ -199,21 +214,43 @@ async function writeModel(model: SiteModel, dir: string): Promise<void> {
   // and one CSV per chart: a school writes 3 files, not 10 (issue: fewer, smaller files).
   const embeds: { id: string; page: string }[] = [];
   const urls: string[] = ['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare'];
+  // Pages whose charts are still being drawn wait here (a bounded number, so memory stays
+  // flat); the oldest is written once its charts are in the store.
+  const waiting: { page: Page; name: string; charts: Chart[] }[] = [];
+  const writePage = (page: Page, name: string, pending: Chart[]) => {
+    for (const c of pending) {
+      const svg = charts!.store.get(c.svg.slice(PENDING.length, -PENDING_END.length));
+      if (svg === undefined) throw new Error(`chart ${c.id} was not drawn`);
+      c.svg = svg as SafeSvg;
+    }
+    put(join(dir, 'pages', `${name}.json`), JSON.stringify(page));
+  };
+  const flush = async (keep: number) => {
+    while (waiting.length > keep) {
+      const w = waiting.shift()!;
+      await charts!.pool.settle(w.charts.map((c) => c.svg.slice(PENDING.length, -PENDING_END.length)));
+      writePage(w.page, w.name, w.charts);
+    }
+  };
   for (const page of model.pages()) {
     const name = page.path === '' ? 'index' : page.path;
     const embedKey = page.path === '' ? 'region' : page.path;
-    let charts = 0;
+    const pending: Chart[] = [];
     for (const s of page.sections) {
       for (const c of s.charts ?? []) {
         c.embed = `embed/${embedKey}/#${chartAnchor(c.id)}`;
-        charts++;
+        if (c.svg.startsWith(PENDING)) pending.push(c);
       }
     }
-    if (charts) embeds.push({ id: embedKey, page: page.path });
-    put(join(dir, 'pages', `${name}.json`), JSON.stringify(page));
+    if (page.sections.some((s) => s.charts?.length)) embeds.push({ id: embedKey, page: page.path });
     put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
     if (page.path) urls.push(page.path);
+    if (pending.length) {
+      waiting.push({ page, name, charts: pending });
+      await flush(MAX_WAITING_PAGES);
+    } else writePage(page, name, pending);
   }
+  await flush(0);
   for (const f of model.files) put(join(filesDir, f.path), f.content);
   // A sitemap needs absolute addresses: without the site's address there is none.
   const site = model.info.siteUrl;

@@ -3,22 +3,35 @@
  * version, the chart kind, its inputs and its label (the spec functions are pure, so equal
  * inputs give an equal SVG). The build hands in a disk store, so a rebuild with unchanged
  * data renders nothing; without a store (tests) charts are rendered each time.
+ *
+ * With a renderer installed (the build's worker pool, build/chart-pool.ts) a chart that is
+ * not in the store is not drawn here: its SVG is a placeholder token, sent off to be
+ * drawn in another thread, and swapped for the SVG when the page is written.
  */
 import { createHash } from 'node:crypto';
+import { renderChart, type ChartInputs, type ChartKind } from './kinds.ts';
+import type { SafeSvg } from './svg.ts';
 
 export interface SvgStore {
   get(key: string): string | undefined;
   set(key: string, svg: string): void;
 }
 
+/** Draws a chart elsewhere; the SVG comes back through the store. */
+export interface DeferredRenderer {
+  request(key: string, kind: ChartKind, inputs: unknown, label: string): void;
+}
+
 let store: SvgStore | null = null;
+let deferred: DeferredRenderer | null = null;
 let version = '';
 const stats = { hits: 0, renders: 0 };
 
 /** Installed by the build (src/lib/build/pipeline.ts); `codeVersion` changes with the chart code. */
-export function useChartStore(s: SvgStore | null, codeVersion = ''): void {
+export function useChartStore(s: SvgStore | null, codeVersion = '', renderer: DeferredRenderer | null = null): void {
   store = s;
   version = codeVersion;
+  deferred = renderer;
   stats.hits = 0;
   stats.renders = 0;
 }
@@ -27,20 +40,29 @@ export function chartCacheStats(): { hits: number; renders: number } {
   return { ...stats };
 }
 
-/** The SVG of a chart kind for these inputs: from the store, or rendered and stored. */
-export function cachedSvg<T extends string>(kind: string, inputs: unknown, label: string, render: () => T): T {
+/** Marks a chart still being drawn; never occurs in SVG, JSON or page text otherwise. */
+export const PENDING = '\u0001chart:';
+export const PENDING_END = '\u0001';
+export const PENDING_PATTERN = /\u0001chart:([0-9a-f]{64})\u0001/g;
+
+/** The SVG of a chart kind for these inputs: from the store, drawn here, or a placeholder. */
+export function chartSvg<K extends ChartKind>(kind: K, inputs: ChartInputs[K], label: string): SafeSvg {
   if (!store) {
     stats.renders++;
-    return render();
+    return renderChart(kind, inputs, label);
   }
   const key = createHash('sha256').update(version).update('\0').update(kind).update('\0').update(label).update('\0').update(JSON.stringify(inputs)).digest('hex');
   const hit = store.get(key);
   if (hit !== undefined) {
     stats.hits++;
-    return hit as T;
+    return hit as SafeSvg;
   }
-  const svg = render();
   stats.renders++;
+  if (deferred) {
+    deferred.request(key, kind, inputs, label);
+    return `${PENDING}${key}${PENDING_END}` as SafeSvg;
+  }
+  const svg = renderChart(kind, inputs, label);
   store.set(key, svg);
   return svg;
 }

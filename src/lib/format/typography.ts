@@ -9,8 +9,11 @@
  */
 const NB = '\u00a0';
 
+/** Anything typeset would change; most cells (numbers, plain words) have none of it. */
+const NEEDS = /№|"|\d [%пг]|п\. п\.|г\. [А-ЯЁ]/;
+
 export function typeset(text: string): string {
-  if (!text) return text;
+  if (!text || !NEEDS.test(text)) return text;
   return text
     .replace(/№\s*(?=\d)/g, `№${NB}`)
     .replace(/"([^"\n]+)"/g, '«$1»')

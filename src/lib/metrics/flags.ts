@@ -245,7 +245,7 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
   const rExam = strCol(tables.results, 'exam');
   const rYear = intCol(tables.results, 'year');
   const ranked = new Set(rankedExams(settings));
-  for (let i = 0; i < rowCount(tables.results); i++) if (ranked.has(rExam[i]!) && rYear[i] !== null) yearSet.add(rYear[i]!);
+  for (let i = 0, rows = rowCount(tables.results); i < rows; i++) if (ranked.has(rExam[i]!) && rYear[i] !== null) yearSet.add(rYear[i]!);
   for (const a of lookup.values()) for (const y of a.keys()) yearSet.add(y);
   for (const s of gia.keys()) ids.add(s);
   const schoolIds = [...ids].sort(cmpId);

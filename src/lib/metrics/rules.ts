@@ -26,7 +26,7 @@ export function dataFacts(tables: { results: Columns; indicators: Columns; schoo
   const examYears = new Map<string, Set<number>>();
   const exam = strCol(tables.results, 'exam');
   const year = intCol(tables.results, 'year');
-  for (let i = 0; i < rowCount(tables.results); i++) {
+  for (let i = 0, rows = rowCount(tables.results); i < rows; i++) {
     if (exam[i] === null || year[i] === null) continue;
     let s = examYears.get(exam[i]!);
     if (!s) examYears.set(exam[i]!, (s = new Set()));

@@ -2,9 +2,8 @@
  * Chart records for the site model: spec + render + summary sentence + data table,
  * built together so the table under a chart is exactly the data drawn.
  */
-import { renderPlot } from '../charts/render.ts';
-import { cachedSvg } from '../charts/cache.ts';
-import { linesOverYears, gapBand, stripWithBands, dotsByName, contextScatter, type Series, type GapPoint } from '../charts/specs.ts';
+import { chartSvg } from '../charts/cache.ts';
+import type { Series, GapPoint } from '../charts/specs.ts';
 import { capitalize, formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
 import type { Chart, Column, DataTable } from './types.ts';
@@ -62,7 +61,7 @@ export function yearLinesChart(args: {
     summary += ` Значения за ${[...byReason].map(([why, years]) => `${years.join(', ')} — ${why}`).join('; за ')}.`;
   }
   const opts = { yLabel: `${args.yLabel}`, yDomain: args.yDomain, ...(args.scaleBreaks?.length ? { scaleBreaks: args.scaleBreaks } : {}) };
-  const svg = cachedSvg('lines', [args.series, opts], args.title, () => renderPlot(linesOverYears(args.series, opts), args.title));
+  const svg = chartSvg('lines', [args.series, opts], args.title);
   return {
     id: args.id,
     title: args.title,
@@ -147,7 +146,7 @@ export function gapChart(args: {
     id: args.id,
     title: args.title,
     summary,
-    svg: cachedSvg('gap', [points, args.yLabel, breaks], args.title, () => renderPlot(gapBand(points, { yLabel: args.yLabel, scaleBreaks: breaks }), args.title)),
+    svg: chartSvg('gap', [points, args.yLabel, breaks], args.title),
     legend: [
       { label: args.groups.top, key: 'top' },
       { label: args.groups.bottom, key: 'bottom' },
@@ -210,7 +209,7 @@ export function positionChart(args: {
     id: args.id,
     title: args.title,
     summary,
-    svg: cachedSvg('strip', [args.bins, mine, args.xLabel, args.bottomCut, args.topCut], args.title, () => renderPlot(stripWithBands(args.bins, mine, { xLabel: args.xLabel, bottomCut: args.bottomCut, topCut: args.topCut }), args.title)),
+    svg: chartSvg('strip', [args.bins, mine, args.xLabel, args.bottomCut, args.topCut], args.title),
     legend: [
       { label: args.scope === 'municipality' ? (mine.length === 1 ? `школа ${args.areaGenitive ?? 'муниципалитета'} (точка)` : `школы ${args.areaGenitive ?? 'муниципалитета'} (по точке на школу)`) : 'эта школа (ромб)', key: 'school-dot' },
       { label: 'все школы региона (серые столбики: сколько школ с таким результатом)', key: 'others' },
@@ -245,7 +244,7 @@ export function compareByNameChart(args: {
     id: args.id,
     title: args.title,
     summary,
-    svg: cachedSvg('dots', [sorted, args.xLabel, args.reference?.value ?? null], args.title, () => renderPlot(dotsByName(sorted, { xLabel: args.xLabel, reference: args.reference?.value }), args.title)),
+    svg: chartSvg('dots', [sorted, args.xLabel, args.reference?.value ?? null], args.title),
     legend: args.reference ? [{ label: args.reference.label, key: 'region' }] : undefined,
     table: {
       id: args.id.replace(/\//g, '-'),
@@ -276,7 +275,7 @@ export function contextChart(args: {
     id: args.id,
     title: args.title,
     summary,
-    svg: cachedSvg('scatter', [args.points, args.line, args.yLabel], args.title, () => renderPlot(contextScatter(args.points, args.line, { xLabel: 'Индекс социального благополучия', yLabel: args.yLabel }), args.title)),
+    svg: chartSvg('scatter', [args.points, args.line, 'Индекс социального благополучия', args.yLabel], args.title),
     legend: [
       { label: 'эта школа', key: 'school' },
       { label: 'другие школы', key: 'others' },

@@ -37,12 +37,27 @@ function firedByYear(flags: FlagRow[], year: number, inScope: (id: string) => bo
 }
 
 /**
+ * The latest year and the rows of it and the year before, found once per flags table: the
+ * region and every municipality's report ask, and a region has ~10 rows per school-year.
+ */
+const recent = new WeakMap<FlagRow[], { year: number; flags: FlagRow[] }>();
+function lastTwoYears(flags: FlagRow[]): { year: number; flags: FlagRow[] } {
+  let got = recent.get(flags);
+  if (!got) {
+    let year = -Infinity;
+    for (const f of flags) if (f.year > year) year = f.year;
+    got = { year, flags: flags.filter((f) => f.year >= year - 1) };
+    recent.set(flags, got);
+  }
+  return got;
+}
+
+/**
  * A school listed last year and not this year has «left» only if this year's rules were
  * assessed for it; with no assessed ШНРО/НСУ rule this year (no data) it is «unknown».
  */
-export function flagMovement(flags: FlagRow[], inScope: (id: string) => boolean): MovementTable {
-  let year = -Infinity;
-  for (const f of flags) if (f.year > year) year = f.year;
+export function flagMovement(allFlags: FlagRow[], inScope: (id: string) => boolean): MovementTable {
+  const { year, flags } = lastTwoYears(allFlags);
   if (!Number.isFinite(year)) return { year: null, prevYear: null, rows: [] };
   const hasPrev = flags.some((f) => f.year === year - 1);
   const now = firedByYear(flags, year, inScope);
