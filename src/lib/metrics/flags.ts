@@ -29,6 +29,7 @@
  * - An index needs at least half of its components (INDEX_MIN_COVERAGE); weights are
  *   renormalised over the components present.
  */
+import * as aq from 'arquero';
 import type { Columns } from '../model/types.ts';
 import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.ts';
 import { dataFacts, INDEX_MIN_COVERAGE, ruleApplicability, type RuleApplicability } from './rules.ts';
@@ -217,10 +218,48 @@ function egeMeans(results: Columns, settings: Settings): { school: Map<string, M
 
 /** The lowest share of schools on a score, ties by id: returns the cut value and the fired set. */
 export function lowestShare(values: Map<string, number>, share: number): { cut: number | null; fired: Set<string> } {
-  const list = [...values].sort((a, b) => a[1] - b[1] || cmpId(a[0], b[0]));
-  const k = groupSize(share, list.length);
+  const k = groupSize(share, values.size);
   if (k === 0) return { cut: null, fired: new Set() };
-  return { cut: list[k - 1][1], fired: new Set(list.slice(0, k).map((e) => e[0])) };
+  const low = aq.table({ id: [...values.keys()], v: [...values.values()] }).orderby('v', 'id').slice(0, k);
+  return { cut: low.get('v', k - 1) as number, fired: new Set(low.array('id') as string[]) };
+}
+
+/**
+ * Each school's mean standardised ГИА score over the `span` years ending in each year,
+ * only where it has a score in every one of them (Arquero: each score counted toward the
+ * `span` windows it falls in, then a rollup per school × window).
+ */
+export function windowMeans(gia: Map<string, Map<number, number>>, span: number): Map<number, Map<string, number>> {
+  const s: string[] = [];
+  const y: number[] = [];
+  const v: number[] = [];
+  for (const [school, byYear] of gia) {
+    for (const [year, value] of byYear) {
+      s.push(school);
+      y.push(year);
+      v.push(value);
+    }
+  }
+  const out = new Map<number, Map<string, number>>();
+  if (!s.length) return out;
+  const scores = aq.table({ s, y, v });
+  const shifted = aq.table({ o: Array.from({ length: span }, (_, i) => i) });
+  const windows = scores
+    .cross(shifted)
+    .derive({ end: (d: any) => d.y + d.o })
+    .groupby('end', 's')
+    .rollup({ years: aq.op.count(), mean: (d: any) => aq.op.mean(d.v) })
+    .params({ span })
+    .filter((d: any, $: any) => d.years === $.span);
+  const end = windows.array('end') as number[];
+  const id = windows.array('s') as string[];
+  const mean = windows.array('mean') as number[];
+  for (let i = 0; i < end.length; i++) {
+    let m = out.get(end[i]);
+    if (!m) out.set(end[i], (m = new Map()));
+    m.set(id[i], mean[i]);
+  }
+  return out;
 }
 
 export interface FlagsOutput {
@@ -260,21 +299,10 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
   const lowRule = (sid: string, y: number, flag: FlagId, rule: string, v: number | undefined, t: number, strict: boolean) =>
     v === undefined ? row(sid, y, flag, rule, null, t, null, null) : row(sid, y, flag, rule, v, t, strict ? v < t : v <= t, t - v);
 
+  const windows = windowMeans(gia, R.low_results_years);
   for (const y of years) {
     // Low results over the last years.
-    const window = new Map<string, number>();
-    for (const [s, a] of gia) {
-      let sum = 0;
-      let cnt = 0;
-      for (let t = y - R.low_results_years + 1; t <= y; t++) {
-        const v = a.get(t);
-        if (v !== undefined) {
-          sum += v;
-          cnt++;
-        }
-      }
-      if (cnt === R.low_results_years) window.set(s, sum / cnt);
-    }
+    const window = windows.get(y) ?? new Map<string, number>();
     const low = lowestShare(window, R.low_results_quantile);
     const idx: Record<IndexId, { rows: Map<string, IndexRow>; low: ReturnType<typeof lowestShare> }> = {} as never;
     for (const index of ['social', 'staffing', 'resources'] as IndexId[]) {
