@@ -13,9 +13,13 @@ export interface SeriesWithReasons extends Series {
   reasons?: Record<number, { state: 'missing' | 'suppressed' | 'na'; reason?: string }>;
 }
 
-/** Legend words read mid-sentence in lower case («муниципалитет — 74,9»); names stay as they are. */
-const GENERIC_SERIES = new Set(['Школа', 'Муниципалитет', 'Регион']);
-const inSentence = (name: string) => (GENERIC_SERIES.has(name) ? name.toLocaleLowerCase('ru-RU') : name);
+/**
+ * Legend words read mid-sentence in lower case («муниципалитет — 74,9», «школьный округ —
+ * 480»): the school, area and region series are named by common nouns (the area's from
+ * settings.area_names); other series keep their names.
+ */
+const GENERIC_ROLES = new Set<Series['role']>(['school', 'municipality', 'region']);
+const inSentence = (s: Series) => (GENERIC_ROLES.has(s.role) ? s.name.charAt(0).toLocaleLowerCase('ru-RU') + s.name.slice(1) : s.name);
 
 export function yearLinesChart(args: {
   id: string;
@@ -48,7 +52,7 @@ export function yearLinesChart(args: {
         `${main.name}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(roundAsShown(last.value!, digits) - roundAsShown(first.value!, digits), digits)}).`;
   if (Number.isFinite(lastBreak)) summary += ` В ${lastBreak} году изменилась шкала экзамена: более ранние годы с этими не сравниваются.`;
   const comparators = args.series.slice(1).map((s) => ({ s, p: s.points.find((q) => q.year === last.year && q.value !== null) })).filter((d) => d.p);
-  if (comparators.length) summary += ` В ${last.year} году: ${comparators.map((d) => `${inSentence(d.s.name)} — ${fmt(d.p!.value!)}`).join(', ')}.`;
+  if (comparators.length) summary += ` В ${last.year} году: ${comparators.map((d) => `${inSentence(d.s)} — ${fmt(d.p!.value!)}`).join(', ')}.`;
   const hidden = main.points.filter((p) => p.value === null && main.reasons?.[p.year]?.state === 'suppressed').map((p) => p.year);
   if (hidden.length) {
     // Years grouped by why they are hidden: too few participants, protection against
