@@ -22,4 +22,15 @@ describe.skipIf(skip)('area names on the NYC site', () => {
     expect(texts).toContain('Сравнение: школьные округа');
     expect(texts.some((t) => t.startsWith('Школьный округ'))).toBe(true);
   });
+
+  it('a chart summary names the district series in lower case mid-sentence', () => {
+    const summaries: string[] = [];
+    for (const page of ['school/01M292/index.html', 'school/03M283/index.html', 'school/03M299/index.html']) {
+      const { document } = parseHTML(read(join(site('nyc'), page)));
+      summaries.push(...[...document.querySelectorAll('.chart-summary')].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ')));
+    }
+    const withArea = summaries.filter((t) => /году: .*округ —/.test(t));
+    expect(withArea.length).toBeGreaterThan(0);
+    for (const t of withArea) expect(t, t).toMatch(/году: школьный округ — /);
+  });
 });
