@@ -11,7 +11,7 @@ import { parseTable, type ParsedTable } from './parse.ts';
 import { parseManifest, type FileSpec } from './manifest.ts';
 import { mapRows, DEFAULT_SUBTOTALS } from './mapping.ts';
 import { markers, DEFAULT_MISSING, DEFAULT_NA, DEFAULT_SUPPRESSED, type DecimalMark } from './numbers.ts';
-import { makeTyper } from './validate.ts';
+import { makeTyper, type Vocabulary } from './validate.ts';
 import { assemble, type SourceRef, type Stores } from './assemble.ts';
 import { Interner, KindStore } from './store.ts';
 import { collector, MAX_PER_CODE } from './problems.ts';
@@ -193,7 +193,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
       continue;
     }
     try {
-      entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores, currentYear, m.normalize);
+      entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores, currentYear, m.normalize, m.vocabulary);
     } catch (e) {
       // Never a stack trace for a user's file: one located error instead.
       perFile.add({ severity: 'error', code: 'internal', file: f.path, line: 1, message: `Файл не удалось прочитать: ${clip((e as Error).message ?? String(e))}`, hint: 'сообщите разработчикам, приложив файл; пока исправьте файл по другим сообщениям' });
@@ -235,7 +235,7 @@ function mostlyDropped(ref: SourceRef, kept: number, add: (p: Problem) => void):
 }
 
 /** Read one file into the stores; returns the number of typed rows it gave. */
-function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef, stores: Stores, currentYear: number, normalize?: Record<string, IdRule>): number {
+function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef, stores: Stores, currentYear: number, normalize?: Record<string, IdRule>, vocabulary?: Vocabulary): number {
   const file = f.path;
   const r = f.read;
   const dec = decode(bytes, file, r.encoding);
@@ -263,7 +263,7 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
     if (p.severity === 'error') errorAt.add(`${p.line}:${p.column}`);
     later.add(p);
   };
-  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, currentYear, controlChars: table.index.controlTotal > 0, add: typeAdd, drop });
+  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, currentYear, controlChars: table.index.controlTotal > 0, vocabulary, add: typeAdd, drop });
   const colsIds = new Map<string, number>();
   const colsId = (rec: Record<string, number | undefined>) => {
     const k = JSON.stringify(rec);

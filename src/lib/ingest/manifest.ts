@@ -108,6 +108,13 @@ export const ManifestSchema = z.strictObject({
   settings: z.strictObject(Object.fromEntries(Object.entries(settingsShape).map(([k, v]) => [k, v.optional()]))).optional(),
   files_dir: z.string().optional(),
   normalize: normalizeSchema.optional(),
+  /** Open vocabularies: subjects beyond the built-in list, the dataset's settlement types. */
+  vocabulary: z
+    .strictObject({
+      subjects: z.array(text('vocabulary.subjects (название предмета)')).optional(),
+      settlement: z.array(text('vocabulary.settlement (тип местности)')).min(1, { error: 'нужен хотя бы один тип местности' }).optional(),
+    })
+    .optional(),
   current_year: z.number({ error: 'ожидается год, например 2025' }).int().min(1990).max(2100).optional(),
   source: SourceSchema.optional(),
   files: z.array(FileSchema, { error: 'ожидается список файлов' }).min(1, { error: 'не объявлено ни одного файла' }),

@@ -25,8 +25,15 @@ export interface TypeContext {
   controlChars?: boolean;
   /** Years later than this are errors (results, indicators, partnership starts, non-target targets). */
   currentYear?: number;
+  /** The manifest's `vocabulary`: more subjects, another list of settlement types. */
+  vocabulary?: Vocabulary;
   add(p: Problem): void;
   drop(reason: string): void;
+}
+
+export interface Vocabulary {
+  subjects?: string[];
+  settlement?: string[];
 }
 
 /** Default mean-score scales by exam; any other exam is unchecked unless the file gives `scale`. */
@@ -78,11 +85,12 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
   const futureChecked = spec.years.filter((f) => f !== 'end_year').map((f) => [idx(f), f] as const).filter(([k]) => k >= 0);
   const kWithN = ['mean', 'share_below', 'share_good', 'share_high'].map(idx).filter((k) => k >= 0);
   const kEnd = idx('end_year');
-  const enums = Object.entries(ENUMS[kind] ?? {}).map(([f, allowed]) => [idx(f), f, allowed] as const);
+  const allowedValues: Record<string, readonly string[]> = { ...(ENUMS[kind] ?? {}), ...(kind === 'schools' && ctx.vocabulary?.settlement ? { settlement: ctx.vocabulary.settlement } : {}) };
+  const enums = Object.entries(allowedValues).map(([f, allowed]) => [idx(f), f, allowed] as const);
   const yearFields = spec.years.map((f) => [idx(f), f] as const).filter(([k, f]) => spec.required.includes(f) && k >= 0);
   const warnedSubjects = new Set<string>();
   // Subjects already known or warned about: one Set lookup per row instead of `in` + Set.
-  const checkedSubjects = new Set<string>(Object.keys(SUBJECTS));
+  const checkedSubjects = new Set<string>([...Object.keys(SUBJECTS), ...(ctx.vocabulary?.subjects ?? [])]);
   const percentCache = new Map<string | null, boolean>();
   const isPercent = (s: string | null) => {
     let v = percentCache.get(s);
@@ -260,10 +268,10 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
     }
     if (kind === 'results') {
       const s = String(txt[kSubject]);
-      if (!checkedSubjects.has(s) && !(s in SUBJECTS) && !warnedSubjects.has(s)) {
+      if (!checkedSubjects.has(s) && !warnedSubjects.has(s)) {
         warnedSubjects.add(s);
         checkedSubjects.add(s);
-        ctx.add({ severity: 'warning', code: 'unknown-subject', file: ctx.file, line, value: s, message: 'Предмет не входит в канонический список SUBJECTS', hint: 'приведите название к списку через recode: { subject: { «как в файле»: «каноническое» } }, если это тот же предмет' });
+        ctx.add({ severity: 'warning', code: 'unknown-subject', file: ctx.file, line, value: s, message: 'Предмет не входит в канонический список SUBJECTS', hint: 'приведите название к списку через recode: { subject: { «как в файле»: «каноническое» } }, если это тот же предмет, или объявите его в vocabulary: { subjects: [...] }' });
       }
     }
     if (kind === 'indicators') {
