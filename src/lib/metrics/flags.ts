@@ -270,6 +270,8 @@ export interface FlagsOutput {
   years: number[];
   /** Every rule, whether it applies to this dataset and programme, and why not. */
   rules: RuleApplicability[];
+  /** The indicators by name, year and school, built once (large at national scale). */
+  lookup: IndicatorLookup;
 }
 
 export function computeFlags(tables: { schools: Columns; results: Columns; indicators: Columns }, settings: Settings): FlagsOutput {
@@ -340,7 +342,7 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
       flags.push(u === undefined ? row(s, y, 'territory', 'unemployment', null, R.unemployment_ratio_min, null, null) : row(s, y, 'territory', 'unemployment', u, R.unemployment_ratio_min, u >= R.unemployment_ratio_min, u - R.unemployment_ratio_min));
     }
   }
-  return { flags: flags.filter((f) => applies.has(f.rule)), indices, gia, years, rules };
+  return { flags: flags.filter((f) => applies.has(f.rule)), indices, gia, years, rules, lookup };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { CanonicalTables } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
 import { aggregates, schoolResults } from './results.ts';
 import { computeGap, rankedExams, setLabel } from './gap.ts';
-import { computeFlags, flaggedSchools, flagStatus, indicatorLookup, FLAG_NAMES } from './flags.ts';
+import { computeFlags, flaggedSchools, flagStatus, FLAG_NAMES } from './flags.ts';
 import { computeProgramme } from './programme.ts';
 import { clusterSchools, contextRows, partnershipRows, similarSchools } from './context.ts';
 
@@ -30,7 +30,7 @@ export function computeAll(tables: CanonicalTables, settings: Settings) {
   const results = schoolResults(tables.results);
   const aggs = aggregates(results, tables.schools, settings);
   const { gap, scores } = computeGap(tables.results, tables.schools, settings);
-  const { flags, indices, gia, years, rules } = computeFlags(tables, settings);
+  const { flags, indices, gia, years, rules, lookup } = computeFlags(tables, settings);
   const status = flagStatus(flags);
   const flagged = flaggedSchools(flags, ['shnro', 'nsu']);
   const indicators = computeProgramme(tables, settings, { flagged, gia, gap, years });
@@ -39,7 +39,6 @@ export function computeAll(tables: CanonicalTables, settings: Settings) {
   const { context, fits } = contextRows(scores, social, status, settings);
   const socialYears = [...new Set(social.filter((r) => r.value !== null).map((r) => r.year))].sort((a, b) => a - b);
   const latest = socialYears[socialYears.length - 1];
-  const lookup = indicatorLookup(tables.indicators, tables.schools);
   const students = new Map(lookup.get('students')?.get(latest) ?? []);
   const primaryExam = rankedExams(settings).find((e) => scores.some((s) => s.exam === e && s.year === latest));
   const primary = primaryExam ? { exam: primaryExam, subject_set: setLabel(settings.mandatory_subjects[primaryExam] ?? []) } : null;
