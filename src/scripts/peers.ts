@@ -47,7 +47,7 @@ function setUp(form: HTMLFormElement): void {
         const on = new Set(boxes.filter((b) => b.checked).map((b) => b.name));
         if (!on.size) {
           show(built.cloneNode(true) as HTMLTableSectionElement);
-          status.textContent = `Показаны похожие школы по умолчанию: ${data.similarCount} ближайших по социальному контексту и размеру.`;
+          status.textContent = `Показаны похожие школы по умолчанию: ${data.similarCount} сдающих те же экзамены и ближайших по социальному контексту и размеру.`;
           return;
         }
         const keep = (s: IslandSchool) =>
@@ -58,7 +58,7 @@ function setUp(form: HTMLFormElement): void {
         show(rowsFor(data, peers, built.rows[0], base));
         const chosen = boxes.filter((b) => b.checked).map((b) => b.dataset.short).join(', ');
         status.textContent = peers.length
-          ? `Показаны ${peers.length} ближайших по социальному контексту и размеру школ ${chosen}.`
+          ? `Показаны ${peers.length} ближайших по социальному контексту и размеру школ с теми же экзаменами ${chosen}.`
           : `Школ ${chosen} на сайте нет. Снимите одно из условий.`;
       };
       for (const b of boxes) b.addEventListener('change', update);

@@ -20,11 +20,11 @@ function data(): IslandData {
   return JSON.parse(readFileSync(join(site('demo'), 'data', 'compare.json'), 'utf8')) as IslandData;
 }
 
-/** Nearest schools by plain sorting, written here apart from the site's code. */
+/** Nearest schools sitting the same exams, by plain sorting, written here apart from the site's code. */
 function expectedPeers(d: IslandData, self: IslandSchool, keep: (s: IslandSchool) => boolean): string[] {
   const [x, y] = self.peer!;
   return d.schools
-    .filter((s) => s.id !== self.id && s.peer && keep(s))
+    .filter((s) => s.id !== self.id && s.peer && s.peer[3] === self.peer![3] && keep(s))
     .map((s) => ({ name: s.name, code: s.code, d: Math.sqrt((s.peer![0] - x) ** 2 + (s.peer![1] - y) ** 2) }))
     .sort((a, b) => a.d - b.d || a.code.localeCompare(b.code, 'en'))
     .slice(0, d.similarCount)

@@ -9,8 +9,8 @@
  * - Resilient: НСУ in that year and residual ≥ the `resilient_quantile` quantile
  *   (linear interpolation) of that year × exam's residuals.
  * - Similar schools: in the latest year with a social index, the `similar_count` nearest
- *   schools by Euclidean distance on (z of social index, z of ln(students)); ties by
- *   school_id. Size is taken on a log scale: 100 vs 200 pupils differ as much as 500 vs 1000.
+ *   schools sitting the same ranked exams, by Euclidean distance on (z of social index,
+ *   z of ln(students)); ties by school_id. Size is taken on a log scale: 100 vs 200 pupils differ as much as 500 vs 1000.
  * - Clusters: k-means (k = settings.clusters) on z-scores of the three indices, ln(size)
  *   and the standardised ГИА score, latest year; schools missing any feature get no
  *   cluster. Initialisation: k-means++ driven by a fixed-seed PRNG over the schools in
@@ -65,6 +65,8 @@ export interface SimilarRow {
   y: number;
   /** Pupils, the size the y axis is taken from. */
   students: number;
+  /** The ranked exams the school sits («ЕГЭ+ОГЭ»): peers are chosen among the same. */
+  exams: string;
   /** The school's score and the mean of its similar schools' scores (primary set, same year). */
   score: number | null;
   similar_mean: number | null;
@@ -309,7 +311,19 @@ export function similarSchools(social: IndexRow[], students: Map<string, number>
   for (const [s, v] of students) if (v > 0 && x.has(s)) y.set(s, Math.log(v));
   const zx = zMap(new Map([...x].filter(([s]) => y.has(s))));
   const zy = zMap(y);
-  const near = nearest([...zx.keys()].map((id) => ({ id, x: zx.get(id)!, y: zy.get(id)! })), settings.similar_count + 1);
+  // Peers sit the same exams: a school with ЕГЭ is compared with schools with ЕГЭ, a basic
+  // school with basic schools. The signature is the ranked exams with a score in any year.
+  const sat = new Map<string, Set<string>>();
+  for (const r of scores) {
+    let e = sat.get(r.school_id);
+    if (!e) sat.set(r.school_id, (e = new Set()));
+    e.add(r.exam);
+  }
+  const signature = (id: string) => [...(sat.get(id) ?? [])].sort().join('+');
+  const groups = new Map<string, string[]>();
+  for (const id of zx.keys()) groups.set(signature(id), [...(groups.get(signature(id)) ?? []), id]);
+  const near = new Map<string, { ids: string[]; d: number[] }>();
+  for (const ids of groups.values()) for (const [id, nb] of nearest(ids.map((id) => ({ id, x: zx.get(id)!, y: zy.get(id)! })), settings.similar_count + 1)) near.set(id, nb);
   const score = new Map<string, number>();
   if (primary) for (const s of scores) if (s.year === year && s.exam === primary.exam && s.subject_set === primary.subject_set && s.eligible) score.set(s.school_id, s.score);
   const out: SimilarRow[] = [];
@@ -317,7 +331,7 @@ export function similarSchools(social: IndexRow[], students: Map<string, number>
     const nb = near.get(id)!;
     const pairs = nb.ids.map((s, i) => ({ s, d: nb.d[i] })).filter((p) => p.s !== id).slice(0, settings.similar_count);
     const sc = pairs.map((p) => score.get(p.s)).filter((v): v is number => v !== undefined);
-    out.push({ school_id: id, year, similar_ids: pairs.map((p) => p.s), distances: pairs.map((p) => p.d), x: zx.get(id)!, y: zy.get(id)!, students: students.get(id)!, score: score.get(id) ?? null, similar_mean: sc.length ? sc.reduce((a, b) => a + b, 0) / sc.length : null, similar_with_score: sc.length });
+    out.push({ school_id: id, year, similar_ids: pairs.map((p) => p.s), distances: pairs.map((p) => p.d), x: zx.get(id)!, y: zy.get(id)!, students: students.get(id)!, exams: signature(id), score: score.get(id) ?? null, similar_mean: sc.length ? sc.reduce((a, b) => a + b, 0) / sc.length : null, similar_with_score: sc.length });
   }
   return out;
 }

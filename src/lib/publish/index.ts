@@ -170,5 +170,5 @@ function peerSpace(similar: MetricsOutput['similar']): PeerSpace {
   const round = (v: number) => Math.max(10, Math.round(v / 10) * 10);
   const limits: [number, number] = [round(quantile(sizes, 1 / 3)!), round(quantile(sizes, 2 / 3)!)];
   const band = (n: number) => (n < limits[0] ? 0 : n < limits[1] ? 1 : 2);
-  return { year: similar[0].year, points: new Map(similar.map((s) => [s.school_id, { x: s.x, y: s.y, band: band(s.students) }])), bandLimits: limits };
+  return { year: similar[0].year, points: new Map(similar.map((s) => [s.school_id, { x: s.x, y: s.y, band: band(s.students), exams: s.exams }])), bandLimits: limits };
 }

@@ -65,7 +65,7 @@ export type SchoolScore = {
  */
 export interface PeerSpace {
   year: number | null;
-  points: Map<string, { x: number; y: number; band: number }>;
+  points: Map<string, { x: number; y: number; band: number; exams: string }>;
   /** Upper bounds (pupils) of the first two bands. */
   bandLimits: [number, number] | null;
 }

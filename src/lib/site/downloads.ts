@@ -251,7 +251,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
         states: series.map((pt) => (pt.state === 'value' ? 'v' : pt.state === 'suppressed' ? 'h' : 'm')).join(''),
         series: series.map((pt) => pt.value),
         ...(series.some((pt) => pt.reason) ? { why: Object.fromEntries(series.flatMap((pt, i) => (pt.state === 'suppressed' && pt.reason ? [[i, pt.reason]] : []))) } : {}),
-        peer: point ? [point.x, point.y, point.band] : null,
+        peer: point ? [point.x, point.y, point.band, point.exams] : null,
         values: {
           municipality: munName(s.municipality_id),
           score: last && last.value !== null ? last.value.toLocaleString('ru-RU', { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? (last.reason ?? stateLabel('suppressed', ctx.settings.min_participants)) : 'нет данных',

@@ -20,8 +20,8 @@ export interface IslandSchool {
   series: (number | null)[];
   /** Why a hidden year is hidden, by its index in `years` (only for h). */
   why?: Record<number, string>;
-  /** [z of the social index, z of ln(pupils), size band] — the space peers are chosen in. */
-  peer: [number, number, number] | null;
+  /** [z of the social index, z of ln(pupils), size band, exams sat] — the space peers are chosen in. */
+  peer: [number, number, number, string] | null;
   values: Record<string, string>;
 }
 
@@ -44,13 +44,14 @@ export interface IslandData {
 
 /**
  * The nearest schools to `self` in the peer space among those `keep` lets through, as
- * metrics/context.ts chooses them: Euclidean distance, ties by id (the school code's order).
+ * metrics/context.ts chooses them: schools sitting the same exams, Euclidean distance,
+ * ties by id (the school code's order).
  */
 export function nearestPeers(self: IslandSchool, schools: IslandSchool[], count: number, keep: (s: IslandSchool) => boolean): IslandSchool[] {
   const p = self.peer;
   if (!p) return [];
   return schools
-    .filter((s) => s !== self && s.peer && keep(s))
+    .filter((s) => s !== self && s.peer && s.peer[3] === p[3] && keep(s))
     .map((s) => ({ s, d: Math.hypot(s.peer![0] - p[0], s.peer![1] - p[1]) }))
     .sort((a, b) => a.d - b.d || (a.s.code < b.s.code ? -1 : a.s.code > b.s.code ? 1 : 0))
     .slice(0, count)

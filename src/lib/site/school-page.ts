@@ -229,7 +229,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
       ...(ctxSection.tables ?? []),
       {
         id: `school-${school.slug}-similar`,
-        caption: `Похожие школы (близкие по социальному контексту и размеру): ${ctx.gapScoreName} по годам`,
+        caption: `Похожие школы (те же экзамены, близкий социальный контекст и размер): ${ctx.gapScoreName} по годам`,
         columns: [
           { key: 'name', label: 'Школа' },
           { key: 'mun', label: ctx.w.area.title },
