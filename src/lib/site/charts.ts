@@ -215,7 +215,7 @@ export function positionChart(args: {
     summary,
     svg: chartSvg('strip', [args.bins, mine, args.xLabel, args.bottomCut, args.topCut], args.title),
     legend: [
-      { label: args.scope === 'municipality' ? (mine.length === 1 ? `школа ${args.areaGenitive ?? 'муниципалитета'} (точка)` : `школы ${args.areaGenitive ?? 'муниципалитета'} (по точке на школу)`) : 'эта школа (ромб)', key: 'school-dot' },
+      { label: args.scope === 'municipality' ? (mine.length === 1 ? `школа ${args.areaGenitive ?? 'муниципалитета'} (точка)` : `школы ${args.areaGenitive ?? 'муниципалитета'} (по точке на школу)`) : 'эта школа (ромб)', key: args.scope === 'municipality' ? 'school-dot' : 'school-diamond' },
       { label: 'все школы региона (серые столбики: сколько школ с таким результатом)', key: 'others' },
       { label: args.groups.top, key: 'band-top' },
       { label: args.groups.bottom, key: 'band-bottom' },
@@ -281,8 +281,8 @@ export function contextChart(args: {
     summary,
     svg: chartSvg('scatter', [args.points, args.line, 'Индекс социального благополучия', args.yLabel], args.title),
     legend: [
-      { label: 'эта школа', key: 'school' },
-      { label: 'другие школы', key: 'others' },
+      { label: 'эта школа (ромб)', key: 'school-diamond' },
+      { label: 'другие школы (кружки)', key: 'others-ring' },
       { label: 'ожидаемый результат', key: 'region' },
     ],
     table: {

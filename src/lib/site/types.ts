@@ -48,7 +48,7 @@ export interface Chart {
   summary: string;
   svg: SafeSvg;
   /** Legend in words, because colour alone must not carry meaning. */
-  legend?: { label: string; key: 'school' | 'municipality' | 'region' | 'top' | 'bottom' | 'target' | 'actual' | 'band-top' | 'band-bottom' | 'others' | 'gap' | 'school-dot' }[];
+  legend?: { label: string; key: 'school' | 'municipality' | 'region' | 'top' | 'bottom' | 'target' | 'actual' | 'band-top' | 'band-bottom' | 'others' | 'others-ring' | 'gap' | 'school-dot' | 'school-diamond' }[];
   table: DataTable;
 }
 
