@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
     ['small', 'test/fixtures/site-small'],
     // A small demo region with every threshold changed from its default (words test).
     ['settings', writeSettingsFixture(join(root, 'settings-data'))],
+    // A region without a registry: schools from yearly result files, names that change.
+    ['yearly', 'test/fixtures/yearly-names'],
   ];
   const shared = sharedDir();
   const env: NodeJS.ProcessEnv = {};

@@ -56,6 +56,8 @@ describe('school list from yearly result files, on the site', () => {
     const lyceum = schoolPages.find((p) => p.path === 'school/105201')!;
     const stats = (p: typeof lyceum) => p.sections.find((s) => s.id === 'summary')!.stats ?? [];
     expect(stats(lyceum).find((s) => s.label === 'Прежние названия')?.value).toBe('МАОУ «Лицей № 1» (2024); МБОУ «СОШ № 1» (2023)');
+    // The lead is what the search indexes: the old name finds the school.
+    expect(lyceum.description).toContain('Прежние названия: МАОУ «Лицей № 1» (2024); МБОУ «СОШ № 1» (2023).');
     expect(stats(schoolPages.find((p) => p.path === 'school/105202')!).some((s) => s.label === 'Прежние названия')).toBe(false);
     const csv = m.files.find((f) => f.path === 'data/schools.csv')!.content;
     expect(csv).toContain('105205,МБОУ «Школа № 5»,Южный,Южный,,МБОУ «СОШ № 5» (2023–2024),/school/105205/');

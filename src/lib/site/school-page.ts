@@ -328,7 +328,8 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
     path: `school/${school.slug}`,
     kind: 'school',
     title: school.name,
-    description: `${school.name} (${mun.name}): результаты ${examsShown.size ? [...examsShown].join(' и ') : 'экзаменов'} по годам${headline ? `, ${headline}` : ''}, место среди школ региона, социальный контекст.`,
+    // Former names go into the lead: it is what search indexes, so the old name finds the school.
+    description: `${school.name} (${mun.name}): результаты ${examsShown.size ? [...examsShown].join(' и ') : 'экзаменов'} по годам${headline ? `, ${headline}` : ''}, место среди школ региона, социальный контекст.${school.former_names ? ` Прежние названия: ${school.former_names}.` : ''}`,
     breadcrumbs: [
       { name: ctx.regionName, href: ctx.href('') },
       { name: mun.name, href: ctx.href(`municipality/${mun.slug}`) },
