@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --data DIR] [--out DIR] [--previous DIR] [--date YYYY-MM-DD]
+ * npm run build [-- --data DIR] [--out DIR] [--previous DIR] [--date YYYY-MM-DD] [--force]
  * Builds the site from a dataset folder (default: the demo region) into dist/.
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +19,8 @@ const { values } = parseArgs({
     date: { type: 'string' },
     // Machine-readable summary for `npm run bench` (stage times, peak memory).
     stats: { type: 'string' },
+    // Build even if the data, code and options are those of the site already in --out.
+    force: { type: 'boolean', default: false },
   },
 });
 
@@ -37,12 +39,16 @@ try {
 }
 
 try {
-  const s = await buildSite({ dataDir: values.data!, outDir: values.out!, previousDataDir: values.previous, log, buildDate });
+  const s = await buildSite({ dataDir: values.data!, outDir: values.out!, previousDataDir: values.previous, log, buildDate, force: values.force });
   if (values.stats) {
     writeFileSync(values.stats, JSON.stringify({ ...s, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
   }
   const warnings = Object.entries(s.warnings);
   console.log('');
+  if (s.skipped) {
+    console.log(`Сайт в ${shown(values.out!)}/ уже собран из этих данных этим кодом (${countOf(s.pages, ['страница', 'страницы', 'страниц'])}, ${countOf(s.files, ['файл', 'файла', 'файлов'])}); проверка заняла ${formatNumber(s.seconds, 1)} с. Собрать заново: npm run build -- --force`);
+    process.exit(0);
+  }
   console.log(`Готово за ${formatNumber(s.seconds, 1)} с: ${countOf(s.pages, ['страница', 'страницы', 'страниц'])}, ${countOf(s.files, ['файл', 'файла', 'файлов'])}, ${formatNumber(s.bytes / 2 ** 20, 1)} МБ в ${shown(values.out!)}/`);
   console.log(`Графики: нарисовано ${formatNumber(s.charts.renders, 0)}, взято из кэша прошлых сборок ${formatNumber(s.charts.hits, 0)}.`);
   if (warnings.length === 0) console.log('Предупреждений нет.');

@@ -7,7 +7,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, rm, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
 import { buildSiteModel, pageCsv, type SiteModel } from '../site/model.ts';
@@ -19,13 +18,15 @@ import { readPreviousRelease } from '../release/read.ts';
 import { chartCodeVersion, diskChartStore } from './chart-store.ts';
 import { chartCacheStats, PENDING, PENDING_END, useChartStore, type SvgStore } from '../charts/cache.ts';
 import { startChartPool, type ChartPool } from './chart-pool.ts';
+import { buildStamp, recordBuild, unchangedBuild } from './build-stamp.ts';
+import { REPO_ROOT } from './root.ts';
 import type { Chart, Page } from '../site/types.ts';
 import type { SafeSvg } from '../charts/svg.ts';
 
 /** Pages held while their charts are drawn: enough to keep the pool busy, few enough for memory. */
 const MAX_WAITING_PAGES = 64;
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export { REPO_ROOT };
 
 export interface BuildOptions {
   dataDir: string;
@@ -40,6 +41,8 @@ export interface BuildOptions {
   buildDate?: string | null;
   /** Skip the Pagefind index (benchmarks of the floor; never for a published site). */
   skipSearch?: boolean;
+  /** Build even when the data, code and options are those of the site already in outDir. */
+  force?: boolean;
 }
 
 export interface BuildSummary {
@@ -51,6 +54,8 @@ export interface BuildSummary {
   stages: { name: string; seconds: number; rssMb: number }[];
   /** Charts drawn by this build and taken from an earlier build's cache. */
   charts: { hits: number; renders: number };
+  /** Nothing changed since the build already in outDir (build-stamp.ts): nothing was written. */
+  skipped?: boolean;
 }
 
 export class DatasetError extends Error {
@@ -100,7 +105,15 @@ async function stagedBuild(
   mark: (name: string) => void,
   timing: () => Pick<BuildSummary, 'seconds' | 'stages'>,
 ): Promise<BuildSummary> {
-  const { staging, modelDir, written, warnings, charts } = await prepareModel(opts, progress, mark);
+  const input = { dataset: await loadStage(opts, progress, mark) as Dataset | null };
+  // The same data, code and options as the site already in outDir: nothing to do.
+  const stamp = opts.previousDataDir ? null : buildStamp(input.dataset!.inputHash, opts);
+  const done = stamp && !opts.force ? await unchangedBuild(opts.outDir, stamp) : null;
+  if (done) {
+    progress('Данные, код и настройки не изменились с прошлой сборки: сайт уже собран из них, сборка пропущена');
+    return { ...done, warnings: {}, ...timing(), charts: { hits: 0, renders: 0 }, skipped: true };
+  }
+  const { staging, modelDir, written, warnings, charts } = await prepareModel(opts, progress, mark, input);
   try {
     progress(`Страницы сайта (${written.pageCount} шт.)`);
     await runAstro(staging.dir, modelDir);
@@ -118,6 +131,7 @@ async function stagedBuild(
     await opts.beforeCommit?.(staging.dir);
     const { files, bytes } = await measure(staging.dir);
     await staging.commit();
+    if (stamp) recordBuild(opts.outDir, { stamp, pages: written.pageCount, files, bytes });
     mark('verify+publish');
     return { pages: written.pageCount, files, bytes, warnings, ...timing(), charts };
   } catch (err) {
@@ -136,16 +150,24 @@ export type WrittenModel = Pick<SiteModel, 'info' | 'schoolIds' | 'municipalityI
  * function of its own so that the dataset, the metrics and the site context (gigabytes at
  * national scale) become unreachable when it returns, before Astro and Pagefind run.
  */
-async function prepareModel(
-  opts: BuildOptions,
-  progress: (text: string) => void,
-  mark: (name: string) => void,
-): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number>; charts: { hits: number; renders: number } }> {
+async function loadStage(opts: BuildOptions, progress: (text: string) => void, mark: (name: string) => void): Promise<Dataset> {
   progress(`Чтение и проверка данных: ${opts.dataDir}`);
   const dataset: Dataset = await loadDataset(resolve(opts.dataDir));
   const errors = dataset.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new DatasetError(dataset.problems);
   mark('ingest');
+  return dataset;
+}
+
+async function prepareModel(
+  opts: BuildOptions,
+  progress: (text: string) => void,
+  mark: (name: string) => void,
+  input: { dataset: Dataset | null },
+): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number>; charts: { hits: number; renders: number } }> {
+  // Taken out of the box, so that nothing but this function keeps the dataset alive.
+  const dataset = input.dataset!;
+  input.dataset = null;
 
   progress('Расчёт показателей');
   const metrics = computeAll(dataset.tables, dataset.settings);

@@ -2,6 +2,7 @@
  * Public entry of the ingestion layer: a dataset folder → canonical tables + every problem.
  * The only module that reads files, through an injectable `readFile`.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FILE_KINDS, type CanonicalTables, type FileKind, type Problem, type Source } from '../model/types.ts';
@@ -41,6 +42,8 @@ export interface Dataset {
   tables: CanonicalTables;
   sources: LoadedSource[];
   problems: Problem[];
+  /** A hash of every byte the loader read (manifest and files, with their paths). */
+  inputHash: string;
 }
 
 export interface LoadOptions {
@@ -103,11 +106,18 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   const readFile = opts.readFile ?? defaultReadFile;
   const env = opts.env ?? process.env;
   const problems: Problem[] = [];
-  const base: Dataset = { dir, region: { name: '', demo: false }, settings: resolveSettings(undefined), tables: emptyTables(), sources: [], problems };
+  const base: Dataset = { dir, region: { name: '', demo: false }, settings: resolveSettings(undefined), tables: emptyTables(), sources: [], problems, inputHash: '' };
+  // What was read decides what is built: the build skips itself when this and the code match.
+  const inputs = createHash('sha256');
+  const readHashed = async (p: string) => {
+    const bytes = await readFile(p);
+    inputs.update(p).update('\0').update(bytes).update('\0');
+    return bytes;
+  };
 
   let manifestText: string;
   try {
-    const dec = decode(await readFile(path.join(dir, MANIFEST)), MANIFEST, 'utf-8');
+    const dec = decode(await readHashed(path.join(dir, MANIFEST)), MANIFEST, 'utf-8');
     const notText = dec.problems.find((p) => p.code === 'not-csv');
     if (notText) {
       problems.push({ ...notText, message: notText.message.replace('Это не CSV-файл', 'Манифест — не текстовый файл YAML'), hint: 'dataset.yml — текстовый файл в кодировке UTF-8; создайте его в текстовом редакторе по docs/dataset-format.md' });
@@ -179,7 +189,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     const full = fulls[i];
     if (!cache.has(full)) {
       try {
-        cache.set(full, { bytes: await readFile(full) });
+        cache.set(full, { bytes: await readHashed(full) });
       } catch (e) {
         cache.set(full, { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       }
@@ -212,7 +222,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   problems.push(...perFile.finish());
   // Values are echoed on one line: clipped, control characters and line breaks made visible.
   for (const p of problems) if (p.value !== undefined) p.value = clip(visibleControls(p.value.replace(/\r\n|\r|\n/g, '↵')));
-  return { ...base, tables, sources: loaded, problems };
+  return { ...base, tables, sources: loaded, problems, inputHash: inputs.digest('hex') };
 }
 
 /**
