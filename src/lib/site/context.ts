@@ -318,6 +318,11 @@ export class SiteContext {
     return [`до ${formatInt(limits[0])} учащихся`, `${formatInt(limits[0])}–${formatInt(limits[1])} учащихся`, `от ${formatInt(limits[1])} учащихся`][point.band];
   }
 
+  /** The ranked exams the school sits («ЕГЭ+ОГЭ»; '' for none), when it has a place among peers. */
+  examsSat(schoolId: string): string | null {
+    return this.inputs.peers.points.get(schoolId)?.exams ?? null;
+  }
+
   similarIds(schoolId: string): string[] {
     return this.inputs.similar.get(schoolId) ?? [];
   }

@@ -223,7 +223,11 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
     ];
     if (ctxRow.resilient) ctxSection.intro!.push('Резильентная школа: при неблагоприятных социальных условиях показывает результат выше ожидаемого (верхняя четверть остатков).');
   }
-  const similar = ctx.similarFor(school.school_id);
+  // Peers are compared by exam results; a school that sits no ranked exam (a primary
+  // school) has nothing to compare, and a table of «нет данных» would say nothing.
+  const sitsExams = ctx.examsSat(school.school_id) !== '';
+  const similar = sitsExams ? ctx.similarFor(school.school_id) : [];
+  if (!sitsExams && ctx.similarIds(school.school_id).length) ctxSection.intro!.push('ГИА в школе не сдают, поэтому похожие школы по результатам не сравниваются.');
   if (similar.length) {
     ctxSection.tables = [
       ...(ctxSection.tables ?? []),
