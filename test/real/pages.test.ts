@@ -220,4 +220,15 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
       expect(intro).toContain(`разрыв ${Number(row.gap).toFixed(1).replace('.', ',')}`);
     }
   });
+  it('Moscow: a one-year dataset says «За 2016 год», and a one-subject set «по предмету»', () => {
+    // Every Moscow school has one year (2015/16) and one «subject», the three-subject total.
+    const verdicts = walk(join(site('moscow'), 'school'))
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => text(doc(f).querySelector('.verdict')));
+    expect(verdicts.length).toBeGreaterThan(500);
+    for (const v of verdicts) {
+      expect(v, v).not.toMatch(/2016–2016|по предметам «Сумма трёх предметов»/);
+    }
+    expect(verdicts.filter((v) => v.includes('За 2016 год опубликован один результат') && v.includes('по предмету «Сумма трёх предметов»')).length).toBeGreaterThan(400);
+  });
 });

@@ -76,7 +76,7 @@ export function municipalitiesPage(ctx: SiteContext): Page {
   const met = lines.filter((l) => l.last?.target_met === true).length;
   const judged = lines.filter((l) => l.last?.target_met !== null && l.last?.target_met !== undefined).length;
   const sections: Section[] = [];
-  const what = p ? `${ctx.gapScoreName} ${p.exam} по предметам «${subjectSetText(p.subject_set)}»` : '';
+  const what = p ? `${ctx.gapScoreName} ${p.exam} ${p.subject_set.includes(' + ') ? 'по предметам' : 'по предмету'} «${subjectSetText(p.subject_set)}»` : '';
   sections.push({
     id: 'by-gap',
     heading: 'По величине разрыва',

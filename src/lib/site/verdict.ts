@@ -28,7 +28,7 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
   // a basic school without grade 11 is judged on ОГЭ, not left blank.
   const sets = ctx.mandatorySets().map((set) => ({ set, series: ctx.scoreSeries(schoolId, set).filter((s) => s.year >= from) }));
   const chosen = sets.find((c) => c.series.filter((s) => s.value !== null).length >= 2) ?? sets.find((c) => c.series.some((s) => s.state !== 'missing'));
-  if (!chosen) return { tone: 'unknown', label: 'Динамику оценить нельзя', sentences: [`За ${from}–${ctx.latestYear} годы у школы нет результатов ${sets.map((c) => c.set.exam).join(' и ') || 'экзаменов'} по обязательным предметам.`] };
+  if (!chosen) return { tone: 'unknown', label: 'Динамику оценить нельзя', sentences: [`${period(from, ctx.latestYear)} у школы нет результатов ${sets.map((c) => c.set.exam).join(' и ') || 'экзаменов'} по обязательным предметам.`] };
   const p = chosen.set;
   // A change of scale inside the window starts a new series: only the years after it count.
   let series = chosen.series;
@@ -44,7 +44,7 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
   const shown = series.filter((s) => s.value !== null);
   const measure = ctx.measureFor(p.exam);
   const name = measure === 'mean' ? measureLabel('mean', p.exam, ctx.settings.measure_labels).short : ctx.gapScoreName;
-  const what = `${name} ${p.exam} по предметам «${subjectSetText(p.subject_set)}»`;
+  const what = `${name} ${p.exam} ${p.subject_set.includes(' + ') ? 'по предметам' : 'по предмету'} «${subjectSetText(p.subject_set)}»`;
   // Grades (2–5) move in hundredths; test scores and shares in tenths.
   const digits = measure === 'mean' && measureLabel('mean', p.exam).unit === 'отметка' ? 2 : 1;
   const fmt = (v: number) => (ctx.gapScoreIsShare && measure !== 'mean' ? ctx.scoreText(v) : formatNumber(v, digits));
@@ -57,8 +57,8 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
     const why = series.some((s) => s.state === 'suppressed') ? `в остальные годы результат скрыт (менее ${ctx.settings.min_participants} участников или защита данных)` : 'в остальные годы результатов нет';
     sentences.push(
       shown.length === 1
-        ? `За ${series[0].year}–${ctx.latestYear} годы опубликован один результат: ${what} — ${fmt(shown[0].value!)} в ${shown[0].year} году; ${why}.`
-        : `За ${series[0].year}–${ctx.latestYear} годы нет ни одного опубликованного результата: ${why.replace('в остальные годы ', '')}.`,
+        ? `${period(series[0].year, ctx.latestYear)} опубликован один результат: ${what} — ${fmt(shown[0].value!)} в ${shown[0].year} году; ${why}.`
+        : `${period(series[0].year, ctx.latestYear)} нет ни одного опубликованного результата: ${why.replace('в остальные годы ', '')}.`,
     );
   } else {
     const first = shown[0];
@@ -124,7 +124,7 @@ export function areaVerdict(ctx: SiteContext, rows: { year: number; gap: number 
     return {
       tone: 'unknown',
       label: 'Динамику разрыва оценить нельзя',
-      sentences: [last ? `Разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ опубликован только за ${last.year} год: ${formatNumber(last.gap!, 1)}${ctx.gapScoreIsShare ? ' п. п.' : ''}.` : `За ${from}–${ctx.latestYear} годы разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ не опубликован (мало школ с достаточным числом участников или он скрыт для защиты данных).`],
+      sentences: [last ? `Разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ опубликован только за ${last.year} год: ${formatNumber(last.gap!, 1)}${ctx.gapScoreIsShare ? ' п. п.' : ''}.` : `${period(from, ctx.latestYear)} разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ не опубликован (мало школ с достаточным числом участников или он скрыт для защиты данных).`],
     };
   }
   const first = shown[0];
@@ -141,4 +141,9 @@ export function areaVerdict(ctx: SiteContext, rows: { year: number; gap: number 
   if (judged.length) sentences.push(`Цель — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год — достигнута ${met} ${plural(met, ['раз', 'раза', 'раз'])} из ${judged.length}.`);
   if (!reliable) sentences.push('В расчёте очень мало школ, поэтому изменение может быть случайным и не отмечено цветом.');
   return { tone: reliable ? (change < 0 ? 'better' : change > 0 ? 'worse' : 'steady') : 'unknown', label, sentences };
+}
+
+/** «За 2019–2025 годы», or «За 2016 год» when the period is one year. */
+function period(from: number, to: number): string {
+  return from === to ? `За ${to} год` : `За ${from}–${to} годы`;
 }
