@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlot } from '../../src/lib/charts/render.ts';
-import { linesOverYears, stripWithBands, dotsByName } from '../../src/lib/charts/specs.ts';
+import { axisLabel, linesOverYears, stripWithBands, dotsByName } from '../../src/lib/charts/specs.ts';
 import { sparkline } from '../../src/lib/charts/sparkline.ts';
 import { compareByNameChart, gapChart, yearLinesChart } from '../../src/lib/site/charts.ts';
 
@@ -131,3 +131,15 @@ describe('gap chart: the summary speaks of the gap itself', () => {
     expect(one.summary).toMatch(/^Разрыв между 10 % лучших и 10 % худших школ в 2023 году — 19,0; с прошлыми годами он не сравнивается: изменилась шкала\./);
   });
 });
+
+describe('axis titles', () => {
+  it('a long measure name (Moscow\'s) is cut at a word to fit the chart; a short one stays', () => {
+    expect(axisLabel('Доля выпускников, набравших более 220 баллов по трём предметам, %')).toBe('Доля выпускников, набравших более 220…');
+    expect(axisLabel('Средний балл')).toBe('Средний балл');
+    // The title of a Moscow chart axis, drawn: the SVG holds the cut title, not the whole one.
+    const svg = renderPlot(linesOverYears([{ name: 'Школа', role: 'school', points: [{ year: 2016, value: 4.7 }] }], { yLabel: 'Доля выпускников, набравших более 220 баллов по трём предметам, %' }), 't');
+    expect(svg).toContain('Доля выпускников, набравших более 220…');
+    expect(svg).not.toContain('по трём предметам');
+  });
+});
+

@@ -66,6 +66,18 @@ const SYMBOL: Record<Series['role'], string> = {
 export const CHART_WIDTH = 340;
 export const FONT_SIZE = 12;
 
+/**
+ * An axis title fits the 340-unit chart on one line (Plot does not wrap it): about 44
+ * characters of 12-unit text. A longer one (a dataset's own measure name, say) is cut at a
+ * word with «…»; the chart's title above says it in full.
+ */
+export function axisLabel(label: string, max = 44): string {
+  if (label.length <= max) return label;
+  const cut = label.slice(0, max - 1);
+  const atWord = cut.lastIndexOf(' ') > max / 2 ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
+  return `${atWord.replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
 const ruTick = (d: number) => formatNumber(d, Number.isInteger(d) ? 0 : 1);
 
 /** A year tick is about 30 units wide at 12-unit text: past seven years every other one is labelled. */
@@ -120,7 +132,7 @@ export function linesOverYears(
     // Room for the axis label under the last year's tick at 12-unit text.
     marginBottom: 38,
     x: yearAxis(years),
-    y: { label: opts.yLabel, grid: true, domain: opts.yDomain, tickFormat: ruTick, nice: true },
+    y: { label: axisLabel(opts.yLabel), grid: true, domain: opts.yDomain, tickFormat: ruTick, nice: true },
     marks,
   };
 }
@@ -192,7 +204,7 @@ export function gapBand(points: GapPoint[], opts: { yLabel: string; scaleBreaks?
     marginLeft: 44,
     marginBottom: 38,
     x: yearAxis(years),
-    y: { label: opts.yLabel, grid: true, domain: [lo - pad, hi + pad], tickFormat: ruTick, nice: true },
+    y: { label: axisLabel(opts.yLabel), grid: true, domain: [lo - pad, hi + pad], tickFormat: ruTick, nice: true },
     marks,
   };
 }
@@ -271,7 +283,7 @@ export function stripWithBands(
     marginRight,
     marginTop,
     marginBottom,
-    x: { label: opts.xLabel, labelOffset: 34, labelAnchor: 'center', tickFormat: ruTick, domain: [lo, hi], ticks: 5 },
+    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', tickFormat: ruTick, domain: [lo, hi], ticks: 5 },
     // y is in px above the bottom of the frame; it has no axis.
     y: { axis: null, domain: [0, inner] },
     marks: [
@@ -325,7 +337,7 @@ export function dotsByName(
     marginRight,
     marginTop: 16,
     marginBottom: 40,
-    x: { label: opts.xLabel, labelOffset: 34, labelAnchor: 'center', grid: true, tickFormat: ruTick, nice: true, ticks: 5, insetLeft: 6, insetRight: 6 },
+    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', grid: true, tickFormat: ruTick, nice: true, ticks: 5, insetLeft: 6, insetRight: 6 },
     // Each band: the name in its upper half, the dot in its lower half.
     y: { axis: null, domain: sorted.map((r) => r.name), padding: 0, insetBottom: 14 },
     marks: [
@@ -369,8 +381,8 @@ export function contextScatter(
     marginLeft: 40,
     marginRight: 16,
     marginBottom: 40,
-    x: { label: opts.xLabel, labelOffset: 34, labelAnchor: 'center', tickFormat: ruTick, grid: true, ticks: 5 },
-    y: { label: opts.yLabel, tickFormat: ruTick, grid: true },
+    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', tickFormat: ruTick, grid: true, ticks: 5 },
+    y: { label: axisLabel(opts.yLabel), tickFormat: ruTick, grid: true },
     marks: [
       Plot.dot(points.filter((p) => !p.highlight), { x: 'x', y: 'y', stroke: PALETTE.muted, r: 2.5 }),
       Plot.line(
