@@ -230,5 +230,9 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
       expect(v, v).not.toMatch(/2016–2016|по предметам «Сумма трёх предметов»/);
     }
     expect(verdicts.filter((v) => v.includes('За 2016 год опубликован один результат') && v.includes('по предмету «Сумма трёх предметов»')).length).toBeGreaterThan(400);
+    // The region's verdict speaks of the data's one year, not of 2014–2016.
+    const region = text(doc(join(site('moscow'), 'index.html')).querySelector('.verdict'));
+    expect(region).toContain('За 2016 год');
+    expect(region).not.toContain('2014');
   });
 });

@@ -22,8 +22,13 @@ export const VERDICT_YEARS = 3;
 /** Fewer similar schools with a published result than this, and no comparison is made. */
 const MIN_PEERS = 3;
 
+/** The first year the verdict looks at: three years back, or the first year with data. */
+function firstYear(ctx: SiteContext): number {
+  return Math.max(ctx.latestYear - VERDICT_YEARS + 1, ctx.years[0] ?? ctx.latestYear);
+}
+
 export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
-  const from = ctx.latestYear - VERDICT_YEARS + 1;
+  const from = firstYear(ctx);
   // The first exam (ЕГЭ before ОГЭ, as the settings rank them) the school has results in:
   // a basic school without grade 11 is judged on ОГЭ, not left blank.
   const sets = ctx.mandatorySets().map((set) => ({ set, series: ctx.scoreSeries(schoolId, set).filter((s) => s.year >= from) }));
@@ -113,7 +118,7 @@ function peerComparison(ctx: SiteContext, schoolId: string, p: { exam: string; s
  * Coloured only where every year rests on at least FEW_SCHOOLS eligible schools.
  */
 export function areaVerdict(ctx: SiteContext, rows: { year: number; gap: number | null; ratio: number | null; eligible: number; few_schools: boolean; target_met: boolean | null; scale_break?: boolean }[]): Verdict {
-  const from = ctx.latestYear - VERDICT_YEARS + 1;
+  const from = firstYear(ctx);
   let window = rows.filter((r) => r.year >= from);
   // A change of scale starts a new series (scales.ts).
   const brk = window.findLastIndex((r) => r.scale_break);
