@@ -33,4 +33,12 @@ describe.skipIf(skip)('area names on the NYC site', () => {
     expect(withArea.length).toBeGreaterThan(0);
     for (const t of withArea) expect(t, t).toMatch(/году: школьный округ — /);
   });
+
+  it('a dataset without settlement types does not print «Тип местности: не указан» on every school', () => {
+    const { document } = parseHTML(read(join(site('nyc'), 'school/03M299/index.html')));
+    const labels = [...document.querySelectorAll('.stat dt')].map((dt) => (dt.textContent ?? '').trim());
+    expect(labels).toContain('Школьный округ');
+    expect(labels).not.toContain('Тип местности');
+  });
 });
+

@@ -310,6 +310,12 @@ export class SiteContext {
   }
   private pooledBySchool?: Map<string, PooledResult[]>;
 
+  /** Whether the dataset gives any school a settlement type (else the field is not shown). */
+  get hasSettlements(): boolean {
+    return (this.settlementsKnown ??= [...this.schools.values()].some((s) => s.settlement !== null));
+  }
+  private settlementsKnown?: boolean;
+
   /** The school's size band label (terciles of pupils), when it has a place among peers. */
   sizeBand(schoolId: string): string | null {
     const point = this.inputs.peers.points.get(schoolId);

@@ -37,8 +37,9 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
   // Summary
   const stats: Stat[] = [
     { label: ctx.w.area.title, value: mun.name },
-    { label: 'Тип местности', value: school.settlement ?? 'не указан' },
   ];
+  // «Тип местности: не указан» on every page says nothing when the dataset has no such field.
+  if (ctx.hasSettlements) stats.push({ label: 'Тип местности', value: school.settlement ?? 'не указан' });
   if (school.former_names) stats.push({ label: 'Прежние названия', value: school.former_names });
   const flags = ctx.flagsBySchool.get(school.school_id) ?? [];
   const fired = [...new Set(flags.filter((f) => f.fired === true).map((f) => f.flag))];
