@@ -141,5 +141,21 @@ describe('axis titles', () => {
     expect(svg).toContain('Доля выпускников, набравших более 220…');
     expect(svg).not.toContain('по трём предметам');
   });
+
+  it('a mean on a scale that does not start at zero (SAT) is drawn without a zero baseline', () => {
+    const series = [
+      { name: 'Школа', role: 'school' as const, points: [{ year: 2011, value: 374 }, { year: 2012, value: 384 }] },
+      { name: 'Регион', role: 'region' as const, points: [{ year: 2011, value: 434.6 }, { year: 2012, value: 461.5 }] },
+    ];
+    const ticks = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const withZero = renderPlot(linesOverYears(series, { yLabel: 'Средний балл' }), 't');
+    const without = renderPlot(linesOverYears(series, { yLabel: 'Средний балл', zero: false }), 't');
+    expect(ticks(withZero)).toContain('0');
+    expect(ticks(without)).not.toContain('0');
+    // The axis then spans the data (about 370–470), not 0–500.
+    const scoreTicks = ticks(without).filter((t) => /^\d{3}$/.test(t)).map(Number);
+    expect(scoreTicks.length).toBeGreaterThan(2);
+    expect(scoreTicks.every((v) => v >= 360 && v <= 480)).toBe(true);
+  });
 });
 

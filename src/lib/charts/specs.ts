@@ -95,12 +95,14 @@ function yearAxis(years: number[]): Plot.ScaleOptions {
 /** Yearly lines; a null value breaks the line (never interpolated) and keeps its dot absent. */
 export function linesOverYears(
   series: Series[],
-  opts: { yLabel: string; yDomain?: [number, number]; width?: number; height?: number; scaleBreaks?: number[] },
+  opts: { yLabel: string; yDomain?: [number, number]; width?: number; height?: number; scaleBreaks?: number[]; zero?: boolean },
 ): Plot.PlotOptions {
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   // A change of scale starts a new segment of every line (z), marked by a dashed rule.
   const breaks = [...(opts.scaleBreaks ?? [])].sort((a, b) => a - b);
-  const marks: Plot.Markish[] = [Plot.ruleY([opts.yDomain?.[0] ?? 0], { stroke: '#ccc' })];
+  // A baseline at the domain's bottom, or at zero; none for a score scale whose range is
+  // not known (SAT runs 200–800: a zero line would squash the lines into the top third).
+  const marks: Plot.Markish[] = opts.zero === false && !opts.yDomain ? [] : [Plot.ruleY([opts.yDomain?.[0] ?? 0], { stroke: '#ccc' })];
   for (const b of breaks) {
     marks.push(
       Plot.ruleX([b - 0.5], { stroke: PALETTE.region, strokeDasharray: '4 3' }),

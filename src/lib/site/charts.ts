@@ -32,6 +32,8 @@ export function yearLinesChart(args: {
   yDomain?: [number, number];
   /** Years that start a new score scale (scales.ts): no change is read across them. */
   scaleBreaks?: number[];
+  /** False for a score whose scale does not start at zero and is not known (no zero line). */
+  zero?: boolean;
 }): Chart | null {
   const digits = args.digits ?? 1;
   const main = args.series[0];
@@ -64,7 +66,7 @@ export function yearLinesChart(args: {
     }
     summary += ` Значения за ${[...byReason].map(([why, years]) => `${years.join(', ')} — ${why}`).join('; за ')}.`;
   }
-  const opts = { yLabel: `${args.yLabel}`, yDomain: args.yDomain, ...(args.scaleBreaks?.length ? { scaleBreaks: args.scaleBreaks } : {}) };
+  const opts = { yLabel: `${args.yLabel}`, yDomain: args.yDomain, ...(args.scaleBreaks?.length ? { scaleBreaks: args.scaleBreaks } : {}), ...(args.zero === false ? { zero: false } : {}) };
   const svg = chartSvg('lines', [args.series, opts], args.title);
   return {
     id: args.id,

@@ -81,6 +81,8 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
         yLabel: label.unit === '%' ? `${label.label}, %` : label.label,
         unit: label.unit,
         yDomain: measureDomain(measure, s.exam),
+        // A share runs from 0; a mean on an exam whose scale is not built in (SAT 200–800) does not.
+        zero: measure !== 'mean' || measureDomain(measure, s.exam) !== undefined,
         minParticipants: min,
         scaleBreaks: ctx.years.filter((y, i) => i > 0 && ctx.scaleBreak(s.exam, s.subject, ctx.years[i - 1], y)),
         series: [
