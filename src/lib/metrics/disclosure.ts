@@ -84,7 +84,7 @@ function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; sh
  * municipal aggregate is published when its participants reach min_participants).
  */
 export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<string, string | null>, settings: Settings): { rows: PublishedResult[]; hidden: { primary: number; complementary: number } } {
-  const out: PublishedResult[] = rows.map((r) => ({ ...r, derived: [...r.derived], reliable: reliable(r.n, settings), suppressed_reason: null }));
+  const out: PublishedResult[] = rows.map((r) => ({ ...r, reliable: reliable(r.n, settings), suppressed_reason: null }));
   const hiddenByUs = new Array(out.length).fill(false);
   let primary = 0;
   for (let i = 0; i < out.length; i++) {

@@ -44,9 +44,12 @@ export interface SchoolResultRow {
   g5: number | null;
   /** Grade distribution in %, when all four counts are published. */
   dist: { g2: number; g3: number; g4: number; g5: number } | null;
-  /** Fields computed here from the grade counts rather than read. */
-  derived: Measure[];
+  /** Fields computed here from the grade counts rather than read (never changed in place). */
+  derived: readonly Measure[];
 }
+
+/** One shared empty list: millions of rows derive nothing (national scale: ~250 MB of arrays). */
+const NOTHING_DERIVED: readonly Measure[] = Object.freeze([]);
 
 export function schoolResults(results: Columns): SchoolResultRow[] {
   const n = rowCount(results);
@@ -82,18 +85,18 @@ export function schoolResults(results: Columns): SchoolResultRow[] {
       g4: g[2],
       g5: g[3],
       dist,
-      derived: [],
+      derived: NOTHING_DERIVED,
     };
     // A share the publisher hid stays hidden: deriving it from counts would undo their suppression.
     if (dist && row.share_good_state !== 'value' && row.share_good_state !== 'suppressed') {
       row.share_good = dist.g4 + dist.g5;
       row.share_good_state = 'value';
-      row.derived.push('share_good');
+      row.derived = [...row.derived, 'share_good'];
     }
     if (dist && row.share_below_state !== 'value' && row.share_below_state !== 'suppressed') {
       row.share_below = dist.g2;
       row.share_below_state = 'value';
-      row.derived.push('share_below');
+      row.derived = [...row.derived, 'share_below'];
     }
     out[i] = row;
   }
