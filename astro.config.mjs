@@ -10,5 +10,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
+  // Never inline a bundled script into the page: the Content-Security-Policy allows scripts
+  // from the site's own files only ('self', no 'unsafe-inline'), so an inlined one would not run.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

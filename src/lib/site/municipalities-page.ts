@@ -86,7 +86,8 @@ export function municipalitiesPage(ctx: SiteContext): Page {
         : 'В данных нет результатов экзаменов, по которым считается разрыв.',
       ...(judged ? [`Цель программы — сокращать отношение лучших к худшим не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год; в ${ctx.latestYear} году она достигнута в ${countOf(met, ctx.w.area.countPrepositional)} из ${formatNumber(judged, 0)}, где её можно оценить.`] : []),
     ],
-    tables: [table(ctx, 'municipalities-by-gap', `${ctx.w.area.titlePlural} по величине разрыва, ${ctx.latestYear}`, byGap)],
+    // Sortable by any column in the browser; the table below keeps a second order without it.
+    tables: [{ ...table(ctx, 'municipalities-by-gap', `${ctx.w.area.titlePlural} по величине разрыва, ${ctx.latestYear}`, byGap), sortable: true }],
   });
   sections.push({
     id: 'by-reduction',

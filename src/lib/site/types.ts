@@ -30,6 +30,8 @@ export interface DataTable {
   rows: Record<string, Cell>[];
   /** Boxes that let a reader choose the peers in this table (the similar-schools island). */
   peers?: PeerFilters;
+  /** Column heads become buttons that sort the rows in the browser (scripts/sortable.ts). */
+  sortable?: boolean;
 }
 
 export interface PeerFilters {
