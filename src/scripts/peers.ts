@@ -37,35 +37,43 @@ function setUp(form: HTMLFormElement): void {
   const built = table.tBodies[0].cloneNode(true) as HTMLTableSectionElement;
   const base = form.dataset.base ?? '/';
   const show = (body: HTMLTableSectionElement) => table.tBodies[0].replaceWith(body);
-  loadIslandData(form.dataset.src!)
-    .then((data) => {
-      const self = data.schools.find((s) => s.id === form.dataset.school);
-      if (!self?.peer) return; // no place in the peer space: the built table stays alone
-      form.hidden = false;
-      const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
-      const update = () => {
-        const on = new Set(boxes.filter((b) => b.checked).map((b) => b.name));
-        if (!on.size) {
-          show(built.cloneNode(true) as HTMLTableSectionElement);
-          status.textContent = `Показаны похожие школы по умолчанию: ${data.similarCount} сдающих те же экзамены и ближайших по социальному контексту и размеру.`;
-          return;
-        }
-        const keep = (s: IslandSchool) =>
-          (!on.has('area') || s.mun === self.mun) &&
-          (!on.has('settlement') || (self.settlement !== null && s.settlement === self.settlement)) &&
-          (!on.has('band') || s.peer![2] === self.peer![2]);
-        const peers = nearestPeers(self, data.schools, data.similarCount, keep);
-        show(rowsFor(data, peers, built.rows[0], base));
-        const chosen = boxes.filter((b) => b.checked).map((b) => b.dataset.short).join(', ');
-        status.textContent = peers.length
-          ? `Показаны ${peers.length} ближайших по социальному контексту и размеру школ с теми же экзаменами ${chosen}.`
-          : `Школ ${chosen} на сайте нет. Снимите одно из условий.`;
-      };
-      for (const b of boxes) b.addEventListener('change', update);
-    })
-    .catch(() => {
-      // Without the data the built table stays, and the boxes stay hidden.
-    });
+  const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+  // The boxes show at once; the region's data (compare.json) is fetched only when a reader
+  // ticks one, so a phone opening a school page does not download every school's figures.
+  form.hidden = false;
+  const update = (data: IslandData) => {
+    const self = data.schools.find((s) => s.id === form.dataset.school);
+    if (!self?.peer) {
+      status.textContent = 'Для этой школы выбрать похожие школы нельзя: нет данных о её социальном контексте.';
+      return;
+    }
+    const on = new Set(boxes.filter((b) => b.checked).map((b) => b.name));
+    if (!on.size) {
+      show(built.cloneNode(true) as HTMLTableSectionElement);
+      status.textContent = `Показаны похожие школы по умолчанию: ${data.similarCount} сдающих те же экзамены и ближайших по социальному контексту и размеру.`;
+      return;
+    }
+    const keep = (s: IslandSchool) =>
+      (!on.has('area') || s.mun === self.mun) &&
+      (!on.has('settlement') || (self.settlement !== null && s.settlement === self.settlement)) &&
+      (!on.has('band') || s.peer![2] === self.peer![2]);
+    const peers = nearestPeers(self, data.schools, data.similarCount, keep);
+    show(rowsFor(data, peers, built.rows[0], base));
+    const chosen = boxes.filter((b) => b.checked).map((b) => b.dataset.short).join(', ');
+    status.textContent = peers.length
+      ? `Показаны ${peers.length} ближайших по социальному контексту и размеру школ с теми же экзаменами ${chosen}.`
+      : `Школ ${chosen} на сайте нет. Снимите одно из условий.`;
+  };
+  const onChange = () => {
+    status.textContent = 'Загружаются данные школ…';
+    loadIslandData(form.dataset.src!)
+      .then(update)
+      .catch(() => {
+        status.textContent = 'Данные школ не загрузились; показан выбор по умолчанию.';
+        show(built.cloneNode(true) as HTMLTableSectionElement);
+      });
+  };
+  for (const b of boxes) b.addEventListener('change', onChange);
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form.peer-filters')) setUp(form);

@@ -106,9 +106,13 @@ describe.skipIf(skipBrowser)('similar schools in Chromium', () => {
     await expect.poll(() => form.isVisible(), { timeout: POLL_MS }).toBe(true);
     const rows = () => page.locator('table[id$="-similar"] tbody tr th').allTextContents().then((t) => t.slice(1).map(same));
     const area = expectedPeers(d, self, (o) => o.mun === self.mun);
+    // A phone opening the page downloads no other school's figures until a box is ticked.
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('compare.json')));
+    expect(await fetched()).toBe(false);
     await form.locator('input[name=area]').check();
     await expect.poll(rows, { timeout: POLL_MS }).toEqual(area);
     expect(await page.locator('.peer-status').textContent()).toContain(`Показаны ${area.length} ближайших`);
+    expect(await fetched()).toBe(true);
     // Every listed peer is in this school's area, as the table's own column says.
     const areas = await page.locator('table[id$="-similar"] tbody tr td:first-of-type').allTextContents();
     expect(new Set(areas.map((a) => a.trim())).size).toBe(1);
