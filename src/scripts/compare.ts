@@ -6,6 +6,7 @@
 import type { IslandData, IslandSchool } from '../lib/site/island-data.ts';
 import { cellTd, el, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
 import { typeset } from '../lib/format/typography.ts';
+import { capitalize } from '../lib/format/index.ts';
 
 const MAX = 5;
 
@@ -36,7 +37,7 @@ function table(data: IslandData, schools: IslandSchool[], base: string, remove: 
   if (data.basis) {
     // The trajectory: a line per school, then the numbers it is drawn from.
     const tr = el('tr');
-    tr.appendChild(el('th', `${capital(data.basis)} по годам`, { scope: 'row' }));
+    tr.appendChild(el('th', `${capitalize(data.basis)} по годам`, { scope: 'row' }));
     // One vertical scale for all the lines, so their heights compare as the numbers do.
     const shown = schools.flatMap((s) => s.series.filter((v, i): v is number => v !== null && s.states[i] === 'v'));
     const domain: [number, number] | undefined = shown.length ? [Math.min(...shown), Math.max(...shown)] : undefined;
@@ -59,7 +60,6 @@ function table(data: IslandData, schools: IslandSchool[], base: string, remove: 
   return wrap;
 }
 
-const capital = (s: string) => s.charAt(0).toLocaleUpperCase('ru-RU') + s.slice(1);
 
 function setUp(form: HTMLFormElement): void {
   const input = document.getElementById('compare-input') as HTMLInputElement;

@@ -32,16 +32,22 @@ function settingsOf(dataDir: string) {
   return { measure: m.settings?.gap_score ?? DEFAULT_SETTINGS.gap_score, min: m.settings?.min_participants ?? DEFAULT_SETTINGS.min_participants };
 }
 
+/** Each school's published participants and score per year, exam and subject, from results.csv. */
+function publishedValues(dir: string, measure: string): Map<string, { n: number | null; x: number | null }> {
+  const value = new Map<string, { n: number | null; x: number | null }>();
+  for (const r of siteCsv(join(dir, 'data', 'results.csv'))) {
+    if (r.grade) continue;
+    value.set(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`, { n: num(r.n), x: r[`${measure}_state`] === 'value' ? num(r[measure]) : null });
+  }
+  return value;
+}
+
 describe.each(SITES)('published figures of the %s site', (name, dataDir) => {
   const skip = !hasSite(name) && REAL.has(name) && process.env.REQUIRE_SHARED_DATA !== '1';
   it.skipIf(skip)('group means are reproducible from the listed members, changes from the gaps', () => {
     const dir = site(name);
     const { measure } = settingsOf(dataDir);
-    const value = new Map<string, { n: number | null; x: number | null }>();
-    for (const r of siteCsv(join(dir, 'data', 'results.csv'))) {
-      if (r.grade) continue;
-      value.set(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`, { n: num(r.n), x: r[`${measure}_state`] === 'value' ? num(r[measure]) : null });
-    }
+    const value = publishedValues(dir, measure);
     /** A member's score for the set as a reader recomputes it: Σ n·x / Σ n over the subjects. */
     const memberScore = (id: string, year: string, exam: string, set: string): number | null => {
       const parts = set.split(' + ').map((s) => value.get(`${id}|${year}|${exam}|${s}`));
@@ -89,11 +95,7 @@ describe.each(SITES)('published figures of the %s site', (name, dataDir) => {
   it.skipIf(skip)('every year of a school’s trajectory in compare.json is recomputed from its published subject results', () => {
     const dir = site(name);
     const { measure } = settingsOf(dataDir);
-    const value = new Map<string, { n: number | null; x: number | null }>();
-    for (const r of siteCsv(join(dir, 'data', 'results.csv'))) {
-      if (r.grade) continue;
-      value.set(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`, { n: num(r.n), x: r[`${measure}_state`] === 'value' ? num(r[measure]) : null });
-    }
+    const value = publishedValues(dir, measure);
     const data = JSON.parse(readFileSync(join(dir, 'data', 'compare.json'), 'utf8')) as { years: number[]; set: { exam: string; subject_set: string } | null; schools: { code: string; states: string; series: (number | null)[] }[] };
     if (!data.set) return;
     const subjects = data.set.subject_set.split(' + ');

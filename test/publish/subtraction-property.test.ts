@@ -16,21 +16,11 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { computeAll } from '../../src/lib/metrics/index.ts';
 import { siteInputsFromMetrics } from '../../src/lib/publish/index.ts';
+import { stream } from '../../src/lib/demo/rng.ts';
 
 const MIN = 10;
 const SUBJECTS = ['Русский язык', 'Математика (профиль)', 'Физика'];
 const YEARS = [2023, 2024, 2025];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Raw {
   school: string;
@@ -42,8 +32,10 @@ interface Raw {
 }
 
 function region(seed: number): { files: Record<string, string>; raw: Raw[] } {
-  const r = prng(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+  // The demo generator's seeded streams: the same seed gives the same region anywhere.
+  const rng = stream(seed, 'subtraction-property');
+  const r = () => rng.u();
+  const int = (lo: number, hi: number) => rng.int(lo, hi);
   const muns = int(1, 3);
   const schools: { id: string; mun: string }[] = [];
   for (let m = 1; m <= muns; m++) for (let s = 1, k = int(1, 5); s <= k; s++) schools.push({ id: `${m}0${s}`, mun: `M${m}` });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { computeAll } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
-import { chartCacheStats, PENDING, PENDING_END, useChartStore } from '../../src/lib/charts/cache.ts';
+import { chartCacheStats, PENDING, pendingKey, useChartStore } from '../../src/lib/charts/cache.ts';
 import { startChartPool } from '../../src/lib/build/chart-pool.ts';
 
 async function pagesJson(): Promise<{ json: string; charts: number }> {
@@ -59,7 +59,7 @@ describe('chart cache', () => {
       expect(pending.length).toBe(plain.charts);
       await pool.settle();
       expect(pool.pending()).toBe(0);
-      for (const c of pending) c.svg = map.get(c.svg.slice(PENDING.length, -PENDING_END.length))! as typeof c.svg;
+      for (const c of pending) c.svg = map.get(pendingKey(c.svg))! as typeof c.svg;
       expect(pages.map((p) => JSON.stringify(p)).join('\n')).toBe(plain.json);
     } finally {
       await pool.close();

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from './root.ts';
+import { folderSize } from './folder.ts';
 
 const CODE = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 const STAMPS = join(REPO_ROOT, 'node_modules', '.cache', 'school-builds');
@@ -52,23 +53,6 @@ interface Recorded {
 
 const recordFile = (outDir: string) => join(STAMPS, `${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 32)}.json`);
 
-function countFiles(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else {
-        files++;
-        bytes += statSync(p).size;
-      }
-    }
-  };
-  walk(dir);
-  return { files, bytes };
-}
-
 /** The recorded build of outDir, if it was made from this stamp and is still all there. */
 export async function unchangedBuild(outDir: string, stamp: string): Promise<{ pages: number; files: number; bytes: number; stages: never[] } | null> {
   const file = recordFile(outDir);
@@ -80,7 +64,7 @@ export async function unchangedBuild(outDir: string, stamp: string): Promise<{ p
     return null;
   }
   if (rec.stamp !== stamp) return null;
-  const now = countFiles(outDir);
+  const now = folderSize(outDir);
   if (now.files !== rec.files || now.bytes !== rec.bytes) return null;
   return { pages: rec.pages, files: rec.files, bytes: rec.bytes, stages: [] };
 }

@@ -5,7 +5,7 @@
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cp, mkdir, rm, readdir, stat } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
@@ -16,10 +16,11 @@ import { removeOwnStaging, stage, sweepStale, type Staging } from './publish.ts'
 import { verifyStagedSite } from './verify.ts';
 import { readPreviousRelease } from '../release/read.ts';
 import { chartCodeVersion, diskChartStore } from './chart-store.ts';
-import { chartCacheStats, PENDING, PENDING_END, useChartStore, type SvgStore } from '../charts/cache.ts';
+import { chartCacheStats, PENDING, pendingKey, useChartStore, type SvgStore } from '../charts/cache.ts';
 import { startChartPool, type ChartPool } from './chart-pool.ts';
 import { buildStamp, recordBuild, unchangedBuild } from './build-stamp.ts';
 import { REPO_ROOT } from './root.ts';
+import { folderSize } from './folder.ts';
 import type { Chart, Page } from '../site/types.ts';
 import type { SafeSvg } from '../charts/svg.ts';
 
@@ -129,7 +130,7 @@ async function stagedBuild(
     progress('Проверка и публикация');
     await verifyStagedSite(staging.dir, written);
     await opts.beforeCommit?.(staging.dir);
-    const { files, bytes } = await measure(staging.dir);
+    const { files, bytes } = folderSize(staging.dir);
     await staging.commit();
     if (stamp) recordBuild(opts.outDir, { stamp, pages: written.pageCount, files, bytes });
     mark('verify+publish');
@@ -241,7 +242,7 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
   const waiting: { page: Page; name: string; charts: Chart[] }[] = [];
   const writePage = (page: Page, name: string, pending: Chart[]) => {
     for (const c of pending) {
-      const svg = charts!.store.get(c.svg.slice(PENDING.length, -PENDING_END.length));
+      const svg = charts!.store.get(pendingKey(c.svg));
       if (svg === undefined) throw new Error(`chart ${c.id} was not drawn`);
       c.svg = svg as SafeSvg;
     }
@@ -250,7 +251,7 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
   const flush = async (keep: number) => {
     while (waiting.length > keep) {
       const w = waiting.shift()!;
-      await charts!.pool.settle(w.charts.map((c) => c.svg.slice(PENDING.length, -PENDING_END.length)));
+      await charts!.pool.settle(w.charts.map((c) => pendingKey(c.svg)));
       writePage(w.page, w.name, w.charts);
     }
   };
@@ -309,23 +310,6 @@ async function buildSearchIndex(outDir: string): Promise<void> {
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
-}
-
-async function measure(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else {
-        files++;
-        bytes += (await stat(p)).size;
-      }
-    }
-  };
-  await walk(dir);
-  return { files, bytes };
 }
 
 export function describeProblems(problems: Problem[]): string[] {

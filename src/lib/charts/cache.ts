@@ -43,7 +43,10 @@ export function chartCacheStats(): { hits: number; renders: number } {
 /** Marks a chart still being drawn; never occurs in SVG, JSON or page text otherwise. */
 export const PENDING = '\u0001chart:';
 export const PENDING_END = '\u0001';
-export const PENDING_PATTERN = /\u0001chart:([0-9a-f]{64})\u0001/g;
+/** The store key a placeholder stands for. */
+export function pendingKey(svg: string): string {
+  return svg.slice(PENDING.length, -PENDING_END.length);
+}
 
 /** The SVG of a chart kind for these inputs: from the store, drawn here, or a placeholder. */
 export function chartSvg<K extends ChartKind>(kind: K, inputs: ChartInputs[K], label: string): SafeSvg {

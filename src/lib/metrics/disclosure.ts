@@ -44,6 +44,14 @@ export interface PublishedResult extends Omit<SchoolResultRow, 'dist'> {
   suppressed_reason: string | null;
 }
 
+/**
+ * What a published total less its published members gives back is safe: nothing, or a
+ * combination of two or more hidden members with at least the minimum participants.
+ */
+function safeRemainder(hidden: number, participants: number, settings: Settings): boolean {
+  return hidden === 0 || (hidden >= 2 && participants >= settings.min_participants);
+}
+
 export function isSmall(n: number | null, settings: Settings): boolean {
   return n === null || n < settings.min_participants;
 }
@@ -133,12 +141,11 @@ export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<str
       // A set score needs every subject; it is published only when no subject is small.
       if (k.startsWith('s') && (members.length < 2 || members.some((i) => isSmall(out[i].n, settings)))) continue;
       const hiddenHere = members.filter((i) => hiddenByUs[i]);
-      if (hiddenHere.length === 0) continue;
       // A set score's subjects share their pupils, so two hidden subjects suffice there; in a
       // municipality the hidden schools' pupils add up, and the total less the published
       // schools gives their combined mean, which must rest on the minimum too.
-      const hiddenN = hiddenHere.reduce((sum, i) => sum + (out[i].n ?? 0), 0);
-      if (hiddenHere.length >= 2 && (k.startsWith('s') || hiddenN >= settings.min_participants)) continue;
+      const hiddenN = k.startsWith('s') ? Infinity : hiddenHere.reduce((sum, i) => sum + (out[i].n ?? 0), 0);
+      if (safeRemainder(hiddenHere.length, hiddenN, settings)) continue;
       const candidates = members.filter((i) => !hiddenByUs[i] && hasValue(out[i])).sort((a, b) => (out[a].n ?? 0) - (out[b].n ?? 0) || cmpId(out[a].school_id, out[b].school_id) || cmpId(out[a].subject, out[b].subject));
       if (!candidates.length) continue;
       hide(out[candidates[0]], REASON_COMPLEMENTARY);
@@ -223,7 +230,7 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
       if (hidden.has(p) || !MEASURES.some((m) => p[`${m}_state`] === 'value')) continue;
       const tail = `${p.year}\u0001${p.exam}\u0001${p.subject}\u0001${p.grade ?? ''}`;
       const h = hiddenIn.get(p.scope === 'region' ? `\u0001region\u0001${tail}` : `${p.scope_id}\u0001${tail}`);
-      if (h && (h.count < 2 || h.n < settings.min_participants)) {
+      if (h && !safeRemainder(h.count, h.n, settings)) {
         hideAgg(p, REASON_COMPLEMENTARY);
         hidden.add(p);
       }
@@ -242,8 +249,7 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
     // region less the published ones gives their combined figure), hide the next smallest.
     for (;;) {
       const hiddenHere = g.filter((p) => hidden.has(p));
-      const hiddenN = hiddenHere.reduce((sum, p) => sum + p.n_total, 0);
-      if (hiddenHere.length === 0 || (hiddenHere.length >= 2 && hiddenN >= settings.min_participants)) break;
+      if (safeRemainder(hiddenHere.length, hiddenHere.reduce((sum, p) => sum + p.n_total, 0), settings)) break;
       const c = g.filter((p) => !hidden.has(p) && p.mean_state === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
       if (!c) break;
       hideAgg(c, REASON_COMPLEMENTARY);

@@ -30,7 +30,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { groupSize, rowCount } from './table.ts';
+import { rowCount } from './table.ts';
 
 const op = aq.op;
 /** Below this many eligible schools the figure is marked as resting on very few schools. */

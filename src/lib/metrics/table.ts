@@ -3,10 +3,7 @@
  * The metrics read columns directly instead of building one object per row: at six
  * million result rows that is the difference between seconds and minutes.
  */
-import * as aq from 'arquero';
 import type { Columns, ValueState } from '../model/types.ts';
-
-const op = aq.op;
 
 export function rowCount(t: Columns): number {
   for (const k in t) return t[k].length;
@@ -86,8 +83,6 @@ export function meanSd(values: ArrayLike<number>): { mean: number; sd: number; n
 
 /** The one least-squares fit lives in fit.ts (Arquero); re-exported for the table helpers' users. */
 export { leastSquares } from './fit.ts';
-/** Field-name aggregates (no expression to parse on each call). */
-const FIT = { cov: op.covariance('x', 'y'), vx: op.variance('x'), mx: op.mean('x'), my: op.mean('y') };
 
 /** School → municipality from the schools table. */
 export function municipalityOf(schools: Columns): Map<string, string | null> {

@@ -3,31 +3,15 @@
  * applied (ARCHITECTURE.md). Everything the site model reads about results goes
  * through these indexes, which only ever hold values that may be shown.
  */
-import type { ValueState } from '../model/types.ts';
+import type { SchoolResultRow } from '../metrics/results.ts';
+import type { PublishedResult as DisclosedResult } from '../metrics/disclosure.ts';
 
-export interface PublishedResult {
-  school_id: string;
-  year: number;
-  exam: string;
-  subject: string;
-  grade: string | null;
-  n: number | null;
-  n_state: ValueState;
-  mean: number | null;
-  mean_state: ValueState;
-  share_below: number | null;
-  share_below_state: ValueState;
-  share_good: number | null;
-  share_good_state: ValueState;
-  share_high: number | null;
-  share_high_state: ValueState;
-  /** Top/bottom-coded share labels («менее 5 %») by field, when a small group has 0 % or 100 %. */
-  coded?: Partial<Record<'share_below' | 'share_good' | 'share_high', string>>;
-  /** n ≥ reliability minimum: a coloured status label is allowed. */
-  reliable: boolean;
-  /** Why we hid it (primary or complementary suppression); null when the publisher did. */
-  suppressed_reason?: string | null;
-}
+/** A school's result as published: the metrics' row without its grade counts, plus disclosure. */
+export type PublishedResult = Pick<SchoolResultRow, 'school_id' | 'year' | 'exam' | 'subject' | 'grade' | 'n' | 'n_state' | 'mean' | 'mean_state' | 'share_below' | 'share_below_state' | 'share_good' | 'share_good_state' | 'share_high' | 'share_high_state'> &
+  Pick<DisclosedResult, 'coded' | 'reliable'> & {
+    /** Why we hid it (primary or complementary suppression); null when the publisher did. */
+    suppressed_reason?: string | null;
+  };
 
 /** Why a figure the site derives is hidden (the metrics' own reasons live in disclosure.ts). */
 export const HIDDEN = {

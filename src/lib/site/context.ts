@@ -6,13 +6,13 @@ import type { Settings } from '../model/config.ts';
 import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
 import { numCell, textCell } from './cells.ts';
-import { HIDDEN, key, MEASURE_LABEL, ResultIndex, type Measure, type PublishedResult } from '../publish/published.ts';
+import { key, MEASURE_LABEL, ResultIndex, type Measure } from '../publish/published.ts';
 import { slugify } from '../format/slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
-import { formatInt, formatNumber, formatPercent, stateLabel, subjectSetText } from '../format/index.ts';
+import { formatInt, formatNumber, formatPercent, subjectSetText } from '../format/index.ts';
 import { words, type Words } from '../words/ru.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
-import { scaleBreak, scaleOf, type ScaleIndex } from '../publish/scales.ts';
+import { scaleBreak, scaleOf } from '../publish/scales.ts';
 import type { PooledResult } from '../publish/pooled.ts';
 
 export type { SchoolInfo, MunicipalityInfo, AggregateRow, GapRow, FlagRow, ContextRow, SchoolScore, SiteInputs, ProgrammeRow } from '../publish/types.ts';
@@ -193,7 +193,6 @@ export class SiteContext {
   scoreSeries(schoolId: string, set?: { exam: string; subject_set: string }): { year: number; value: number | null; state: ValueState; reason?: string }[] {
     const p = set ?? this.primarySet();
     if (!p) return [];
-    const min = this.settings.min_participants;
     return this.years.map((year) => {
       const s = this.scoreOf(schoolId, year, p.exam, p.subject_set);
       if (!s) return { year, value: null, state: 'missing' as ValueState };
@@ -316,12 +315,16 @@ export class SiteContext {
   }
   private settlementsKnown?: boolean;
 
-  /** The school's size band label (terciles of pupils), when it has a place among peers. */
+  /** The size bands' labels (terciles of pupils), or null without sizes. */
+  sizeBandLabels(): [string, string, string] | null {
+    const limits = this.inputs.peers.bandLimits;
+    return limits ? [`до ${formatInt(limits[0])} учащихся`, `${formatInt(limits[0])}–${formatInt(limits[1])} учащихся`, `от ${formatInt(limits[1])} учащихся`] : null;
+  }
+
+  /** The school's size band label, when it has a place among peers. */
   sizeBand(schoolId: string): string | null {
     const point = this.inputs.peers.points.get(schoolId);
-    const limits = this.inputs.peers.bandLimits;
-    if (!point || !limits) return null;
-    return [`до ${formatInt(limits[0])} учащихся`, `${formatInt(limits[0])}–${formatInt(limits[1])} учащихся`, `от ${formatInt(limits[1])} учащихся`][point.band];
+    return point ? (this.sizeBandLabels()?.[point.band] ?? null) : null;
   }
 
   /** The ranked exams the school sits («ЕГЭ+ОГЭ»; '' for none), when it has a place among peers. */

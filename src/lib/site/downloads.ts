@@ -6,7 +6,7 @@ import type { Dataset } from '../ingest/index.ts';
 import { toCsv } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
 import type { FieldType, SiteFile, SiteInfo } from './types.ts';
-import { formatInt, stateLabel } from '../format/index.ts';
+import { stateLabel } from '../format/index.ts';
 import type { IslandData } from './island-data.ts';
 import { FLAG_SHORT } from './school-page.ts';
 
@@ -220,7 +220,6 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
   // Compare and peer islands: the latest published figures per school and each school's
   // published score by year (hidden years carry no number, only their state), nothing hidden.
   const p = ctx.primarySet();
-  const limits = inputs.peers.bandLimits;
   const compare: IslandData = {
     years: ctx.years,
     basis: p ? `${ctx.gapScoreName}` : null,
@@ -228,7 +227,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     areaTitle: ctx.w.area.title,
     areaSame: `в том же ${ctx.w.area.prepositional}`,
     minParticipants: ctx.settings.min_participants,
-    bands: limits ? [`до ${formatInt(limits[0])} учащихся`, `${formatInt(limits[0])}–${formatInt(limits[1])} учащихся`, `от ${formatInt(limits[1])} учащихся`] : null,
+    bands: ctx.sizeBandLabels(),
     similarCount: ctx.settings.similar_count,
     fields: [
       { key: 'municipality', label: ctx.w.area.title },
