@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatNumber, formatPercent, formatChange, formatValue, SCHOOLS, SCHOOLS_GENITIVE, SCHOOLS_DATIVE, subjectSetText, afterColon, roundAsShown } from '../../src/lib/format/index.ts';
+import { forms, countOf, formatNumber, formatPercent, formatChange, formatValue, subjectSetText, afterColon, roundAsShown } from '../../src/lib/format/index.ts';
 import { numCell } from '../../src/lib/site/cells.ts';
 import { yearLinesChart } from '../../src/lib/site/charts.ts';
 
@@ -14,7 +14,7 @@ describe('ru-RU formatting', () => {
     expect(formatChange(-0.04)).toBe('0,0');
   });
   it('chooses Russian plural forms: 1 школа, 2 школы, 5 школ, 11 школ, 21 школа, 22 школы', () => {
-    expect([1, 2, 5, 11, 21, 22, 111].map((n) => countOf(n, SCHOOLS))).toEqual([
+    expect([1, 2, 5, 11, 21, 22, 111].map((n) => countOf(n, forms().schools))).toEqual([
       '1\u00a0школа',
       '2\u00a0школы',
       '5\u00a0школ',
@@ -23,7 +23,7 @@ describe('ru-RU formatting', () => {
       '22\u00a0школы',
       '111\u00a0школ',
     ]);
-    expect(countOf(21, SCHOOLS_GENITIVE)).toBe('21\u00a0школы');
+    expect(countOf(21, forms().schoolsGenitive)).toBe('21\u00a0школы');
   });
   it('keeps missing, suppressed, not applicable and zero apart', () => {
     expect(formatValue(0, 'value')).toBe('0,0');
@@ -43,7 +43,7 @@ describe('subject sets in words', () => {
 
 describe('«по N школам»', () => {
   it('dative after «по»: 1 школе, 2 школам, 21 школе, 402 школам', () => {
-    expect([1, 2, 21, 402, 11].map((n) => countOf(n, SCHOOLS_DATIVE).replace(/\u00a0/g, ' '))).toEqual(['1 школе', '2 школам', '21 школе', '402 школам', '11 школам']);
+    expect([1, 2, 21, 402, 11].map((n) => countOf(n, forms().schoolsDative).replace(/\u00a0/g, ' '))).toEqual(['1 школе', '2 школам', '21 школе', '402 школам', '11 школам']);
   });
 });
 

@@ -8,12 +8,14 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { DeferredRenderer, SvgStore } from '../charts/cache.ts';
 import type { ChartKind } from '../charts/kinds.ts';
+import { locale, type Locale } from '../words/locale.ts';
 
 interface Job {
   key: string;
   kind: ChartKind;
   inputs: unknown;
   label: string;
+  locale: Locale;
 }
 
 const BATCH = 16;
@@ -71,7 +73,7 @@ export function startChartPool(store: SvgStore, size = Math.max(1, availablePara
     request(key, kind, inputs, label) {
       if (inFlight.has(key)) return;
       inFlight.add(key);
-      queue.push({ key, kind, inputs, label });
+      queue.push({ key, kind, inputs, label, locale: locale() });
       if (queue.length >= BATCH) wake();
     },
     async settle(keys) {

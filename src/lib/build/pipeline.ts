@@ -4,6 +4,7 @@
  * downloads and the search index, verify, and only then swap the staging folder into
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
+import { locale, setLocale } from '../words/locale.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -170,6 +171,8 @@ async function prepareModel(
   const dataset = input.dataset!;
   input.dataset = null;
 
+  // Every word and number from here on is in the site's language (words/locale.ts).
+  setLocale(dataset.settings.locale);
   progress('Расчёт показателей');
   const metrics = computeAll(dataset.tables, dataset.settings);
   // The raw long tables are not needed past this point; at national scale they are
@@ -302,7 +305,7 @@ async function copyFiles(modelDir: string, outDir: string): Promise<void> {
 
 async function buildSearchIndex(outDir: string): Promise<void> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ru' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: locale() });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   // Only the pages people search for: tens of thousands of embed pages would triple the work.
   const added = await index.addDirectory({ path: outDir, glob: '{school,municipality}/**/*.html' });

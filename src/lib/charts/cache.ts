@@ -8,6 +8,7 @@
  * not in the store is not drawn here: its SVG is a placeholder token, sent off to be
  * drawn in another thread, and swapped for the SVG when the page is written.
  */
+import { locale } from '../words/locale.ts';
 import { createHash } from 'node:crypto';
 import { renderChart, type ChartInputs, type ChartKind } from './kinds.ts';
 import type { SafeSvg } from './svg.ts';
@@ -54,7 +55,8 @@ export function chartSvg<K extends ChartKind>(kind: K, inputs: ChartInputs[K], l
     stats.renders++;
     return renderChart(kind, inputs, label);
   }
-  const key = createHash('sha256').update(version).update('\0').update(kind).update('\0').update(label).update('\0').update(JSON.stringify(inputs)).digest('hex');
+  // The locale is part of the key: the worker formats tick labels in it.
+  const key = createHash('sha256').update(version).update('\0').update(locale()).update('\0').update(kind).update('\0').update(label).update('\0').update(JSON.stringify(inputs)).digest('hex');
   const hit = store.get(key);
   if (hit !== undefined) {
     stats.hits++;

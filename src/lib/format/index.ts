@@ -1,21 +1,29 @@
 /**
- * ru-RU formatting for everything a reader sees: numbers, percentages, plurals,
- * and the labels of values that are not numbers (missing, suppressed, n/a).
- * Built on Intl so thin spaces, decimal commas and plural rules come from CLDR.
+ * Formatting for everything a reader sees, in the site's locale (words/locale.ts):
+ * numbers, percentages, plurals, and the labels of values that are not numbers (missing,
+ * suppressed, n/a). Built on Intl so group separators, decimal marks and plural rules
+ * come from CLDR. Imports only the leaf «common» catalogues, so every catalogue may use it.
  */
 import type { ValueState } from '../model/types.ts';
+import { intlLocale, locale } from '../words/locale.ts';
+import { common as ruCommon } from '../words/ru/common.ts';
+import { common as enCommon } from '../words/en/common.ts';
 
-const LOCALE = 'ru-RU';
 const cache = new Map<string, Intl.NumberFormat>();
 
 function nf(digits: number): Intl.NumberFormat {
-  const key = String(digits);
+  const key = `${locale()}:${digits}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
     cache.set(key, f);
   }
   return f;
+}
+
+/** The words every part of the site shares, in the site's locale. */
+export function commonWords(): typeof ruCommon {
+  return locale() === 'en' ? enCommon : ruCommon;
 }
 
 /** 1234.5 → «1 234,5» (CLDR uses a no-break space as the group separator). */
@@ -42,9 +50,20 @@ export function formatInt(value: number): string {
   return formatNumber(value, 0);
 }
 
-/** A value already in percent: 12.34 → «12,3 %». */
+/** A value already in percent: 12.34 → «12,3 %» (en: 12.3%). */
 export function formatPercent(value: number, digits = 1): string {
-  return `${formatNumber(value, digits)}\u00a0%`;
+  return commonWords().percent(formatNumber(value, digits));
+}
+
+/** A share of schools as a reader writes it: 0.1 → «10 %», 0.125 → «12,5 %». */
+export function shareText(share: number): string {
+  const pct = share * 100;
+  return formatPercent(pct, Number.isInteger(Math.round(pct * 10) / 10) ? 0 : 1);
+}
+
+/** A threshold in percent: 60 → «60 %», 0.5 → «0,5 %». */
+export function pctText(value: number): string {
+  return formatPercent(value, Number.isInteger(value) ? 0 : 1);
 }
 
 /** Signed change: +1,2 / −0,4 / 0,0. */
@@ -54,13 +73,15 @@ export function formatChange(value: number, digits = 1): string {
   return value > 0 ? `+${s}` : `−${s}`;
 }
 
-const pluralRules = new Intl.PluralRules(LOCALE);
+const pluralRules = new Map<string, Intl.PluralRules>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
-/** plural(5, ['школа', 'школы', 'школ']) → «школ». Forms: one, few, many. */
-const LIST = new Intl.ListFormat('ru-RU', { style: 'long', type: 'conjunction' });
-/** «А, Б и В». */
+/** «А, Б и В» (en: A, B, and C). */
 export function formatList(items: string[]): string {
-  return LIST.format(items);
+  const tag = intlLocale();
+  let f = listFormats.get(tag);
+  if (!f) listFormats.set(tag, (f = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })));
+  return f.format(items);
 }
 
 /** A subject set as stored («Русский язык + Математика (профиль)») in words. */
@@ -70,19 +91,23 @@ export function subjectSetText(set: string): string {
 
 /** A phrase that starts a sentence or a label: «муниципалитеты» → «Муниципалитеты». */
 export function capitalize(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('ru-RU') + text.slice(1);
+  return text.charAt(0).toLocaleUpperCase(intlLocale()) + text.slice(1);
 }
 
 /** A phrase continued after a colon: «В 25 % школ» → «в 25 % школ»; «ЕГЭ …» stays. */
 export function afterColon(text: string): string {
   const word = text.split(/\s/, 1)[0];
   // An abbreviation (ЕГЭ, ВПР) is a word of two or more capitals; a one-letter word («В») is not.
-  const abbreviation = word.length > 1 && word === word.toLocaleUpperCase('ru-RU');
-  return word.length === text.length || abbreviation ? text : text.charAt(0).toLocaleLowerCase('ru-RU') + text.slice(1);
+  const abbreviation = word.length > 1 && word === word.toLocaleUpperCase(intlLocale());
+  return word.length === text.length || abbreviation ? text : text.charAt(0).toLocaleLowerCase(intlLocale()) + text.slice(1);
 }
 
+/** plural(5, ['школа', 'школы', 'школ']) → «школ». Forms: one, few, many (en: one, other, other). */
 export function plural(count: number, forms: readonly [string, string, string]): string {
-  const rule = pluralRules.select(count);
+  const tag = intlLocale();
+  let rules = pluralRules.get(tag);
+  if (!rules) pluralRules.set(tag, (rules = new Intl.PluralRules(tag)));
+  const rule = rules.select(count);
   if (rule === 'one') return forms[0];
   if (rule === 'few') return forms[1];
   return forms[2];
@@ -93,26 +118,21 @@ export function countOf(count: number, forms: readonly [string, string, string])
   return `${formatInt(count)}\u00a0${plural(count, forms)}`;
 }
 
-export const SCHOOLS: readonly [string, string, string] = ['школа', 'школы', 'школ'];
-/** After «у», «из»: у 1 школы, у 2 школ, у 21 школы. */
-export const SCHOOLS_GENITIVE: readonly [string, string, string] = ['школы', 'школ', 'школ'];
-/** After «по»: по 1 школе, по 2 школам, по 21 школе. */
-export const SCHOOLS_DATIVE: readonly [string, string, string] = ['школе', 'школам', 'школам'];
-/** «1 школа отнесена», «2 школы отнесены», «5 школ отнесены». */
-export const ASSIGNED: readonly [string, string, string] = ['отнесена', 'отнесены', 'отнесены'];
-export const MUNICIPALITIES: readonly [string, string, string] = ['муниципалитет', 'муниципалитета', 'муниципалитетов'];
-export const PARTICIPANTS: readonly [string, string, string] = ['участник', 'участника', 'участников'];
-export const YEARS: readonly [string, string, string] = ['год', 'года', 'лет'];
+/** Plural forms in the site's locale: countOf(n, forms().schools). */
+export function forms(): typeof ruCommon.forms {
+  return commonWords().forms;
+}
 
 /** What a reader sees instead of a number, and why. */
 export function stateLabel(state: ValueState, minParticipants = 10): string {
+  const words = commonWords().states;
   switch (state) {
     case 'suppressed':
-      return `скрыто: менее ${minParticipants} участников`;
+      return words.suppressed(minParticipants);
     case 'missing':
-      return 'нет данных';
+      return words.missing;
     case 'na':
-      return 'не применимо';
+      return words.na;
     default:
       return '';
   }

@@ -6,7 +6,10 @@
  * - a no-break space between a number and its unit («3,5 %», «2,1 п. п.», «2025 г.») and
  *   after «г.» before a town's name.
  * Numbers themselves come from Intl with no-break group separators already.
+ * In English, paired straight quotes become “curly” ones and the Russian rules do nothing.
  */
+import { locale } from '../words/locale.ts';
+
 const NB = '\u00a0';
 
 /** Anything typeset would change; most cells (numbers, plain words) have none of it. */
@@ -14,6 +17,7 @@ const NEEDS = /№|"|\d [%пг]|п\. п\.|г\. [А-ЯЁ]/;
 
 export function typeset(text: string): string {
   if (!text || !NEEDS.test(text)) return text;
+  if (locale() === 'en') return text.replace(/"([^"\n]+)"/g, '\u201c$1\u201d');
   return text
     .replace(/№\s*(?=\d)/g, `№${NB}`)
     .replace(/"([^"\n]+)"/g, '«$1»')

@@ -136,6 +136,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   if (m.edition) base.edition = m.edition;
   if (m.site_url) base.siteUrl = m.site_url;
   base.settings = resolveSettings(m.settings as Record<string, unknown> | undefined);
+  if (m.locale) base.settings.locale = m.locale;
   if (m.programme) {
     // The programme's own thresholds win over `settings.rules`: they are the rules it applies.
     base.settings.programme = { name: m.programme.name, flags: m.programme.identifies };

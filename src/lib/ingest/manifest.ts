@@ -2,6 +2,7 @@
  * dataset.yml: YAML → validated manifest. Every schema issue becomes a Russian Problem
  * pointing at the line of the offending key, with a hint; all issues are reported at once.
  */
+import { LOCALES } from '../words/locale.ts';
 import { z } from 'zod';
 import { parseDocument, LineCounter, isNode } from 'yaml';
 import { FILE_KINDS, KIND_SPECS, type FileKind, type Problem } from '../model/types.ts';
@@ -86,7 +87,7 @@ const settingsShape = {
   resilient_quantile: z.number().min(0).max(1),
   measure_labels: z.strictObject({ mean: z.string().optional(), share_below: z.string().optional(), share_good: z.string().optional(), share_high: z.string().optional() }),
   area_names: z.strictObject(Object.fromEntries(Object.keys(DEFAULT_SETTINGS.area_names).map((k) => [k, z.string().min(1).optional()])) as Record<keyof typeof DEFAULT_SETTINGS.area_names, z.ZodOptional<z.ZodString>>),
-} satisfies Record<Exclude<keyof typeof DEFAULT_SETTINGS, 'programme'>, z.ZodType>;
+} satisfies Record<Exclude<keyof typeof DEFAULT_SETTINGS, 'programme' | 'locale'>, z.ZodType>;
 
 /** `programme:` — the rules the region applies (METRICS.md, «Programme opt-in»). */
 export const ProgrammeSchema = z.strictObject({
@@ -101,6 +102,8 @@ export const ManifestSchema = z.strictObject({
     demo: z.boolean({ error: 'ожидается true или false' }).default(false),
   }),
   programme: ProgrammeSchema.optional(),
+  /** The language of the site's pages: ru (default) or en. */
+  locale: z.enum(LOCALES, { error: `ожидается одно из: ${LOCALES.join(', ')}` }).optional(),
   /** The release of the data this site shows (name and date), printed in every footer and CSV. */
   edition: z.strictObject({ name: text('edition.name (название выпуска)'), date: dateLike }).optional(),
   /** The public address of the site: canonical links, og:url and the sitemap (or $SITE_URL). */

@@ -7,7 +7,7 @@
 import type { Columns } from '../model/types.ts';
 import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.ts';
 import { intCol, rowCount, strCol } from './table.ts';
-import { formatInt, plural, YEARS } from '../format/index.ts';
+import { forms, formatInt, plural } from '../format/index.ts';
 
 /** Share of an index's components a school must have for its index to be computed. */
 export const INDEX_MIN_COVERAGE = 0.5;
@@ -58,7 +58,7 @@ export function examsWord(settings: Settings): string {
   return exams.length > 0 && exams.every((e) => e === 'ЕГЭ' || e === 'ОГЭ') ? 'ГИА' : exams.join(', ');
 }
 
-const years = (n: number) => `${formatInt(n)}\u00a0${plural(n, YEARS)}`;
+const years = (n: number) => `${formatInt(n)}\u00a0${plural(n, forms().years)}`;
 
 function indicatorRule(indicator: string) {
   return (facts: DataFacts) => {

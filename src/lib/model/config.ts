@@ -3,6 +3,7 @@
  * A dataset manifest may override any of them under `settings:`; the
  * methodology page prints the values actually used.
  */
+import type { Locale } from '../words/locale.ts';
 
 export type Polarity = 'higher' | 'lower';
 
@@ -76,6 +77,8 @@ export interface Programme {
 }
 
 export interface Settings {
+  /** The language of every page (manifest `locale:`); Russian by default. */
+  locale: Locale;
   /** The region's programme of support for ШНРО/НСУ schools; null: identify no school. */
   programme: Programme | null;
   /** METRICS.md §6: no figure resting on fewer participants is published. */
@@ -135,6 +138,7 @@ export interface AreaNames {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  locale: 'ru',
   programme: null,
   min_participants: 10,
   reliability_min: 30,

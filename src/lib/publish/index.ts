@@ -14,7 +14,7 @@ import { publishGap } from './gap.ts';
 import { scaleBreak, scaleIndex } from './scales.ts';
 import { pooledResults } from './pooled.ts';
 import { currentYear } from './current-year.ts';
-import { words } from '../words/ru.ts';
+import { words } from '../words/index.ts';
 import { slugify } from '../format/slug.ts';
 import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore, PeerSpace } from './types.ts';
 import { quantile } from 'd3';

@@ -1,5 +1,5 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
-import { afterColon, capitalize, countOf, plural, formatNumber, formatChange, formatInt, SCHOOLS, SCHOOLS_DATIVE, ASSIGNED, subjectSetText } from '../format/index.ts';
+import { forms, afterColon, capitalize, countOf, plural, formatNumber, formatChange, formatInt, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { HIDDEN } from '../publish/published.ts';
 import { numCell, textCell } from './cells.ts';
@@ -28,7 +28,7 @@ function ratioText(ratio: number | null): string {
  */
 function hiddenGapText(ctx: SiteContext, r: GapRow): string {
   const groups = [r.top_mean === null ? ctx.w.top : null, r.bottom_mean === null ? ctx.w.bottom : null].filter(Boolean).join(' и в группе ');
-  return `В ${r.year} году разрыв рассчитан по ${countOf(r.eligible, SCHOOLS_DATIVE)}, но не публикуется: в группе ${groups} есть школа, чей результат скрыт для защиты данных, и по среднему группы его можно было бы восстановить вычитанием.`;
+  return `В ${r.year} году разрыв рассчитан по ${countOf(r.eligible, forms().schoolsDative)}, но не публикуется: в группе ${groups} есть школа, чей результат скрыт для защиты данных, и по среднему группы его можно было бы восстановить вычитанием.`;
 }
 
 function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: string): Section {
@@ -49,7 +49,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
   const shown = usable[usable.length - 1];
   if (shown) {
     intro.push(
-      `${scopeName}: в ${shown.year} году в ${ctx.w.top} школ ${ctx.gapScoreName} — ${ctx.scoreText(shown.top_mean!)}, в ${ctx.w.bottom} — ${ctx.scoreText(shown.bottom_mean!)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, SCHOOLS)} из ${formatInt(shown.eligible)}.`,
+      `${scopeName}: в ${shown.year} году в ${ctx.w.top} школ ${ctx.gapScoreName} — ${ctx.scoreText(shown.top_mean!)}, в ${ctx.w.bottom} — ${ctx.scoreText(shown.bottom_mean!)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, forms().schools)} из ${formatInt(shown.eligible)}.`,
     );
   }
   if (shown?.scale_break) intro.push(`В ${shown.year} году изменилась шкала экзамена: разрыв до и после несравним, поэтому изменение к прошлому году и выполнение цели не оцениваются.`);
@@ -194,7 +194,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   sections.push({
     id: 'flagged',
     heading: 'Школы с низкими результатами и в неблагоприятных условиях',
-    intro: !ctx.identifies ? [ctx.noIdentificationText()] : flagged.length ? [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : [`Ни одна школа ${ctx.w.area.genitive} не отнесена к ШНРО или НСУ.`],
+    intro: !ctx.identifies ? [ctx.noIdentificationText()] : flagged.length ? [`${countOf(flagged.length, forms().schools)} ${plural(flagged.length, forms().assigned)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : [`Ни одна школа ${ctx.w.area.genitive} не отнесена к ШНРО или НСУ.`],
     list: flagged,
   });
   if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: 'Партнёрства школ', list: extra.partnerships });
@@ -202,7 +202,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
     path: `municipality/${m.slug}`,
     kind: 'municipality',
     title: m.name,
-    description: `${m.name}: ${countOf(m.schoolIds.length, SCHOOLS)}, разрыв между лучшими и худшими школами${ctx.identifies ? ', школы ШНРО/НСУ, показатели программы' : ''}.`,
+    description: `${m.name}: ${countOf(m.schoolIds.length, forms().schools)}, разрыв между лучшими и худшими школами${ctx.identifies ? ', школы ШНРО/НСУ, показатели программы' : ''}.`,
     breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
     sections,
   };
@@ -278,12 +278,12 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
     heading: ctx.w.area.titlePlural,
     intro: [`Средние взвешены по числу участников. ${countOf(ctx.municipalities.size, ctx.w.area.count)}; у каждого своя страница.`],
     charts,
-    list: [...ctx.municipalities.values()].map((m) => ({ text: m.name, href: ctx.href(`municipality/${m.slug}`), note: countOf(m.schoolIds.length, SCHOOLS) })),
+    list: [...ctx.municipalities.values()].map((m) => ({ text: m.name, href: ctx.href(`municipality/${m.slug}`), note: countOf(m.schoolIds.length, forms().schools) })),
   });
   sections.push({
     id: 'flagged',
     heading: 'Школы ШНРО и НСУ',
-    intro: !ctx.identifies ? [ctx.noIdentificationText()] : [`${countOf(flagged.length, SCHOOLS)} ${plural(flagged.length, ASSIGNED)} к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
+    intro: !ctx.identifies ? [ctx.noIdentificationText()] : [`${countOf(flagged.length, forms().schools)} ${plural(flagged.length, forms().assigned)} к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
     list: flagged,
   });
   if (extra.resilient.length) {

@@ -4,7 +4,7 @@
  */
 import { chartSvg } from '../charts/cache.ts';
 import type { Series, GapPoint } from '../charts/specs.ts';
-import { capitalize, formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
+import { forms, capitalize, formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
 import type { Chart, Column, DataTable } from './types.ts';
 
@@ -191,11 +191,11 @@ export function positionChart(args: {
     const rank = args.rankOf(mine[0].value);
     const { top, bottom } = args.groups;
     const band = mine[0].value >= args.topCut ? `входит в ${top}` : mine[0].value <= args.bottomCut ? `входит в ${bottom}` : `не входит ни в ${top}, ни в ${bottom}`;
-    summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${countOf(n, SCHOOLS_GENITIVE)} региона; школа ${band} (граница ${top} — ${fmt(args.topCut)}, ${bottom} — ${fmt(args.bottomCut)}).`;
+    summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${countOf(n, forms().schoolsGenitive)} региона; школа ${band} (граница ${top} — ${fmt(args.topCut)}, ${bottom} — ${fmt(args.bottomCut)}).`;
   } else {
     const inTop = mine.filter((v) => v.value >= args.topCut).length;
     const inBottom = mine.filter((v) => v.value <= args.bottomCut).length;
-    summary = `${args.subject}: из ${countOf(mine.length, SCHOOLS_GENITIVE)} ${args.areaGenitive ?? 'муниципалитета'} в ${args.groups.top} школ региона ${inTop === 0 ? 'не входит ни одна' : `${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}`}, в ${args.groups.bottom} — ${inBottom === 0 ? 'ни одной' : inBottom} (всего в расчёте ${countOf(n, SCHOOLS)}).`;
+    summary = `${args.subject}: из ${countOf(mine.length, forms().schoolsGenitive)} ${args.areaGenitive ?? 'муниципалитета'} в ${args.groups.top} школ региона ${inTop === 0 ? 'не входит ни одна' : `${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}`}, в ${args.groups.bottom} — ${inBottom === 0 ? 'ни одной' : inBottom} (всего в расчёте ${countOf(n, forms().schools)}).`;
   }
   const table: DataTable = {
     id: args.id.replace(/\//g, '-'),

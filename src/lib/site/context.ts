@@ -10,7 +10,7 @@ import { key, MEASURE_LABEL, ResultIndex, type Measure } from '../publish/publis
 import { slugify } from '../format/slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
 import { formatInt, formatNumber, formatPercent, subjectSetText } from '../format/index.ts';
-import { words, type Words } from '../words/ru.ts';
+import { words, type Words } from '../words/index.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
 import { scaleBreak, scaleOf } from '../publish/scales.ts';
 import type { PooledResult } from '../publish/pooled.ts';

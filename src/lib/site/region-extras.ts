@@ -1,5 +1,5 @@
 /** Lists for the region and municipality pages: changes, resilient schools, clusters, partnerships. */
-import { countOf, formatChange, formatNumber, SCHOOLS, SCHOOLS_GENITIVE } from '../format/index.ts';
+import { forms, countOf, formatChange, formatNumber } from '../format/index.ts';
 import type { SiteContext, SiteInputs, MunicipalityInfo } from './context.ts';
 import type { ListItem } from './types.ts';
 
@@ -25,7 +25,7 @@ export function regionExtras(ctx: SiteContext, inputs: SiteInputs): { changes: L
       if (a.score > b.score) up++;
       else if (a.score < b.score) down++;
     }
-    if (up + down > 0) changes.push({ text: `Результат вырос у ${countOf(up, SCHOOLS_GENITIVE)} и снизился у ${countOf(down, SCHOOLS_GENITIVE)} (из школ, где не менее ${ctx.settings.reliability_min} участников в оба года).` });
+    if (up + down > 0) changes.push({ text: `Результат вырос у ${countOf(up, forms().schoolsGenitive)} и снизился у ${countOf(down, forms().schoolsGenitive)} (из школ, где не менее ${ctx.settings.reliability_min} участников в оба года).` });
   }
   const isFlagged = (rows: { flag: string; fired: boolean | null }[]) => rows.some((r) => r.fired === true && (r.flag === 'shnro' || r.flag === 'nsu'));
   const flaggedNow = [...ctx.flagsBySchool.values()].filter(isFlagged).length;
@@ -38,7 +38,7 @@ export function regionExtras(ctx: SiteContext, inputs: SiteInputs): { changes: L
     const s = ctx.schools.get(id);
     if (s) resilient.push({ text: s.name, href: ctx.href(`school/${s.slug}`), note: ctx.municipalities.get(s.municipality_id)?.name });
   }
-  const clusters: ListItem[] = inputs.clusters.map((c) => ({ text: c.description, note: countOf(c.size, SCHOOLS) }));
+  const clusters: ListItem[] = inputs.clusters.map((c) => ({ text: c.description, note: countOf(c.size, forms().schools) }));
   return { changes, resilient: resilient.sort((a, b) => a.text.localeCompare(b.text, 'ru')), clusters };
 }
 

@@ -1,5 +1,5 @@
 /** The school page: results over the years, position, context, flags, partnership. */
-import { afterColon, formatNumber, formatValue, countOf, PARTICIPANTS } from '../format/index.ts';
+import { forms, afterColon, formatNumber, formatValue, countOf } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { numCell, textCell, intCell } from './cells.ts';
 import { yearLinesChart, yearSeriesTable, positionChart, contextChart } from './charts.ts';
@@ -346,7 +346,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
 }
 
 export function participantsText(n: number): string {
-  return countOf(n, PARTICIPANTS);
+  return countOf(n, forms().participants);
 }
 export { formatNumber, formatValue };
 

@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, SiteInfo } from './types.ts';
 import type { AreaNames, Settings } from '../model/config.ts';
+import { setLocale } from '../words/locale.ts';
 
 function modelDir(): string {
   const dir = process.env.SITE_MODEL_DIR;
@@ -23,7 +24,11 @@ function readJson<T>(rel: string): T {
 let info: SiteInfo | undefined;
 /** Read once: every page's layout asks for it. */
 export function siteInfo(): SiteInfo {
-  info ??= readJson<SiteInfo>('site.json');
+  if (!info) {
+    info = readJson<SiteInfo>('site.json');
+    // The Astro side is a bundle of its own, with its own copy of the locale state.
+    setLocale((info.settings as unknown as Settings).locale ?? 'ru');
+  }
   return info;
 }
 

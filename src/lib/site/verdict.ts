@@ -5,7 +5,7 @@
  * sentence), and only where the groups reach the reliability minimum (METRICS.md §6).
  */
 import type { SiteContext } from './context.ts';
-import { countOf, plural, PARTICIPANTS, SCHOOLS_DATIVE, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
+import { forms, countOf, plural, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
 import { measureLabel } from '../publish/published.ts';
 
 export type Tone = 'better' | 'worse' | 'steady' | 'unknown';
@@ -84,7 +84,7 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
   if (shown.length < 2) {
     const pooled = ctx.pooledFor(schoolId).filter((x) => x.exam === p.exam && p.subject_set.split(' + ').includes(x.subject));
     if (pooled.length) {
-      const part = pooled.map((x) => `${x.subject} — ${formatNumber(x.mean, digits)} (${countOf(x.n, PARTICIPANTS)})`).join(', ');
+      const part = pooled.map((x) => `${x.subject} — ${formatNumber(x.mean, digits)} (${countOf(x.n, forms().participants)})`).join(', ');
       sentences.push(`За ${pooled[0].from}–${pooled[0].to} годы вместе ${name} ${p.exam}: ${part}.`);
     }
   }
@@ -109,7 +109,7 @@ function peerComparison(ctx: SiteContext, schoolId: string, p: { exam: string; s
   const higherIsBetter = ctx.settings.gap_score !== 'share_below';
   const where = diff === 0 ? 'на уровне' : (diff > 0) === higherIsBetter ? 'выше' : 'ниже';
   const unit = ctx.gapScoreIsShare && ctx.measureFor(p.exam) !== 'mean' ? ' п. п.' : '';
-  return `В ${ctx.latestYear} году это ${where} среднего по ${countOf(peers.length, SCHOOLS_DATIVE)} с похожим социальным составом и размером (${fmt(mean)}${diff === 0 ? '' : `; разница ${formatChange(diff, digits)}${unit}`}); их список — в разделе «Социальный контекст».`;
+  return `В ${ctx.latestYear} году это ${where} среднего по ${countOf(peers.length, forms().schoolsDative)} с похожим социальным составом и размером (${fmt(mean)}${diff === 0 ? '' : `; разница ${formatChange(diff, digits)}${unit}`}); их список — в разделе «Социальный контекст».`;
 }
 
 /**

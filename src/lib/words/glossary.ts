@@ -4,7 +4,7 @@
  * Only the terms this dataset and its settings use are listed.
  */
 import type { Settings } from '../model/config.ts';
-import { shareText } from './ru.ts';
+import { shareText } from '../format/index.ts';
 
 export interface Term {
   id: string;

@@ -1,5 +1,5 @@
 /** The report's schools: the ШНРО/НСУ list and its movement since last year, and partnerships. */
-import { countOf, formatInt, SCHOOLS } from '../../format/index.ts';
+import { forms, countOf, formatInt } from '../../format/index.ts';
 import { numCell, textCell } from '../cells.ts';
 import { FLAG_SHORT } from '../school-page.ts';
 import type { SiteContext, SiteInputs } from '../context.ts';
@@ -32,7 +32,7 @@ function counts(rows: MovementRow[]): Record<Movement, number> & { before: numbe
 
 function summary(year: number, prevYear: number | null, rows: MovementRow[]): string {
   const c = counts(rows);
-  const now = `В ${year} году к ШНРО или НСУ ${c.now === 1 ? 'отнесена' : 'отнесены'} ${countOf(c.now, SCHOOLS)}.`;
+  const now = `В ${year} году к ШНРО или НСУ ${c.now === 1 ? 'отнесена' : 'отнесены'} ${countOf(c.now, forms().schools)}.`;
   if (prevYear === null) return `${now} Данных об отнесении за ${year - 1} год нет, поэтому движение по списку не показано.`;
   return `${now} В ${prevYear} году — ${formatInt(c.before)}. Вошли в список: ${formatInt(c.entered)}, остались: ${formatInt(c.stayed)}, вышли: ${formatInt(c.left)}${c.unknown ? `, не оценены из-за нехватки данных: ${formatInt(c.unknown)}` : ''}.`;
 }

@@ -5,35 +5,22 @@
  * so a changed `gap_share` or rule threshold changes every page, CSV header and
  * methodology paragraph at once (ARCHITECTURE.md: «Words are data too»).
  */
-import type { Settings } from '../model/config.ts';
-import { examsWord } from '../metrics/rules.ts';
-import { capitalize, formatInt, formatNumber, plural, YEARS } from '../format/index.ts';
+import type { Settings } from '../../model/config.ts';
+import { examsWord } from '../../metrics/rules.ts';
+import { capitalize, forms, formatInt, formatNumber, pctText, plural, shareText } from '../../format/index.ts';
 
-/** A share of schools as a reader writes it: 0.1 → «10 %», 0.125 → «12,5 %». */
-export function shareText(share: number): string {
-  const pct = share * 100;
-  return `${formatNumber(pct, Number.isInteger(Math.round(pct * 10) / 10) ? 0 : 1)}\u00a0%`;
-}
-
-/** A threshold in percent: 60 → «60 %», 0.5 → «0,5 %». */
-export function pctText(value: number): string {
-  return `${formatNumber(value, Number.isInteger(value) ? 0 : 1)}\u00a0%`;
-}
-
-const POINTS: readonly [string, string, string] = ['балл', 'балла', 'баллов'];
-const TIMES: readonly [string, string, string] = ['раз', 'раза', 'раз'];
-
-export function words(settings: Settings) {
+/** Phrases that print a setting: every threshold and share from the value in force. */
+export function settingsWords(settings: Settings) {
   const R = settings.rules;
   const share = shareText(settings.gap_share);
   const quantile = shareText(R.low_results_quantile);
   const indexQuantile = shareText(R.index_quantile);
   const exams = examsWord(settings);
-  const windowYears = `${formatInt(R.low_results_years)}\u00a0${plural(R.low_results_years, YEARS)}`;
+  const windowYears = `${formatInt(R.low_results_years)}\u00a0${plural(R.low_results_years, forms().years)}`;
   const ruleNames: Record<string, string> = {
     low_results: `В ${quantile} школ с самыми низкими результатами ${exams} за ${windowYears}`,
     continue_10: `Менее ${pctText(R.continue_10_min)} выпускников 9 класса продолжили обучение в 10 классе`,
-    below_region: `Средний балл ЕГЭ более чем на ${formatNumber(R.below_region_points, Number.isInteger(R.below_region_points) ? 0 : 1)} ${plural(R.below_region_points, POINTS)} ниже среднего по региону`,
+    below_region: `Средний балл ЕГЭ более чем на ${formatNumber(R.below_region_points, Number.isInteger(R.below_region_points) ? 0 : 1)} ${plural(R.below_region_points, forms().points)} ниже среднего по региону`,
     olympiad: `Не более ${pctText(R.olympiad_max)} обучающихся — участники олимпиад`,
     satisfaction: `Удовлетворённость качеством образования не более ${pctText(R.satisfaction_max)}`,
     // The seed's own definition; no setting and no data in the canonical tables (rules.ts).
@@ -43,7 +30,7 @@ export function words(settings: Settings) {
     resources_index: `В ${indexQuantile} школ с самым низким индексом ресурсного обеспечения`,
     monotown: 'Моногород',
     pension_majority: 'Преобладает население пенсионного возраста',
-    unemployment: `Безработица в ${formatNumber(R.unemployment_ratio_min, 1)} ${plural(2, TIMES)} и более выше средней по региону`,
+    unemployment: `Безработица в ${formatNumber(R.unemployment_ratio_min, 1)} ${plural(2, forms().times)} и более выше средней по региону`,
   };
   const a = settings.area_names;
   const area = {
@@ -75,4 +62,3 @@ export function words(settings: Settings) {
   };
 }
 
-export type Words = ReturnType<typeof words>;

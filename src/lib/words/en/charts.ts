@@ -1,0 +1,4 @@
+import type { charts as ru } from '../ru/charts.ts';
+
+export const charts: typeof ru = {
+};

@@ -1,0 +1,4 @@
+import type { islands as ru } from '../ru/islands.ts';
+
+export const islands: typeof ru = {
+};

@@ -1,0 +1,4 @@
+import type { metrics as ru } from '../ru/metrics.ts';
+
+export const metrics: typeof ru = {
+};

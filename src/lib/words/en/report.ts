@@ -1,0 +1,4 @@
+import type { report as ru } from '../ru/report.ts';
+
+export const report: typeof ru = {
+};

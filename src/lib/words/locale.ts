@@ -1,0 +1,25 @@
+/**
+ * The language of the site being built. One build makes one site in one language, so the
+ * locale is set once, from the manifest, where a process or thread starts working on a
+ * site (the build pipeline, each chart worker, the Astro side's store) and read by the
+ * formatters and the message catalogue (words/index.ts). Passing it through every
+ * function that prints a number would thread one constant through the whole code base.
+ */
+export const LOCALES = ['ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+let current: Locale = 'ru';
+
+export function setLocale(locale: Locale): void {
+  if (!LOCALES.includes(locale)) throw new Error(`unknown locale ${String(locale)}`);
+  current = locale;
+}
+
+export function locale(): Locale {
+  return current;
+}
+
+/** The BCP 47 tag Intl formats with: ru-RU, en-US. */
+export function intlLocale(l: Locale = current): string {
+  return l === 'en' ? 'en-US' : 'ru-RU';
+}
