@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { buildSite, DatasetError, describeProblems, REPO_ROOT } from '../src/lib/build/pipeline.ts';
 import { formatNumber, countOf } from '../src/lib/format/index.ts';
 import { buildDateFrom } from '../src/lib/site/report/edition.ts';
+import { setLocale } from '../src/lib/words/locale.ts';
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +41,8 @@ try {
 
 try {
   const s = await buildSite({ dataDir: values.data!, outDir: values.out!, previousDataDir: values.previous, log, buildDate, force: values.force });
+  // The summary below is for the data owner, in Russian, whatever the site's language.
+  setLocale('ru');
   if (values.stats) {
     writeFileSync(values.stats, JSON.stringify({ ...s, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
   }
@@ -58,6 +61,7 @@ try {
   }
   console.log('Посмотреть сайт: npm run preview  (откроется http://127.0.0.1:4321/)');
 } catch (err) {
+  setLocale('ru');
   if (err instanceof DatasetError) {
     for (const line of describeProblems(err.problems)) console.error(line);
     console.error('');

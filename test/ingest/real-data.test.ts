@@ -39,16 +39,16 @@ describe.skipIf(sharedGuard('реальные наборы Москвы и Нь�
     expect(res).toHaveLength(478 * 3);
     // 01M292,HENRY STREET SCHOOL FOR INTERNATIONAL STUDIES,29,355,404,363
     expect(res.filter((r) => r.school_id === '01M292').map((r) => [r.subject, r.n, r.mean])).toEqual([
-      ['Чтение (SAT)', 29, 355],
-      ['Математика', 29, 404],
-      ['Письмо (SAT)', 29, 363],
+      ['Critical Reading', 29, 355],
+      ['Math', 29, 404],
+      ['Writing', 29, 363],
     ]);
     // 02M392,MANHATTAN BUSINESS ACADEMY,s,s,s,s
     const sup = res.find((r) => r.school_id === '02M392')!;
     expect([sup.n, sup.n_state, sup.mean, sup.mean_state]).toEqual([null, 'suppressed', null, 'suppressed']);
     const school = rows(ds, 'schools').find((r) => r.school_id === '01M292')!;
-    expect(school).toMatchObject({ municipality_id: '01', municipality_name: 'Школьный округ 01' });
-    expect(rows(ds, 'municipalities').find((m) => m.municipality_id === '01')?.name).toBe('Школьный округ 01');
+    expect(school).toMatchObject({ municipality_id: '01', municipality_name: 'School district 01' });
+    expect(rows(ds, 'municipalities').find((m) => m.municipality_id === '01')?.name).toBe('School district 01');
     // 01M292 …,20112012,,88.6 and 20092010,   ,69.9 ; 20052006: frl blank
     const ind = rows(ds, 'indicators').filter((r) => r.school_id === '01M292');
     expect(ind.find((r) => r.year === 2012)).toMatchObject({ indicator: 'low_ses_share', value: 88.6, value_state: 'value' });

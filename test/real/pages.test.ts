@@ -31,9 +31,9 @@ interface RealSite {
 }
 
 const NYC_SUBJECTS: Record<string, string> = {
-  'SAT Critical Reading Avg. Score': 'Чтение (SAT)',
-  'SAT Math Avg. Score': 'Математика',
-  'SAT Writing Avg. Score': 'Письмо (SAT)',
+  'SAT Critical Reading Avg. Score': 'Critical Reading',
+  'SAT Math Avg. Score': 'Math',
+  'SAT Writing Avg. Score': 'Writing',
 };
 
 const SITES: RealSite[] = [
@@ -55,8 +55,8 @@ const SITES: RealSite[] = [
         n: r['Num of SAT Test Takers'] === 's' ? null : Number(r['Num of SAT Test Takers']),
         suppressed: Object.keys(NYC_SUBJECTS).filter((c) => r[c] === 's').map((c) => NYC_SUBJECTS[c]),
       })),
-    municipalityName: (id) => `Школьный округ ${id}`,
-    publisher: 'Департамент образования Нью-Йорка (NYC DOE)',
+    municipalityName: (id) => `School district ${id}`,
+    publisher: 'New York City Department of Education (NYC DOE)',
     licence: 'NYC Open Data',
     urls: ['https://data.cityofnewyork.us/Education/2012-SAT-Results/f9bf-2cp4'],
   },
@@ -208,7 +208,7 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
   it('NYC: the region gap, withheld for disclosure, is said to be withheld, not impossible', () => {
     // Eligible: schools whose SAT cells are published with ≥ 10 takers (every subject shares n).
     const eligible = rawSchools(SITES[1]).filter((x) => x.n !== null && x.n >= MIN_PARTICIPANTS && x.suppressed.length === 0).length;
-    const set = 'Чтение (SAT) + Математика + Письмо (SAT)';
+    const set = 'Critical Reading + Math + Writing';
     const row = siteCsv(join(site('nyc'), 'data', 'gap.csv')).find((r) => r.scope === 'region' && r.subject_set === set && r.year === '2012')!;
     expect(row.eligible).toBe(String(eligible));
     const intro = text(doc(join(site('nyc'), 'index.html')).querySelector('#gap'));
