@@ -1,44 +1,52 @@
 /**
- * Words follow the dataset: NYC's areas are school districts (settings.area_names), so the
- * navigation, headings and column heads say «школьный округ», never «муниципалитет».
+ * Words follow the dataset: Moscow's areas are administrative districts and NYC's school
+ * districts (settings.area_names), so the navigation, headings, column heads and chart
+ * summaries say «административный округ» / “school district”, never «муниципалитет»; in
+ * Russian the word is declined and lower-cased mid-sentence.
  */
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { hasSite, read, site } from '../helpers/site-files.ts';
+import { read, shouldCheck, site } from '../helpers/site-files.ts';
 
-const skip = !hasSite('nyc') && process.env.REQUIRE_SHARED_DATA !== '1';
+const MOSCOW_SCHOOLS = ['1015', '1021', '1022'];
+const NYC_SCHOOLS = ['01M292', '03M283', '03M299'];
 
-describe.skipIf(skip)('area names on the NYC site', () => {
-  it('headings, navigation and table heads name school districts', () => {
-    const dir = site('nyc');
-    const texts: string[] = [];
-    for (const page of ['index.html', 'municipalities/index.html', 'school/01M292/index.html', 'search/index.html']) {
-      const { document } = parseHTML(read(join(dir, page)));
-      for (const el of document.querySelectorAll('h1, h2, nav a, th, caption, dt, title')) texts.push((el.textContent ?? '').trim());
-    }
-    expect(texts.filter((t) => /униципалитет/i.test(t))).toEqual([]);
-    expect(texts).toContain('Школьные округа');
-    expect(texts).toContain('Сравнение: школьные округа');
-    expect(texts.some((t) => t.startsWith('Школьный округ'))).toBe(true);
+function texts(dir: string, pages: string[], selector: string): string[] {
+  return pages.flatMap((page) => {
+    const { document } = parseHTML(read(join(dir, page)));
+    return [...document.querySelectorAll(selector)].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+  });
+}
+
+describe.skipIf(!shouldCheck('moscow'))('area names on the Moscow site', () => {
+  it('headings, navigation and table heads name administrative districts', () => {
+    const t = texts(site('moscow'), ['index.html', 'municipalities/index.html', `school/${MOSCOW_SCHOOLS[0]}/index.html`, 'search/index.html'], 'h1, h2, nav a, th, caption, dt, title');
+    expect(t.filter((x) => /униципалитет/i.test(x))).toEqual([]);
+    expect(t).toContain('Административные округа');
+    expect(t).toContain('Сравнение: административные округа');
+    expect(t).toContain('Административный округ');
   });
 
   it('a chart summary names the district series in lower case mid-sentence', () => {
-    const summaries: string[] = [];
-    for (const page of ['school/01M292/index.html', 'school/03M283/index.html', 'school/03M299/index.html']) {
-      const { document } = parseHTML(read(join(site('nyc'), page)));
-      summaries.push(...[...document.querySelectorAll('.chart-summary')].map((p) => (p.textContent ?? '').replace(/\s+/g, ' ')));
-    }
-    const withArea = summaries.filter((t) => /году: .*округ —/.test(t));
+    const summaries = texts(site('moscow'), MOSCOW_SCHOOLS.map((id) => `school/${id}/index.html`), '.chart-summary');
+    const withArea = summaries.filter((x) => /году: .*округ — /.test(x));
     expect(withArea.length).toBeGreaterThan(0);
-    for (const t of withArea) expect(t, t).toMatch(/году: школьный округ — /);
-  });
-
-  it('a dataset without settlement types does not print «Тип местности: не указан» on every school', () => {
-    const { document } = parseHTML(read(join(site('nyc'), 'school/03M299/index.html')));
-    const labels = [...document.querySelectorAll('.stat dt')].map((dt) => (dt.textContent ?? '').trim());
-    expect(labels).toContain('Школьный округ');
-    expect(labels).not.toContain('Тип местности');
+    for (const x of withArea) expect(x, x).toMatch(/году: административный округ — /);
   });
 });
 
+describe.skipIf(!shouldCheck('nyc'))('area names on the NYC site', () => {
+  it('headings, navigation and table heads name school districts', () => {
+    const t = texts(site('nyc'), ['index.html', 'municipalities/index.html', `school/${NYC_SCHOOLS[0]}/index.html`, 'search/index.html'], 'h1, h2, nav a, th, caption, dt, title');
+    expect(t.filter((x) => /municipalit/i.test(x))).toEqual([]);
+    expect(t).toContain('School districts');
+    expect(t).toContain('School district');
+  });
+
+  it('a dataset without settlement types does not print a settlement line on every school', () => {
+    const labels = texts(site('nyc'), [`school/${NYC_SCHOOLS[2]}/index.html`], '.stat dt');
+    expect(labels).toContain('School district');
+    expect(labels.filter((x) => /settlement|area type/i.test(x))).toEqual([]);
+  });
+});
