@@ -38,7 +38,7 @@ export function diskChartStore(dir: string, version: string): SvgStore {
 /** A hash of the files that decide how a chart looks, and of Plot's version. */
 export function chartCodeVersion(root: string): string {
   const h = createHash('sha256');
-  for (const f of ['src/lib/charts/render.ts', 'src/lib/charts/specs.ts', 'src/lib/charts/kinds.ts', 'src/lib/site/charts.ts', 'node_modules/@observablehq/plot/package.json']) {
+  for (const f of ['src/lib/charts/render.ts', 'src/lib/charts/specs.ts', 'src/lib/charts/kinds.ts', 'src/lib/site/charts.ts', 'src/lib/format/index.ts', 'src/lib/words/ru/charts.ts', 'src/lib/words/en/charts.ts', 'src/lib/words/ru/common.ts', 'src/lib/words/en/common.ts', 'node_modules/@observablehq/plot/package.json']) {
     const p = join(root, f);
     h.update(f).update('\0').update(existsSync(p) ? readFileSync(p) : '');
   }
