@@ -44,7 +44,7 @@ export function renderPlot(options: Plot.PlotOptions, label: string): SafeSvg {
       .replace(/ font-size="[\d.]+"/, ` font-size="${FONT_SIZE}"`),
   );
   // Plot names its mark groups in English («y-axis tick», «dot»); inside role="img" they
-  // are never read, so they go (the root keeps its Russian label).
+  // are never read, so they go (the root keeps its label, in the site's language).
   const rootEnd = svg.indexOf('>') + 1;
   svg = svg.slice(0, rootEnd) + svg.slice(rootEnd).replace(/ aria-label="[^"]*"/g, '');
   return svg as SafeSvg;

@@ -6,6 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import { formatNumber } from '../format/index.ts';
+import { t } from '../words/index.ts';
+import { intlLocale } from '../words/locale.ts';
 
 export const PALETTE = {
   school: '#0072B2',
@@ -78,7 +80,7 @@ export function axisLabel(label: string, max = 44): string {
   return `${atWord.replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
-const ruTick = (d: number) => formatNumber(d, Number.isInteger(d) ? 0 : 1);
+const tick = (d: number) => formatNumber(d, Number.isInteger(d) ? 0 : 1);
 
 /** A year tick is about 30 units wide at 12-unit text: past seven years every other one is labelled. */
 function yearTicks(years: number[]): number[] {
@@ -89,7 +91,7 @@ function yearTicks(years: number[]): number[] {
 }
 
 function yearAxis(years: number[]): Plot.ScaleOptions {
-  return { label: 'Год', labelOffset: 34, tickFormat: (d: number) => String(d), ticks: yearTicks(years), domain: [years[0] - 0.3, years[years.length - 1] + 0.3] };
+  return { label: t().charts.year, labelOffset: 34, tickFormat: (d: number) => String(d), ticks: yearTicks(years), domain: [years[0] - 0.3, years[years.length - 1] + 0.3] };
 }
 
 /** Yearly lines; a null value breaks the line (never interpolated) and keeps its dot absent. */
@@ -100,13 +102,14 @@ export function linesOverYears(
   const years = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   // A change of scale starts a new segment of every line (z), marked by a dashed rule.
   const breaks = [...(opts.scaleBreaks ?? [])].sort((a, b) => a - b);
+  const newScale = t().charts.newScale;
   // A baseline at the domain's bottom, or at zero; none for a score scale whose range is
   // not known (SAT runs 200–800: a zero line would squash the lines into the top third).
   const marks: Plot.Markish[] = opts.zero === false && !opts.yDomain ? [] : [Plot.ruleY([opts.yDomain?.[0] ?? 0], { stroke: '#ccc' })];
   for (const b of breaks) {
     marks.push(
       Plot.ruleX([b - 0.5], { stroke: PALETTE.region, strokeDasharray: '4 3' }),
-      Plot.text([b - 0.5], { x: (d: number) => d, frameAnchor: 'top', text: () => 'новая шкала', textAnchor: 'start', dx: 3, dy: 2, fill: PALETTE.region }),
+      Plot.text([b - 0.5], { x: (d: number) => d, frameAnchor: 'top', text: () => newScale, textAnchor: 'start', dx: 3, dy: 2, fill: PALETTE.region }),
     );
   }
   for (const s of series) {
@@ -134,7 +137,7 @@ export function linesOverYears(
     // Room for the axis label under the last year's tick at 12-unit text.
     marginBottom: 38,
     x: yearAxis(years),
-    y: { label: axisLabel(opts.yLabel), grid: true, domain: opts.yDomain, tickFormat: ruTick, nice: true },
+    y: { label: axisLabel(opts.yLabel), grid: true, domain: opts.yDomain, tickFormat: tick, nice: true },
     marks,
   };
 }
@@ -156,6 +159,7 @@ export interface GapPoint {
 export function gapBand(points: GapPoint[], opts: { yLabel: string; scaleBreaks?: number[]; gapDigits?: number; width?: number }): Plot.PlotOptions {
   const years = points.map((p) => p.year).sort((a, b) => a - b);
   const breaks = [...(opts.scaleBreaks ?? [])].sort((a, b) => a - b);
+  const newScale = t().charts.newScale;
   // A segment per stretch of comparable years: lines and band never cross a change of scale.
   type Row = GapPoint & { seg: number };
   const data: Row[] = points.map((p) => ({ ...p, seg: breaks.filter((b) => b <= p.year).length }));
@@ -174,7 +178,7 @@ export function gapBand(points: GapPoint[], opts: { yLabel: string; scaleBreaks?
       fillOpacity: 0.25,
     }),
     ...breaks.map((b) => Plot.ruleX([b - 0.5], { stroke: PALETTE.region, strokeDasharray: '4 3' })),
-    ...breaks.map((b) => Plot.text([b - 0.5], { x: (d: number) => d, frameAnchor: 'top', text: () => 'новая шкала', textAnchor: 'start', dx: 3, dy: 2, fill: PALETTE.region })),
+    ...breaks.map((b) => Plot.text([b - 0.5], { x: (d: number) => d, frameAnchor: 'top', text: () => newScale, textAnchor: 'start', dx: 3, dy: 2, fill: PALETTE.region })),
   ];
   for (const role of ['top', 'bottom'] as const) {
     const rows = data.map((d) => ({ year: d.year, value: d[role], seg: d.seg }));
@@ -206,7 +210,7 @@ export function gapBand(points: GapPoint[], opts: { yLabel: string; scaleBreaks?
     marginLeft: 44,
     marginBottom: 38,
     x: yearAxis(years),
-    y: { label: axisLabel(opts.yLabel), grid: true, domain: [lo - pad, hi + pad], tickFormat: ruTick, nice: true },
+    y: { label: axisLabel(opts.yLabel), grid: true, domain: [lo - pad, hi + pad], tickFormat: tick, nice: true },
     marks,
   };
 }
@@ -285,7 +289,7 @@ export function stripWithBands(
     marginRight,
     marginTop,
     marginBottom,
-    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', tickFormat: ruTick, domain: [lo, hi], ticks: 5 },
+    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', tickFormat: tick, domain: [lo, hi], ticks: 5 },
     // y is in px above the bottom of the frame; it has no axis.
     y: { axis: null, domain: [0, inner] },
     marks: [
@@ -325,7 +329,7 @@ export function dotsByName(
   rows: { name: string; value: number; highlight?: boolean }[],
   opts: { xLabel: string; reference?: number; width?: number },
 ): Plot.PlotOptions {
-  const sorted = [...rows].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'ru'));
+  const sorted = [...rows].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, intlLocale()));
   const width = opts.width ?? CHART_WIDTH;
   let min = Infinity;
   for (const r of sorted) if (r.value < min) min = r.value;
@@ -339,7 +343,7 @@ export function dotsByName(
     marginRight,
     marginTop: 16,
     marginBottom: 40,
-    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', grid: true, tickFormat: ruTick, nice: true, ticks: 5, insetLeft: 6, insetRight: 6 },
+    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', grid: true, tickFormat: tick, nice: true, ticks: 5, insetLeft: 6, insetRight: 6 },
     // Each band: the name in its upper half, the dot in its lower half.
     y: { axis: null, domain: sorted.map((r) => r.name), padding: 0, insetBottom: 14 },
     marks: [
@@ -383,8 +387,8 @@ export function contextScatter(
     marginLeft: 40,
     marginRight: 16,
     marginBottom: 40,
-    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', tickFormat: ruTick, grid: true, ticks: 5 },
-    y: { label: axisLabel(opts.yLabel), tickFormat: ruTick, grid: true },
+    x: { label: axisLabel(opts.xLabel), labelOffset: 34, labelAnchor: 'center', tickFormat: tick, grid: true, ticks: 5 },
+    y: { label: axisLabel(opts.yLabel), tickFormat: tick, grid: true },
     marks: [
       Plot.dot(points.filter((p) => !p.highlight), { x: 'x', y: 'y', stroke: PALETTE.muted, r: 2.5 }),
       Plot.line(

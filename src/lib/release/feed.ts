@@ -3,6 +3,7 @@
  * what changed. The list of releases travels from build to build in data/releases.json.
  */
 import type { Changes, Edition, Release } from './changes.ts';
+import { t } from '../words/index.ts';
 
 export type { Release };
 
@@ -11,7 +12,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** One sentence about a comparison, for the feed and the changes page. */
 export function changesSummary(c: Changes): string {
-  return `Школ добавлено: ${c.added.length}, исчезло: ${c.gone.length}; изменений статуса ШНРО/НСУ: ${c.status.length}; исправленных значений: ${c.revisions.length}; изменений разрыва: ${c.gaps.length}.`;
+  return t().changes.summary({ added: c.added.length, gone: c.gone.length, status: c.status.length, revisions: c.revisions.length, gaps: c.gaps.length });
 }
 
 export function releaseList(current: Edition | null, summary: string, previous: Release[]): Release[] {
@@ -27,5 +28,5 @@ export function atomFeed(title: string, releases: Release[], base: string | null
   const entries = releases
     .map((r) => `  <entry>\n    <id>tag:school-transparency,${esc(r.date)}:${encodeURIComponent(r.name)}</id>\n    <title>${esc(r.name)}</title>\n    <updated>${esc(r.date)}T00:00:00Z</updated>\n    <link href="${esc(link('changes/'))}"/>\n    <summary>${esc(r.summary)}</summary>\n  </entry>`)
     .join('\n');
-  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <id>tag:school-transparency,${esc(updated)}:${encodeURIComponent(title)}</id>\n  <title>${esc(title)}: выпуски данных</title>\n  <updated>${esc(updated)}T00:00:00Z</updated>\n  <link rel="self" href="${esc(link('feed.xml'))}"/>\n  <author><name>${esc(title)}</name></author>\n${entries}\n</feed>\n`;
+  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n  <id>tag:school-transparency,${esc(updated)}:${encodeURIComponent(title)}</id>\n  <title>${esc(t().changes.feedTitle(title))}</title>\n  <updated>${esc(updated)}T00:00:00Z</updated>\n  <link rel="self" href="${esc(link('feed.xml'))}"/>\n  <author><name>${esc(title)}</name></author>\n${entries}\n</feed>\n`;
 }

@@ -2,6 +2,7 @@
 import type { Changes, Revision } from '../release/changes.ts';
 import { changesSummary } from '../release/feed.ts';
 import { formatInt } from '../format/index.ts';
+import { t } from '../words/index.ts';
 import { textCell } from './cells.ts';
 import type { SiteContext } from './context.ts';
 import type { DataTable, Page, Section } from './types.ts';
@@ -9,34 +10,27 @@ import type { DataTable, Page, Section } from './types.ts';
 /** More than this many revised values are listed in changes.csv only. */
 export const MAX_LISTED = 300;
 
-const MEASURE_NAMES: Record<string, string> = {
-  n: 'Участников',
-  mean: 'Средний балл',
-  share_below: 'Ниже порога, %',
-  share_good: 'Отметки «4» и «5», %',
-  share_high: 'Высокие баллы, %',
-};
-const FLAG_WORDS: Record<string, string> = { shnro: 'ШНРО', nsu: 'НСУ', staffing: 'кадры', resources: 'ресурсы', territory: 'территория' };
-const flagsText = (f: string[]) => (f.length ? f.map((x) => FLAG_WORDS[x] ?? x).join(', ') : 'не отнесена');
+const flagsText = (f: string[]) => (f.length ? f.map((x) => t().changes.flags[x] ?? x).join(', ') : t().changes.notIdentified);
 /** A published CSV number as a reader sees it («61.5» → «61,5»), or why there is none. */
-const shown = (v: string | null) => (v === null ? 'не опубликовано' : v.replace('-', '\u2212').replace('.', ','));
-const edition = (e: { name: string; date: string } | null) => (e ? `${e.name} (${e.date})` : 'выпуск без названия');
+const shown = (v: string | null) => (v === null ? t().changes.notPublished : v.replace('-', '\u2212').replace('.', t().changes.decimalMark));
+const edition = (e: { name: string; date: string } | null) => (e ? `${e.name} (${e.date})` : t().changes.unnamedEdition);
 
 export function revisionsTable(id: string, caption: string, rows: Revision[], schoolName?: (id: string) => string): DataTable {
+  const m = t().changes;
   return {
     id,
     caption,
     columns: [
-      ...(schoolName ? [{ key: 'school', label: 'Школа' }] : []),
-      { key: 'what', label: 'Год, экзамен, предмет' },
-      { key: 'measure', label: 'Показатель' },
-      { key: 'before', label: 'Было' },
-      { key: 'after', label: 'Стало' },
+      ...(schoolName ? [{ key: 'school', label: m.school }] : []),
+      { key: 'what', label: m.what },
+      { key: 'measure', label: m.measure },
+      { key: 'before', label: m.before },
+      { key: 'after', label: m.after },
     ],
     rows: rows.map((r) => ({
       ...(schoolName ? { school: textCell(schoolName(r.school_id)) } : {}),
-      what: textCell(`${r.year}, ${r.exam}, ${r.subject}${r.grade ? `, ${r.grade} класс` : ''}`),
-      measure: textCell(MEASURE_NAMES[r.measure] ?? r.measure),
+      what: textCell(`${r.year}, ${r.exam}, ${r.subject}${r.grade ? m.grade(r.grade) : ''}`),
+      measure: textCell(m.measures[r.measure] ?? r.measure),
       before: textCell(shown(r.before)),
       after: textCell(shown(r.after)),
     })),
@@ -44,12 +38,13 @@ export function revisionsTable(id: string, caption: string, rows: Revision[], sc
 }
 
 export function changesPage(ctx: SiteContext, c: Changes | null): Page {
-  const base = { path: 'changes', kind: 'changes' as const, title: 'Что изменилось', breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }] };
+  const m = t().changes;
+  const base = { path: 'changes', kind: 'changes' as const, title: m.title, breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }] };
   if (!c) {
     return {
       ...base,
-      description: 'Изменения опубликованных данных по сравнению с предыдущим выпуском.',
-      sections: [{ id: 'none', heading: 'Сравнение не проводилось', intro: ['Этот сайт собран без предыдущего выпуска данных для сравнения (npm run build -- --previous ПАПКА, где ПАПКА — data/ прошлой сборки). Когда он будет указан, здесь появятся добавленные и исчезнувшие школы, изменения статусов, исправленные значения и изменения разрыва.'] }],
+      description: m.description,
+      sections: [{ id: 'none', heading: m.noneHeading, intro: [m.noneText] }],
     };
   }
   const name = (id: string) => ctx.schools.get(id)?.name ?? id;
@@ -57,62 +52,62 @@ export function changesPage(ctx: SiteContext, c: Changes | null): Page {
   const sections: Section[] = [
     {
       id: 'summary',
-      heading: 'Коротко',
-      intro: [`${edition(c.current)} по сравнению с выпуском ${edition(c.previous)}. ${changesSummary(c)}`],
+      heading: m.summaryHeading,
+      intro: [`${m.comparedWith(edition(c.current), edition(c.previous))} ${changesSummary(c)}`],
       stats: [
-        { label: 'Школ добавлено', value: formatInt(c.added.length) },
-        { label: 'Школ исчезло', value: formatInt(c.gone.length) },
-        { label: 'Изменений статуса', value: formatInt(c.status.length) },
-        { label: 'Исправленных значений', value: formatInt(c.revisions.length) },
-        { label: 'Изменений разрыва', value: formatInt(c.gaps.length) },
+        { label: m.stats.added, value: formatInt(c.added.length) },
+        { label: m.stats.gone, value: formatInt(c.gone.length) },
+        { label: m.stats.status, value: formatInt(c.status.length) },
+        { label: m.stats.revisions, value: formatInt(c.revisions.length) },
+        { label: m.stats.gaps, value: formatInt(c.gaps.length) },
       ],
     },
   ];
   if (c.added.length || c.gone.length || c.renamed.length) {
     sections.push({
       id: 'schools',
-      heading: 'Школы',
+      heading: m.schoolsHeading,
       list: [
-        ...c.added.map((id) => ({ text: name(id), href: link(id), note: 'добавлена' })),
-        ...c.gone.map((s) => ({ text: s.name, note: 'нет в этом выпуске' })),
-        ...c.renamed.map((s) => ({ text: s.after, href: link(s.id), note: `прежнее название: ${s.before}` })),
+        ...c.added.map((id) => ({ text: name(id), href: link(id), note: m.added })),
+        ...c.gone.map((s) => ({ text: s.name, note: m.gone })),
+        ...c.renamed.map((s) => ({ text: s.after, href: link(s.id), note: m.renamed(s.before) })),
       ],
     });
   }
   if (c.status.length) {
-    sections.push({ id: 'status', heading: 'Отнесение к ШНРО и НСУ', list: c.status.map((s) => ({ text: name(s.id), href: link(s.id), note: `было: ${flagsText(s.before)}; стало: ${flagsText(s.after)}` })) });
+    sections.push({ id: 'status', heading: m.statusHeading, list: c.status.map((s) => ({ text: name(s.id), href: link(s.id), note: m.statusChange(flagsText(s.before), flagsText(s.after)) })) });
   }
   if (c.revisions.length) {
     const listed = c.revisions.slice(0, MAX_LISTED);
     sections.push({
       id: 'revisions',
-      heading: 'Исправленные значения',
-      intro: [c.revisions.length > MAX_LISTED ? `Показаны первые ${formatInt(MAX_LISTED)} из ${formatInt(c.revisions.length)}; все — в файле changes.csv на странице «Данные».` : 'Значения, которые в прошлом выпуске были другими. «Не опубликовано» — значения нет или оно скрыто для защиты данных.'],
-      tables: [revisionsTable('changes-revisions', 'Исправленные значения: было и стало', listed, name)],
+      heading: m.revisionsHeading,
+      intro: [c.revisions.length > MAX_LISTED ? m.revisionsFirst(formatInt(MAX_LISTED), formatInt(c.revisions.length)) : m.revisionsIntro],
+      tables: [revisionsTable('changes-revisions', m.revisionsCaption, listed, name)],
     });
   }
   if (c.gaps.length) {
     sections.push({
       id: 'gaps',
-      heading: 'Изменения разрыва',
+      heading: m.gapsHeading,
       tables: [
         {
           id: 'changes-gaps',
-          caption: 'Разрыв: было и стало',
+          caption: m.gapsCaption,
           columns: [
-            { key: 'what', label: 'Территория, год, экзамен, предметы' },
-            { key: 'before', label: 'Было' },
-            { key: 'after', label: 'Стало' },
+            { key: 'what', label: m.gapsWhat },
+            { key: 'before', label: m.before },
+            { key: 'after', label: m.after },
           ],
           rows: c.gaps.map((g) => {
             const [scope, id, year, exam, set] = g.key.split('|');
             const where = scope === 'region' ? ctx.regionName : ctx.municipalities.get(id)?.name ?? id;
-            return { what: textCell(`${where}, ${year}, ${exam}, ${set.split(' + ').join(' и ')}`), before: textCell(shown(g.before)), after: textCell(shown(g.after)) };
+            return { what: textCell(`${where}, ${year}, ${exam}, ${set.split(' + ').join(m.and)}`), before: textCell(shown(g.before)), after: textCell(shown(g.after)) };
           }),
         },
       ],
     });
   }
-  if (sections.length === 1) sections[0].intro!.push('Опубликованные значения не изменились.');
-  return { ...base, description: `Что изменилось в опубликованных данных: ${changesSummary(c)}`, sections };
+  if (sections.length === 1) sections[0].intro!.push(m.unchanged);
+  return { ...base, description: m.pageDescription(changesSummary(c)), sections };
 }

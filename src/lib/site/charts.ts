@@ -4,7 +4,9 @@
  */
 import { chartSvg } from '../charts/cache.ts';
 import type { Series, GapPoint } from '../charts/specs.ts';
-import { forms, capitalize, formatNumber, formatChange, countOf, plural, roundAsShown, stateLabel } from '../format/index.ts';
+import { capitalize, formatNumber, formatChange, roundAsShown, stateLabel } from '../format/index.ts';
+import { t } from '../words/index.ts';
+import { intlLocale } from '../words/locale.ts';
 import { numCell, textCell } from './cells.ts';
 import type { Chart, Column, DataTable } from './types.ts';
 
@@ -19,7 +21,7 @@ export interface SeriesWithReasons extends Series {
  * settings.area_names); other series keep their names.
  */
 const GENERIC_ROLES = new Set<Series['role']>(['school', 'municipality', 'region']);
-const inSentence = (s: Series) => (GENERIC_ROLES.has(s.role) ? s.name.charAt(0).toLocaleLowerCase('ru-RU') + s.name.slice(1) : s.name);
+const inSentence = (s: Series) => (GENERIC_ROLES.has(s.role) ? s.name.charAt(0).toLocaleLowerCase(intlLocale()) + s.name.slice(1) : s.name);
 
 export function yearLinesChart(args: {
   id: string;
@@ -35,6 +37,7 @@ export function yearLinesChart(args: {
   /** False for a score whose scale does not start at zero and is not known (no zero line). */
   zero?: boolean;
 }): Chart | null {
+  const m = t().charts;
   const digits = args.digits ?? 1;
   const main = args.series[0];
   const allKnown = main.points.filter((p) => p.value !== null);
@@ -46,15 +49,15 @@ export function yearLinesChart(args: {
   const lastBreak = Math.max(-Infinity, ...(args.scaleBreaks ?? []).filter((b) => b <= last.year && b > allKnown[0].year));
   const known = allKnown.filter((p) => p.year >= lastBreak);
   const first = known[0];
-  const fmt = (v: number) => `${formatNumber(v, digits)}${args.unit === '%' ? ' %' : ''}`;
+  const fmt = (v: number) => m.valueWithUnit(formatNumber(v, digits), args.unit === '%');
   let summary =
     known.length === 1
-      ? `${main.name}: ${fmt(last.value!)} в ${last.year} году; других лет с опубликованными данными нет.`
+      ? m.lines.oneYear(main.name, fmt(last.value!), last.year)
       : // The change between the two numbers as shown, so the sentence adds up («3,0 … 3,5 (+0,5)»).
-        `${main.name}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(roundAsShown(last.value!, digits) - roundAsShown(first.value!, digits), digits)}).`;
-  if (Number.isFinite(lastBreak)) summary += ` В ${lastBreak} году изменилась шкала экзамена: более ранние годы с этими не сравниваются.`;
+        m.lines.twoYears(main.name, fmt(first.value!), first.year, fmt(last.value!), last.year, formatChange(roundAsShown(last.value!, digits) - roundAsShown(first.value!, digits), digits));
+  if (Number.isFinite(lastBreak)) summary += m.lines.scaleBreak(lastBreak);
   const comparators = args.series.slice(1).map((s) => ({ s, p: s.points.find((q) => q.year === last.year && q.value !== null) })).filter((d) => d.p);
-  if (comparators.length) summary += ` В ${last.year} году: ${comparators.map((d) => `${inSentence(d.s)} — ${fmt(d.p!.value!)}`).join(', ')}.`;
+  if (comparators.length) summary += m.inYear(last.year, comparators.map((d) => m.item(inSentence(d.s), fmt(d.p!.value!))));
   const hidden = main.points.filter((p) => p.value === null && main.reasons?.[p.year]?.state === 'suppressed').map((p) => p.year);
   if (hidden.length) {
     // Years grouped by why they are hidden: too few participants, protection against
@@ -64,7 +67,7 @@ export function yearLinesChart(args: {
       const why = main.reasons?.[y]?.reason ?? stateLabel('suppressed', args.minParticipants);
       byReason.set(why, [...(byReason.get(why) ?? []), y]);
     }
-    summary += ` Значения за ${[...byReason].map(([why, years]) => `${years.join(', ')} — ${why}`).join('; за ')}.`;
+    summary += m.lines.hidden([...byReason].map(([why, years]) => [years.join(', '), why]));
   }
   const opts = { yLabel: `${args.yLabel}`, yDomain: args.yDomain, ...(args.scaleBreaks?.length ? { scaleBreaks: args.scaleBreaks } : {}), ...(args.zero === false ? { zero: false } : {}) };
   const svg = chartSvg('lines', [args.series, opts], args.title);
@@ -82,7 +85,7 @@ export function yearLinesChart(args: {
 export function yearSeriesTable(args: { id: string; title: string; unit: string; digits?: number; series: SeriesWithReasons[]; minParticipants: number }): DataTable {
   const digits = args.digits ?? 1;
   const years = [...new Set(args.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
-  const columns: Column[] = [{ key: 'year', label: 'Год' }, ...args.series.map((s, i) => ({ key: `s${i}`, label: `${s.name}, ${args.unit}`, numeric: true }))];
+  const columns: Column[] = [{ key: 'year', label: t().charts.year }, ...args.series.map((s, i) => ({ key: `s${i}`, label: `${s.name}, ${args.unit}`, numeric: true }))];
   const rows = years.map((year) => {
     const row: DataTable['rows'][number] = { year: textCell(String(year)) };
     args.series.forEach((s, i) => {
@@ -114,9 +117,10 @@ export function gapChart(args: {
   const points = [...args.points].sort((a, b) => a.year - b.year);
   const known = points.filter((p) => p.gap !== null && p.top !== null && p.bottom !== null);
   if (known.length === 0) return null;
+  const m = t().charts;
   const share = args.unit === '%';
-  const val = (v: number) => `${formatNumber(v, 1)}${share ? ' %' : ''}`;
-  const gapVal = (v: number) => `${formatNumber(v, 1)}${share ? '\u00a0п.\u00a0п.' : ''}`;
+  const val = (v: number) => m.valueWithUnit(formatNumber(v, 1), share);
+  const gapVal = (v: number) => (share ? m.points(formatNumber(v, 1)) : formatNumber(v, 1));
   const breaks = points.filter((p) => p.scaleBreak).map((p) => p.year);
   const last = known[known.length - 1];
   // The first comparable year: none before the last change of scale at or before `last`.
@@ -124,27 +128,26 @@ export function gapChart(args: {
   const first = known.find((p) => p.year >= since)!;
   let summary: string;
   if (first === last) {
-    summary = `Разрыв между ${args.groups.top} и ${args.groups.bottom} школ в ${last.year} году — ${gapVal(last.gap!)}`;
-    summary += known.length > 1 ? `; с прошлыми годами он не сравнивается: изменилась шкала.` : '; других лет с опубликованным разрывом нет.';
+    summary = m.gap.oneYear(args.groups.top, args.groups.bottom, last.year, gapVal(last.gap!));
+    summary += known.length > 1 ? m.gap.notComparable : m.gap.noOtherYears;
   } else {
     const change = roundAsShown(last.gap!, 1) - roundAsShown(first.gap!, 1);
-    const what = change < 0 ? 'сократился' : change > 0 ? 'вырос' : 'не изменился';
-    summary = `Разрыв между ${args.groups.top} и ${args.groups.bottom} школ ${what}: ${gapVal(first.gap!)} в ${first.year} году и ${gapVal(last.gap!)} в ${last.year} году (${formatChange(change, 1)}).`;
-    if (first.year === since) summary += ` Раньше ${first.year} года шкала была другой, эти годы не сравниваются.`;
+    summary = m.gap.changed(args.groups.top, args.groups.bottom, Math.sign(change), gapVal(first.gap!), first.year, gapVal(last.gap!), last.year, formatChange(change, 1));
+    if (first.year === since) summary += m.gap.scaleBefore(first.year);
   }
-  summary += ` В ${last.year} году: ${args.groups.top} — ${val(last.top!)}, ${args.groups.bottom} — ${val(last.bottom!)}.`;
+  summary += m.inYear(last.year, [m.item(args.groups.top, val(last.top!)), m.item(args.groups.bottom, val(last.bottom!))]);
   const hidden = points.filter((p) => p.hidden).map((p) => p.year);
-  if (hidden.length) summary += ` Разрыв за ${hidden.join(', ')} не показан: ${args.hiddenReason}.`;
+  if (hidden.length) summary += m.gap.hidden(hidden, args.hiddenReason);
   const cell = (v: number | null, hiddenYear?: boolean) =>
     v !== null ? numCell(v, 'value', { digits: 1 }) : hiddenYear ? numCell(null, 'suppressed', { reason: args.hiddenReason }) : numCell(null, 'missing');
   const table: DataTable = {
     id: args.id.replace(/\//g, '-'),
     caption: args.title,
     columns: [
-      { key: 'year', label: 'Год' },
-      { key: 'top', label: `${args.groups.top}, ${share ? '%' : 'балл'}`, numeric: true },
-      { key: 'bottom', label: `${args.groups.bottom}, ${share ? '%' : 'балл'}`, numeric: true },
-      { key: 'gap', label: `Разрыв${share ? ', п. п.' : ''}`, numeric: true },
+      { key: 'year', label: m.year },
+      { key: 'top', label: m.gap.groupColumn(args.groups.top, share), numeric: true },
+      { key: 'bottom', label: m.gap.groupColumn(args.groups.bottom, share), numeric: true },
+      { key: 'gap', label: m.gap.gapColumn(share), numeric: true },
     ],
     rows: points.map((p) => ({ year: textCell(String(p.year)), top: cell(p.top, p.hidden), bottom: cell(p.bottom, p.hidden), gap: cell(p.gap, p.hidden) })),
   };
@@ -156,7 +159,7 @@ export function gapChart(args: {
     legend: [
       { label: args.groups.top, key: 'top' },
       { label: args.groups.bottom, key: 'bottom' },
-      { label: 'разрыв (серая полоса, число — его величина)', key: 'gap' },
+      { label: m.gap.legend, key: 'gap' },
     ],
     table,
   };
@@ -183,27 +186,29 @@ export function positionChart(args: {
   /** What the dataset calls an area, in the genitive («муниципалитета», «школьного округа»). */
   areaGenitive?: string;
 }): Chart {
+  const m = t().charts;
   const mine = [...args.values].sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
   const n = args.total;
-  const fmt = (v: number) => `${formatNumber(v, 1)}${args.unit === '%' ? ' %' : ''}`;
+  const fmt = (v: number) => m.valueWithUnit(formatNumber(v, 1), args.unit === '%');
+  const areaGenitive = args.areaGenitive ?? m.position.areaGenitive;
   let summary: string;
   if (args.scope !== 'municipality' && mine.length === 1) {
     const rank = args.rankOf(mine[0].value);
     const { top, bottom } = args.groups;
-    const band = mine[0].value >= args.topCut ? `входит в ${top}` : mine[0].value <= args.bottomCut ? `входит в ${bottom}` : `не входит ни в ${top}, ни в ${bottom}`;
-    summary = `${args.subject}: ${fmt(mine[0].value)} — ${rank}-е место из ${countOf(n, forms().schoolsGenitive)} региона; школа ${band} (граница ${top} — ${fmt(args.topCut)}, ${bottom} — ${fmt(args.bottomCut)}).`;
+    const band = mine[0].value >= args.topCut ? 'top' : mine[0].value <= args.bottomCut ? 'bottom' : 'none';
+    summary = m.position.school({ subject: args.subject, value: fmt(mine[0].value), rank, total: n, band, top, bottom, topCut: fmt(args.topCut), bottomCut: fmt(args.bottomCut) });
   } else {
     const inTop = mine.filter((v) => v.value >= args.topCut).length;
     const inBottom = mine.filter((v) => v.value <= args.bottomCut).length;
-    summary = `${args.subject}: из ${countOf(mine.length, forms().schoolsGenitive)} ${args.areaGenitive ?? 'муниципалитета'} в ${args.groups.top} школ региона ${inTop === 0 ? 'не входит ни одна' : `${plural(inTop, ['входит', 'входят', 'входят'])} ${inTop}`}, в ${args.groups.bottom} — ${inBottom === 0 ? 'ни одной' : inBottom} (всего в расчёте ${countOf(n, forms().schools)}).`;
+    summary = m.position.area({ subject: args.subject, count: mine.length, areaGenitive, top: args.groups.top, bottom: args.groups.bottom, inTop, inBottom, total: n });
   }
   const table: DataTable = {
     id: args.id.replace(/\//g, '-'),
     caption: args.title,
     columns: [
-      { key: 'name', label: 'Школа' },
+      { key: 'name', label: m.position.schoolColumn },
       { key: 'value', label: `${args.xLabel}`, numeric: true },
-      { key: 'rank', label: `Место из ${n}`, numeric: true },
+      { key: 'rank', label: m.position.rankOf(n), numeric: true },
     ],
     rows: mine.map((v) => ({
       name: textCell(v.name),
@@ -217,8 +222,8 @@ export function positionChart(args: {
     summary,
     svg: chartSvg('strip', [args.bins, mine, args.xLabel, args.bottomCut, args.topCut], args.title),
     legend: [
-      { label: args.scope === 'municipality' ? (mine.length === 1 ? `школа ${args.areaGenitive ?? 'муниципалитета'} (точка)` : `школы ${args.areaGenitive ?? 'муниципалитета'} (по точке на школу)`) : 'эта школа (ромб)', key: args.scope === 'municipality' ? 'school-dot' : 'school-diamond' },
-      { label: 'все школы региона (серые столбики: сколько школ с таким результатом)', key: 'others' },
+      { label: args.scope === 'municipality' ? (mine.length === 1 ? m.position.areaSchool(areaGenitive) : m.position.areaSchools(areaGenitive)) : m.thisSchool, key: args.scope === 'municipality' ? 'school-dot' : 'school-diamond' },
+      { label: m.position.others, key: 'others' },
       { label: args.groups.top, key: 'band-top' },
       { label: args.groups.bottom, key: 'band-bottom' },
     ],
@@ -236,11 +241,12 @@ export function compareByNameChart(args: {
   /** What a row is («Муниципалитет», «Школьный округ»): the table's first column. */
   nameLabel?: string;
 }): Chart {
-  const sorted = [...args.rows].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, 'ru'));
-  const fmt = (v: number) => `${formatNumber(v, 1)}${args.unit === '%' ? ' %' : ''}`;
+  const m = t().charts;
+  const sorted = [...args.rows].sort((a, b) => b.value - a.value || a.name.localeCompare(b.name, intlLocale()));
+  const fmt = (v: number) => m.valueWithUnit(formatNumber(v, 1), args.unit === '%');
   const best = sorted[0];
   const worst = sorted[sorted.length - 1];
-  let summary = `Самый высокий показатель — ${best.name} (${fmt(best.value)}), самый низкий — ${worst.name} (${fmt(worst.value)}).`;
+  let summary = m.byName.summary(best.name, fmt(best.value), worst.name, fmt(worst.value));
   // The label is lower case for the legend; as a sentence of its own it starts with a capital.
   if (args.reference) {
     const label = args.reference.label;
@@ -256,7 +262,7 @@ export function compareByNameChart(args: {
       id: args.id.replace(/\//g, '-'),
       caption: args.title,
       columns: [
-        { key: 'name', label: args.nameLabel ?? 'Муниципалитет' },
+        { key: 'name', label: args.nameLabel ?? m.byName.nameColumn },
         { key: 'value', label: args.xLabel, numeric: true },
       ],
       rows: sorted.map((r) => ({ name: textCell(r.name, r.href), value: numCell(r.value, 'value', { digits: 1 }) })),
@@ -274,31 +280,32 @@ export function contextChart(args: {
   expected: number;
   actual: number;
 }): Chart {
+  const m = t().charts;
   const diff = args.actual - args.expected;
-  const summary = `${args.schoolName}: фактический результат ${formatNumber(args.actual, 1)}, ожидаемый при таком социальном контексте ${formatNumber(args.expected, 1)} — ${diff >= 0 ? 'выше' : 'ниже'} ожидаемого на ${formatNumber(Math.abs(diff), 1)}.`;
+  const summary = m.context.summary(args.schoolName, formatNumber(args.actual, 1), formatNumber(args.expected, 1), diff >= 0, formatNumber(Math.abs(diff), 1));
   const mine = args.points.filter((p) => p.highlight);
   return {
     id: args.id,
     title: args.title,
     summary,
-    svg: chartSvg('scatter', [args.points, args.line, 'Индекс социального благополучия', args.yLabel], args.title),
+    svg: chartSvg('scatter', [args.points, args.line, m.context.socialIndex, args.yLabel], args.title),
     legend: [
-      { label: 'эта школа (ромб)', key: 'school-diamond' },
-      { label: 'другие школы (кружки)', key: 'others-ring' },
-      { label: 'ожидаемый результат', key: 'region' },
+      { label: m.thisSchool, key: 'school-diamond' },
+      { label: m.context.others, key: 'others-ring' },
+      { label: m.context.expectedLegend, key: 'region' },
     ],
     table: {
       id: args.id.replace(/\//g, '-'),
       caption: args.title,
       columns: [
-        { key: 'what', label: 'Показатель' },
-        { key: 'value', label: 'Значение', numeric: true },
+        { key: 'what', label: m.context.measure },
+        { key: 'value', label: m.context.value, numeric: true },
       ],
       rows: [
-        { what: textCell('Индекс социального благополучия'), value: numCell(mine[0]?.x ?? null, 'value', { digits: 2 }) },
-        { what: textCell('Фактический результат'), value: numCell(args.actual, 'value', { digits: 1 }) },
-        { what: textCell('Ожидаемый результат'), value: numCell(args.expected, 'value', { digits: 1 }) },
-        { what: textCell('Разница'), value: numCell(diff, 'value', { digits: 1 }) },
+        { what: textCell(m.context.socialIndex), value: numCell(mine[0]?.x ?? null, 'value', { digits: 2 }) },
+        { what: textCell(m.context.actual), value: numCell(args.actual, 'value', { digits: 1 }) },
+        { what: textCell(m.context.expected), value: numCell(args.expected, 'value', { digits: 1 }) },
+        { what: textCell(m.context.difference), value: numCell(diff, 'value', { digits: 1 }) },
       ],
     },
   };

@@ -7,6 +7,8 @@ import { toCsv } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
 import type { FieldType, SiteFile, SiteInfo } from './types.ts';
 import { stateLabel } from '../format/index.ts';
+import { t } from '../words/index.ts';
+import { intlLocale } from '../words/locale.ts';
 import type { IslandData } from './island-data.ts';
 import { FLAG_SHORT } from './school-page.ts';
 
@@ -59,11 +61,12 @@ const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100)
 export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset): { files: SiteFile[]; dictionary: Dict[] } {
   const files: SiteFile[] = [];
   const dictionary: Dict[] = [];
+  const dl = t().downloads;
   // Every row says which release of the data it comes from, so a file quoted alone still does.
   const edition = dataset.edition;
   const add = (file: string, title: string, columns: [string, string][], rows: Array<Array<string | number | boolean | null>>) => {
     if (edition) {
-      columns = [...columns, ['edition', 'Выпуск данных'], ['edition_date', 'Дата выпуска']];
+      columns = [...columns, ['edition', dl.edition], ['edition_date', dl.editionDate]];
       rows = rows.map((r) => [...r, edition.name, edition.date]);
     }
     files.push({ path: `data/${file}`, content: toCsv(columns.map((c) => c[0]), rows) });
@@ -73,15 +76,15 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
 
   add(
     'schools.csv',
-    `Школы и их ${ctx.w.area.nominative_plural}`,
+    dl.schools.title(ctx.w.area.nominative_plural),
     [
-      ['school_id', 'Код школы, как в опубликованном файле'],
-      ['name', 'Название школы'],
-      ['municipality_id', `Код: ${ctx.w.area.nominative}`],
+      ['school_id', dl.schools.school_id],
+      ['name', dl.schools.name],
+      ['municipality_id', dl.schools.municipality_id(ctx.w.area.nominative)],
       ['municipality', ctx.w.area.title],
-      ['settlement', 'Тип местности (город/село)'],
-      ['former_names', 'Прежние названия школы с годами, через «; »'],
-      ['page', 'Адрес страницы школы на сайте'],
+      ['settlement', dl.schools.settlement],
+      ['former_names', dl.schools.former_names],
+      ['page', dl.schools.page],
     ],
     [...ctx.schools.values()].map((s) => [s.school_id, s.name, s.municipality_id, munName(s.municipality_id), s.settlement, s.former_names, `/school/${s.slug}/`]),
   );
@@ -89,23 +92,23 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
   const measures = ['n', 'mean', 'share_below', 'share_good', 'share_high'] as const;
   add(
     'results.csv',
-    'Результаты экзаменов по школам после защиты данных',
+    dl.results.title,
     [
-      ['school_id', 'Код школы'],
-      ['year', 'Год'],
-      ['exam', 'Экзамен (ЕГЭ, ОГЭ, ВПР…)'],
-      ['subject', 'Предмет'],
-      ['grade', 'Класс (для ВПР)'],
-      ['n', 'Число участников'],
-      ['n_state', 'Состояние значения: value, missing, suppressed, na'],
-      ['mean', 'Средний балл (ЕГЭ) или средняя отметка'],
-      ['mean_state', 'Состояние значения'],
-      ['share_below', 'Доля не преодолевших порог, %'],
-      ['share_below_state', 'Состояние значения'],
-      ['share_good', 'Доля отметок «4» и «5», %'],
-      ['share_good_state', 'Состояние значения'],
-      ['share_high', 'Доля высокобалльников, %'],
-      ['share_high_state', 'Состояние значения'],
+      ['school_id', dl.results.school_id],
+      ['year', dl.results.year],
+      ['exam', dl.results.exam],
+      ['subject', dl.results.subject],
+      ['grade', dl.results.grade],
+      ['n', dl.results.n],
+      ['n_state', dl.results.n_state],
+      ['mean', dl.results.mean],
+      ['mean_state', dl.results.state],
+      ['share_below', dl.results.share_below],
+      ['share_below_state', dl.results.state],
+      ['share_good', dl.results.share_good],
+      ['share_good_state', dl.results.state],
+      ['share_high', dl.results.share_high],
+      ['share_high_state', dl.results.state],
     ],
     inputs.results.map((r) => [
       r.school_id,
@@ -122,16 +125,16 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
 
   add(
     'pooled.csv',
-    'Результаты малых школ за три года вместе (там, где каждый год скрыт, а вместе участников не меньше минимума)',
+    dl.pooled.title,
     [
-      ['school_id', 'Код школы'],
-      ['exam', 'Экзамен'],
-      ['subject', 'Предмет'],
-      ['grade', 'Класс (для ВПР)'],
-      ['from', 'Первый год окна'],
-      ['to', 'Последний год окна'],
-      ['n', 'Участников за три года'],
-      ['mean', 'Средний балл или отметка за три года'],
+      ['school_id', dl.pooled.school_id],
+      ['exam', dl.pooled.exam],
+      ['subject', dl.pooled.subject],
+      ['grade', dl.pooled.grade],
+      ['from', dl.pooled.from],
+      ['to', dl.pooled.to],
+      ['n', dl.pooled.n],
+      ['mean', dl.pooled.mean],
     ],
     inputs.pooled.map((p) => [p.school_id, p.exam, p.subject, p.grade, p.from, p.to, p.n, r2(p.mean)]),
   );
@@ -140,40 +143,40 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     'gap.csv',
     ctx.w.gapTitle,
     [
-      ['scope', 'Уровень: region или municipality'],
-      ['scope_id', `Код: ${ctx.w.area.nominative} (region для региона)`],
-      ['year', 'Год'],
-      ['exam', 'Экзамен'],
-      ['subject_set', 'Набор предметов'],
-      ['eligible', 'Школ в расчёте (не менее минимума участников)'],
-      ['k', 'Школ в каждой группе'],
+      ['scope', dl.gap.scope],
+      ['scope_id', dl.gap.scope_id(ctx.w.area.nominative)],
+      ['year', dl.gap.year],
+      ['exam', dl.gap.exam],
+      ['subject_set', dl.gap.subject_set],
+      ['eligible', dl.gap.eligible],
+      ['k', dl.gap.k],
       ['top_mean', ctx.w.topMean],
       ['bottom_mean', ctx.w.bottomMean],
-      ['gap', 'Разрыв = лучшие − худшие'],
-      ['ratio', 'Отношение = лучшие / худшие'],
-      ['change', 'Изменение разрыва к прошлому году'],
-      ['ratio_reduction_pct', 'Сокращение отношения к прошлому году, % (как на страницах: плюс — разрыв сократился)'],
-      ['target_met', 'Цель сокращения достигнута'],
-      ['few_schools', 'Рассчитано по очень малому числу школ'],
-      ['top_ids', `Коды школ группы «${ctx.w.top}» через «;»`],
-      ['bottom_ids', `Коды школ группы «${ctx.w.bottom}» через «;»`],
+      ['gap', dl.gap.gap],
+      ['ratio', dl.gap.ratio],
+      ['change', dl.gap.change],
+      ['ratio_reduction_pct', dl.gap.ratio_reduction_pct],
+      ['target_met', dl.gap.target_met],
+      ['few_schools', dl.gap.few_schools],
+      ['top_ids', dl.gap.ids(ctx.w.top)],
+      ['bottom_ids', dl.gap.ids(ctx.w.bottom)],
     ],
     inputs.gap.map((g) => [g.scope, g.scope_id, g.year, g.exam, g.subject_set, g.eligible, g.k, r2(g.top_mean), r2(g.bottom_mean), r2(g.gap), g.ratio === null ? null : Math.round(g.ratio * 10000) / 10000, r2(g.change), g.change_pct === null ? null : r2(-g.change_pct), g.target_met, g.few_schools, g.top_ids.join(';'), g.bottom_ids.join(';')]),
   );
 
   add(
     'indicators.csv',
-    'Показатели программы: факт, цель, статус',
+    dl.indicators.title,
     [
-      ['scope_id', `region или код: ${ctx.w.area.nominative}`],
-      ['indicator', 'Код показателя'],
-      ['name', 'Показатель'],
-      ['year', 'Год'],
-      ['value', 'Фактическое значение'],
-      ['value_state', 'Состояние значения'],
-      ['target', 'Целевое значение'],
-      ['status', 'met — достигнута, not_met — не достигнута, no_data, no_target'],
-      ['computed', 'true — рассчитано по результатам, false — из таблицы программы'],
+      ['scope_id', dl.indicators.scope_id(ctx.w.area.nominative)],
+      ['indicator', dl.indicators.indicator],
+      ['name', dl.indicators.name],
+      ['year', dl.indicators.year],
+      ['value', dl.indicators.value],
+      ['value_state', dl.indicators.value_state],
+      ['target', dl.indicators.target],
+      ['status', dl.indicators.status],
+      ['computed', dl.indicators.computed],
     ],
     inputs.programme.map((p) => [p.scope_id, p.indicator, p.name, p.year, r2(p.value), p.value_state, r2(p.target), p.status, p.computed]),
   );
@@ -183,36 +186,34 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
   const latestFlagYear = ctx.latestYear;
   const flagRows = inputs.flags.filter((f) => f.year === latestFlagYear || f.fired === true);
   // Without a programme (or data for its rules) the file exists, empty, and says why.
-  const flagsTitle = ctx.identifies
-    ? `Отнесение к ШНРО/НСУ: правила, значения, пороги (все правила за ${latestFlagYear} год, за прошлые годы — только сработавшие)`
-    : `Отнесение к ШНРО/НСУ: файл пуст. ${ctx.noIdentificationText()}`;
+  const flagsTitle = ctx.identifies ? dl.flags.title(latestFlagYear) : dl.flags.emptyTitle(ctx.noIdentificationText());
   add(
     'flags.csv',
     flagsTitle,
     [
-      ['school_id', 'Код школы'],
-      ['year', 'Год'],
-      ['flag', 'shnro, nsu, staffing, resources, territory'],
-      ['rule', 'Правило'],
-      ['value', 'Значение школы'],
-      ['threshold', 'Порог'],
-      ['fired', 'Правило сработало (пусто — нет данных)'],
+      ['school_id', dl.flags.school_id],
+      ['year', dl.flags.year],
+      ['flag', dl.flags.flag],
+      ['rule', dl.flags.rule],
+      ['value', dl.flags.value],
+      ['threshold', dl.flags.threshold],
+      ['fired', dl.flags.fired],
     ],
     flagRows.map((f) => [f.school_id, f.year, f.flag, f.rule, r2(f.value), r2(f.threshold), f.fired]),
   );
 
   add(
     'context.csv',
-    'Социальный контекст: ожидаемый результат и остаток',
+    dl.context.title,
     [
-      ['school_id', 'Код школы'],
-      ['year', 'Год'],
-      ['exam', 'Экзамен'],
-      ['social_index', 'Индекс социального благополучия (больше — благополучнее)'],
-      ['expected', 'Ожидаемый результат'],
-      ['residual', 'Остаток = факт − ожидаемое'],
-      ['resilient', 'Резильентная школа'],
-      ['cluster', 'Номер кластера'],
+      ['school_id', dl.context.school_id],
+      ['year', dl.context.year],
+      ['exam', dl.context.exam],
+      ['social_index', dl.context.social_index],
+      ['expected', dl.context.expected],
+      ['residual', dl.context.residual],
+      ['resilient', dl.context.resilient],
+      ['cluster', dl.context.cluster],
     ],
     inputs.context.filter((c) => c.score !== null).map((c) => [c.school_id, c.year, c.exam, r2(c.social_index), r2(c.expected), r2(c.residual), c.resilient, c.cluster]),
   );
@@ -225,14 +226,14 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     basis: p ? `${ctx.gapScoreName}` : null,
     set: p ? { exam: p.exam, subject_set: p.subject_set } : null,
     areaTitle: ctx.w.area.title,
-    areaSame: `в том же ${ctx.w.area.prepositional}`,
+    areaSame: dl.compare.areaSame(ctx.w.area.prepositional),
     minParticipants: ctx.settings.min_participants,
     bands: ctx.sizeBandLabels(),
     similarCount: ctx.settings.similar_count,
     fields: [
       { key: 'municipality', label: ctx.w.area.title },
       { key: 'score', label: `${ctx.gapScoreLabel}, ${ctx.latestYear}` },
-      { key: 'status', label: 'Статус' },
+      { key: 'status', label: dl.compare.status },
     ],
     schools: [...ctx.schools.values()].map((s) => {
       const series = ctx.scoreSeries(s.school_id);
@@ -253,7 +254,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
         peer: point ? [point.x, point.y, point.band, point.exams] : null,
         values: {
           municipality: munName(s.municipality_id),
-          score: last && last.value !== null ? last.value.toLocaleString('ru-RU', { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? (last.reason ?? stateLabel('suppressed', ctx.settings.min_participants)) : 'нет данных',
+          score: last && last.value !== null ? last.value.toLocaleString(intlLocale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 }) : last?.state === 'suppressed' ? (last.reason ?? stateLabel('suppressed', ctx.settings.min_participants)) : stateLabel('missing'),
           status: fired.length ? fired.join(', ') : '—',
         },
       };

@@ -1,2 +1,58 @@
+/** «Что изменилось» (site/changes-page.ts), the Atom feed and the release summary (release/feed.ts). */
 export const changes = {
+  title: 'Что изменилось',
+  measures: {
+    n: 'Участников',
+    mean: 'Средний балл',
+    share_below: 'Ниже порога, %',
+    share_good: 'Отметки «4» и «5», %',
+    share_high: 'Высокие баллы, %',
+  } as Record<string, string>,
+  flags: { shnro: 'ШНРО', nsu: 'НСУ', staffing: 'кадры', resources: 'ресурсы', territory: 'территория' } as Record<string, string>,
+  notIdentified: 'не отнесена',
+  notPublished: 'не опубликовано',
+  /** The decimal mark a published CSV number («61.5») is shown with. */
+  decimalMark: ',',
+  unnamedEdition: 'выпуск без названия',
+  school: 'Школа',
+  what: 'Год, экзамен, предмет',
+  measure: 'Показатель',
+  before: 'Было',
+  after: 'Стало',
+  grade: (grade: string) => `, ${grade} класс`,
+  description: 'Изменения опубликованных данных по сравнению с предыдущим выпуском.',
+  noneHeading: 'Сравнение не проводилось',
+  noneText: 'Этот сайт собран без предыдущего выпуска данных для сравнения (npm run build -- --previous ПАПКА, где ПАПКА — data/ прошлой сборки). Когда он будет указан, здесь появятся добавленные и исчезнувшие школы, изменения статусов, исправленные значения и изменения разрыва.',
+  summaryHeading: 'Коротко',
+  comparedWith: (current: string, previous: string) => `${current} по сравнению с выпуском ${previous}.`,
+  stats: {
+    added: 'Школ добавлено',
+    gone: 'Школ исчезло',
+    status: 'Изменений статуса',
+    revisions: 'Исправленных значений',
+    gaps: 'Изменений разрыва',
+  },
+  schoolsHeading: 'Школы',
+  added: 'добавлена',
+  gone: 'нет в этом выпуске',
+  renamed: (before: string) => `прежнее название: ${before}`,
+  statusHeading: 'Отнесение к ШНРО и НСУ',
+  statusChange: (before: string, after: string) => `было: ${before}; стало: ${after}`,
+  revisionsHeading: 'Исправленные значения',
+  revisionsFirst: (shown: string, total: string) => `Показаны первые ${shown} из ${total}; все — в файле changes.csv на странице «Данные».`,
+  revisionsIntro: 'Значения, которые в прошлом выпуске были другими. «Не опубликовано» — значения нет или оно скрыто для защиты данных.',
+  revisionsCaption: 'Исправленные значения: было и стало',
+  gapsHeading: 'Изменения разрыва',
+  gapsCaption: 'Разрыв: было и стало',
+  gapsWhat: 'Территория, год, экзамен, предметы',
+  /** Between the subjects of a set: «Русский язык и Математика». */
+  and: ' и ',
+  unchanged: 'Опубликованные значения не изменились.',
+  pageDescription: (summary: string) => `Что изменилось в опубликованных данных: ${summary}`,
+  /** One line about a comparison, for the feed and the page. */
+  summary: (c: { added: number; gone: number; status: number; revisions: number; gaps: number }) =>
+    `Школ добавлено: ${c.added}, исчезло: ${c.gone}; изменений статуса ШНРО/НСУ: ${c.status}; исправленных значений: ${c.revisions}; изменений разрыва: ${c.gaps}.`,
+  /** The feed's line for a release with nothing to compare with (site/model.ts). */
+  firstRelease: 'Первый выпуск на этом сайте.',
+  feedTitle: (title: string) => `${title}: выпуски данных`,
 };
