@@ -1,10 +1,12 @@
 /**
  * The glossary (issue: ГИА, ШНРО, z-оценка and the gap were never explained): each term
  * with a plain definition, shown on /glossary/ and linked at its first use on every page.
- * Only the terms this dataset and its settings use are listed.
+ * Only the terms this dataset and its settings use are listed. The words are in the
+ * catalogue (words/{ru,en}/glossary.ts), in the site's locale.
  */
 import type { Settings } from '../model/config.ts';
 import { shareText } from '../format/index.ts';
+import { t } from './index.ts';
 
 export interface Term {
   id: string;
@@ -15,20 +17,22 @@ export interface Term {
 }
 
 export function glossary(settings: Settings, exams: string[], identifies: boolean): Term[] {
-  const share = shareText(settings.gap_share);
+  const g = t().glossary.terms;
+  const term = (id: keyof typeof g, definition: string): Term => ({ id, term: g[id].term, forms: [...g[id].forms], definition });
+  const str = (id: 'gia' | 'ege' | 'oge' | 'vpr' | 'shnro' | 'nsu' | 'z' | 'pp') => term(id, g[id].definition);
   const terms: (Term | false)[] = [
-    exams.some((e) => e === 'ЕГЭ' || e === 'ОГЭ') && { id: 'gia', term: 'ГИА', forms: ['ГИА'], definition: 'Государственная итоговая аттестация: экзамены в конце 9 класса (ОГЭ) и 11 класса (ЕГЭ).' },
-    exams.includes('ЕГЭ') && { id: 'ege', term: 'ЕГЭ', forms: ['ЕГЭ'], definition: 'Единый государственный экзамен в 11 классе; результат — тестовый балл от 0 до 100 по каждому предмету, у каждого предмета есть минимальный порог.' },
-    exams.includes('ОГЭ') && { id: 'oge', term: 'ОГЭ', forms: ['ОГЭ'], definition: 'Основной государственный экзамен в 9 классе; результат — отметка от 2 до 5.' },
-    exams.includes('ВПР') && { id: 'vpr', term: 'ВПР', forms: ['ВПР'], definition: 'Всероссийские проверочные работы в 4–11 классах: диагностика, а не рейтинг; сайт не сравнивает по ним школы.' },
-    identifies && { id: 'shnro', term: 'ШНРО', forms: ['ШНРО'], definition: 'Школа с низкими результатами обучения: относится к ней по правилам региональной программы (они перечислены на странице «Методика»).' },
-    identifies && { id: 'nsu', term: 'НСУ', forms: ['НСУ'], definition: 'Школа, функционирующая в неблагоприятных социальных условиях: по индексу социального благополучия её учеников.' },
-    { id: 'gap', term: 'Разрыв', forms: ['разрыв', 'Разрыв'], definition: `Разница между средним результатом ${share} лучших и ${share} худших школ по набору обязательных предметов. Отношение — то же, но делением: во сколько раз лучшие впереди.` },
-    { id: 'z', term: 'z-оценка', forms: ['z-оценка', 'z-оценки', 'z-оценку'], definition: 'На сколько стандартных отклонений значение школы выше (плюс) или ниже (минус) среднего по школам региона; 0 — средняя школа.' },
-    { id: 'pp', term: 'п. п.', forms: ['п. п.'], definition: 'Процентные пункты: разница двух долей в процентах (с 40 % до 45 % — это +5 п. п.).' },
-    { id: 'hidden', term: 'Скрыто', forms: ['скрыто'], definition: `Значение не публикуется, потому что по нему можно узнать результат отдельных детей: в группе меньше ${settings.min_participants} участников, или скрытое значение можно восстановить вычитанием из других.` },
+    exams.some((e) => e === 'ЕГЭ' || e === 'ОГЭ') && str('gia'),
+    exams.includes('ЕГЭ') && str('ege'),
+    exams.includes('ОГЭ') && str('oge'),
+    exams.includes('ВПР') && str('vpr'),
+    identifies && str('shnro'),
+    identifies && str('nsu'),
+    term('gap', g.gap.definition(shareText(settings.gap_share))),
+    str('z'),
+    str('pp'),
+    term('hidden', g.hidden.definition(settings.min_participants)),
   ];
-  return terms.filter((t): t is Term => t !== false);
+  return terms.filter((x): x is Term => x !== false);
 }
 
 /** A term's forms as whole-word patterns, compiled once per term (pages reuse one glossary). */
