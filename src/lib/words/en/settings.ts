@@ -45,7 +45,7 @@ export const settingsWords: typeof ru = (settings: Settings) => {
     bottomMean: `Mean of the bottom ${share}`,
     ruleName: (rule: string) => ruleNames[rule] ?? rule,
     ruleNames,
-    noProgramme: 'The region has declared no programme that identifies schools with low results or in unfavourable social conditions, so the site identifies no school: it shows results, the gap and their change only.',
+    noProgramme: 'The region has declared no program that identifies low-results schools or schools in unfavorable social conditions, so the site identifies no school: it shows results, the gap and their change only.',
     notApplied: (reason: string) => `does not apply: ${reason}`,
   };
 };
