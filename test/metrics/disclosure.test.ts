@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schoolResults, aggregates } from '../../src/lib/metrics/results.ts';
-import { codeShare, discloseAggregates, discloseResults, REASON_COMPLEMENTARY } from '../../src/lib/metrics/disclosure.ts';
+import { codeShare, discloseAggregates, discloseResults } from '../../src/lib/metrics/disclosure.ts';
 import { municipalityOf } from '../../src/lib/metrics/table.ts';
 import { results, schools, settings } from './helpers.ts';
 
@@ -18,7 +18,7 @@ describe('disclosure', () => {
     const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
     const [a, b, c] = pub;
     expect(a).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, share_below_state: 'suppressed', suppressed_reason: 'скрыто: менее 10 участников' });
-    expect(b).toMatchObject({ mean: null, mean_state: 'suppressed', suppressed_reason: REASON_COMPLEMENTARY });
+    expect(b).toMatchObject({ mean: null, mean_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
     expect(c).toMatchObject({ mean: 70, mean_state: 'value', reliable: true, suppressed_reason: null });
     expect(hidden).toEqual({ primary: 1, complementary: 1 });
     // the input rows are untouched
@@ -37,7 +37,7 @@ describe('disclosure', () => {
     ]));
     const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
     expect(pub.map((r) => r.mean_state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'value']);
-    expect(pub[2].suppressed_reason).toBe(REASON_COMPLEMENTARY);
+    expect(pub[2].suppressed_reason).toBe('скрыто: защита от вычитания');
     expect(hidden).toEqual({ primary: 2, complementary: 1 });
   });
 
@@ -111,7 +111,7 @@ describe('disclosure', () => {
     const pub = discloseAggregates(aggregates(rows, sch), s);
     const by = (id: string) => pub.find((p) => p.scope_id === id)!;
     expect(['M1', 'M2', 'M3', 'M4'].map((m) => by(m).mean_state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'value']);
-    expect(by('M3').suppressed_reason).toBe(REASON_COMPLEMENTARY);
+    expect(by('M3').suppressed_reason).toBe('скрыто: защита от вычитания');
   });
 
   it('hides a small municipal aggregate and its complement when the region is published', () => {
@@ -120,7 +120,7 @@ describe('disclosure', () => {
     const pub = discloseAggregates(aggregates(rows, sch), s);
     const by = (id: string) => pub.find((p) => p.scope_id === id)!;
     expect(by('M1').mean_state).toBe('suppressed');
-    expect(by('M2')).toMatchObject({ mean_state: 'suppressed', suppressed_reason: REASON_COMPLEMENTARY });
+    expect(by('M2')).toMatchObject({ mean_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
     expect(by('M3').mean).toBe(70);
     // region (6·30 + 15·60 + 50·70)/71 is published
     expect(by('region').mean).toBeCloseTo((180 + 900 + 3500) / 71, 10);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { computeFlags, flagStatus } from '../../src/lib/metrics/flags.ts';
-import { FLAG_NOT_IN_PROGRAMME, NO_PROGRAMME } from '../../src/lib/metrics/rules.ts';
 import { FLAG_IDS, type Settings } from '../../src/lib/model/config.ts';
 import { cols, results, schools, settings as plainSettings } from './helpers.ts';
 
@@ -56,7 +55,7 @@ describe('rules apply only under a programme and with their data', () => {
     const out = computeFlags({ schools: sch, results: res, indicators: ind([['A', 2024, 'monotown', 1]]) }, plainSettings());
     expect(out.flags).toEqual([]);
     expect(out.rules).toHaveLength(12);
-    expect(out.rules.every((r) => !r.applies && r.reason === NO_PROGRAMME)).toBe(true);
+    expect(out.rules.every((r) => !r.applies && r.reason === 'регион не объявил программу, по которой школы относят к ШНРО/НСУ')).toBe(true);
   });
 
   it('«за 3 года» needs three years of results: two years in the data, the rule does not apply', () => {
@@ -77,7 +76,7 @@ describe('rules apply only under a programme and with their data', () => {
 
   it('identifications outside the programme do not run; rules without data say what is missing', () => {
     const out = computeFlags({ schools: sch, results: res, indicators: ind([['A', 2024, 'monotown', 1]]) }, settings({ programme: { name: 'П', flags: ['shnro', 'territory'] } }));
-    expect(out.rules.find((r) => r.rule === 'social_index')).toMatchObject({ applies: false, reason: FLAG_NOT_IN_PROGRAMME });
+    expect(out.rules.find((r) => r.rule === 'social_index')).toMatchObject({ applies: false, reason: 'программа региона не включает это отнесение' });
     expect(out.rules.find((r) => r.rule === 'monotown')).toMatchObject({ applies: true, reason: null });
     expect(out.rules.find((r) => r.rule === 'continue_10')).toMatchObject({ applies: false, reason: 'в наборе нет показателя «Доля выпускников 9 класса, продолживших обучение в 10 классе»' });
     expect(new Set(out.flags.map((f) => f.rule))).toEqual(new Set(['below_region', 'monotown']));

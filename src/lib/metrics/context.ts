@@ -21,6 +21,7 @@
  *   the years from start_year on (plain mean of yearly scores), on the first ranked exam
  *   where it has a score; its partner's on the same exam and years.
  */
+import { metricsWords } from '../words/metrics-words.ts';
 import { leastSquares } from './fit.ts';
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
@@ -247,21 +248,15 @@ export const CLUSTER_FEATURES = ['social', 'staffing', 'resources', 'size', 'res
 
 /** «крупные городские школы с высокими результатами в благополучной социальной среде» */
 export function describeCluster(c: Record<string, number>, urbanShare: number | null): string {
-  const parts: string[] = [];
-  if (c.size > DESCRIBE_Z) parts.push('крупные');
-  else if (c.size < -DESCRIBE_Z) parts.push('малочисленные');
-  if (urbanShare !== null && urbanShare >= 66.7) parts.push('городские');
-  else if (urbanShare !== null && urbanShare <= 33.3) parts.push('сельские');
-  parts.push('школы');
-  parts.push(c.results > DESCRIBE_Z ? 'с высокими результатами' : c.results < -DESCRIBE_Z ? 'с низкими результатами' : 'со средними результатами');
-  if (c.social > DESCRIBE_Z) parts.push('в благополучной социальной среде');
-  else if (c.social < -DESCRIBE_Z) parts.push('в неблагоприятных социальных условиях');
-  const weak: string[] = [];
-  if (c.staffing < -DESCRIBE_Z) weak.push('кадрами');
-  if (c.resources < -DESCRIBE_Z) weak.push('ресурсами');
-  if (weak.length) parts.push(`со слабым обеспечением ${weak.join(' и ')}`);
-  const s = parts.join(' ');
-  return s[0].toUpperCase() + s.slice(1);
+  const side = (z: number): -1 | 0 | 1 => (z > DESCRIBE_Z ? 1 : z < -DESCRIBE_Z ? -1 : 0);
+  return metricsWords().cluster({
+    size: side(c.size),
+    urban: urbanShare === null ? 0 : urbanShare >= 66.7 ? 1 : urbanShare <= 33.3 ? -1 : 0,
+    results: side(c.results),
+    social: side(c.social),
+    weakStaffing: c.staffing < -DESCRIBE_Z,
+    weakResources: c.resources < -DESCRIBE_Z,
+  });
 }
 
 export interface ClusterInputs {
@@ -298,7 +293,7 @@ export function clusterSchools(inp: ClusterInputs, settings: Settings): { cluste
     let description = describeCluster(c.centroid, c.urbanShare);
     const dup = (seen.get(description) ?? 0) + 1;
     seen.set(description, dup);
-    if (dup > 1) description += ` (группа ${dup})`;
+    if (dup > 1) description += metricsWords().clusterDuplicate(dup);
     return { id: i + 1, description, size: c.members.length, centroid: c.centroid, urban_share: c.urbanShare };
   });
   return { clusters, bySchool };

@@ -20,22 +20,24 @@
  *   "significant change" mark.
  * Missing, suppressed, not applicable and zero stay four states throughout.
  */
+import { metricsWords } from '../words/metrics-words.ts';
 import type { Settings } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
 import type { AggregateRow, Measure, SchoolResultRow } from './results.ts';
 import { MEASURES } from './results.ts';
 import { cmpId } from './table.ts';
 
-export const CODE_LOW = 'менее 5 %';
-export const CODE_HIGH = 'более 95 %';
 export const CODE_BAND = 5;
 export const SHARES = ['share_below', 'share_good', 'share_high'] as const;
 export type Share = (typeof SHARES)[number];
 
 export function reasonSmall(settings: Settings): string {
-  return `скрыто: менее ${settings.min_participants} участников`;
+  return metricsWords().hidden.small(settings.min_participants);
 }
-export const REASON_COMPLEMENTARY = 'скрыто: защита от вычитания';
+/** «скрыто: защита от вычитания» in the site's language. */
+export function reasonComplementary(): string {
+  return metricsWords().hidden.complementary;
+}
 
 export interface PublishedResult extends Omit<SchoolResultRow, 'dist'> {
   dist: SchoolResultRow['dist'];
@@ -63,8 +65,8 @@ export function reliable(n: number | null, settings: Settings): boolean {
 /** The coded label for a share in a small group, or null when the number may be shown. */
 export function codeShare(value: number | null, n: number | null, settings: Settings): string | null {
   if (value === null || n === null || n >= settings.reliability_min) return null;
-  if (value < CODE_BAND) return CODE_LOW;
-  if (value > 100 - CODE_BAND) return CODE_HIGH;
+  if (value < CODE_BAND) return metricsWords().codeLow;
+  if (value > 100 - CODE_BAND) return metricsWords().codeHigh;
   return null;
 }
 
@@ -148,7 +150,7 @@ export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<str
       if (safeRemainder(hiddenHere.length, hiddenN, settings)) continue;
       const candidates = members.filter((i) => !hiddenByUs[i] && hasValue(out[i])).sort((a, b) => (out[a].n ?? 0) - (out[b].n ?? 0) || cmpId(out[a].school_id, out[b].school_id) || cmpId(out[a].subject, out[b].subject));
       if (!candidates.length) continue;
-      hide(out[candidates[0]], REASON_COMPLEMENTARY);
+      hide(out[candidates[0]], reasonComplementary());
       hiddenByUs[candidates[0]] = true;
       complementary++;
       changed = true;
@@ -231,7 +233,7 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
       const tail = `${p.year}\u0001${p.exam}\u0001${p.subject}\u0001${p.grade ?? ''}`;
       const h = hiddenIn.get(p.scope === 'region' ? `\u0001region\u0001${tail}` : `${p.scope_id}\u0001${tail}`);
       if (h && !safeRemainder(h.count, h.n, settings)) {
-        hideAgg(p, REASON_COMPLEMENTARY);
+        hideAgg(p, reasonComplementary());
         hidden.add(p);
       }
     }
@@ -252,7 +254,7 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
       if (safeRemainder(hiddenHere.length, hiddenHere.reduce((sum, p) => sum + p.n_total, 0), settings)) break;
       const c = g.filter((p) => !hidden.has(p) && p.mean_state === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
       if (!c) break;
-      hideAgg(c, REASON_COMPLEMENTARY);
+      hideAgg(c, reasonComplementary());
       hidden.add(c);
     }
   }

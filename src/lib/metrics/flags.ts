@@ -29,6 +29,8 @@
  * - An index needs at least half of its components (INDEX_MIN_COVERAGE); weights are
  *   renormalised over the components present.
  */
+import { metricsWords } from '../words/metrics-words.ts';
+import { localized } from '../words/locale.ts';
 import * as aq from 'arquero';
 import type { Columns } from '../model/types.ts';
 import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.ts';
@@ -39,15 +41,8 @@ import { rankedExams } from './gap.ts';
 export type { FlagId };
 export type IndexId = 'social' | 'staffing' | 'resources';
 
-export const NO_DATA = 'нет данных';
-
-export const FLAG_NAMES: Record<FlagId, string> = {
-  shnro: 'Школа с низкими результатами обучения (ШНРО)',
-  nsu: 'Школа, функционирующая в неблагоприятных социальных условиях (НСУ)',
-  staffing: 'Слабое кадровое обеспечение',
-  resources: 'Слабое ресурсное обеспечение',
-  territory: 'Сложная территория',
-};
+/** The names of the identifications, in the site's language (words/ru/metrics.ts, words/en/metrics.ts). */
+export const FLAG_NAMES: Record<FlagId, string> = localized(() => metricsWords().flagNames);
 
 // The rules' names depend on the settings: src/lib/words (ruleName).
 
@@ -295,7 +290,7 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
   const flags: FlagRow[] = [];
   const indices: IndexRow[] = [];
   const row = (school_id: string, year: number, flag: FlagId, rule: string, value: number | null, threshold: number | null, fired: boolean | null, distance: number | null): FlagRow => ({
-    school_id, year, flag, rule, value, threshold, fired, distance, note: fired === null ? NO_DATA : null,
+    school_id, year, flag, rule, value, threshold, fired, distance, note: fired === null ? metricsWords().noData : null,
   });
   /** Rule «value < t» (strict) or «value ≤ t»: distance = t − value. */
   const lowRule = (sid: string, y: number, flag: FlagId, rule: string, v: number | undefined, t: number, strict: boolean) =>

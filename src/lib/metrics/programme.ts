@@ -15,8 +15,9 @@
  * began (schools selected on year-y results would make the indicator circular).
  * Every other indicator takes the targets table's 'actual' rows.
  */
+import { metricsWords } from '../words/metrics-words.ts';
 import type { Columns, ValueState } from '../model/types.ts';
-import type { Polarity, Settings } from '../model/config.ts';
+import { named, type Polarity, type Settings } from '../model/config.ts';
 import { intCol, numCol, strCol, municipalityOf } from './table.ts';
 import { rankedExams, setLabel, type GapRow } from './gap.ts';
 import { trajectory, type Direction, type Status } from './trajectory.ts';
@@ -29,14 +30,14 @@ export interface ProgrammeMeta {
   computed: boolean;
 }
 
-export const PROGRAMME_INDICATORS: ProgrammeMeta[] = [
-  { id: 'equal_access_share', name: 'Доля школ с НРО и школ, функционирующих в НСУ, в которых обеспечены условия равного доступа к получению качественного общего образования', unit: '%', polarity: 'higher', computed: false },
-  { id: 'teachers_pd_share', name: 'Доля педагогических работников, прошедших переподготовку или повышение квалификации по вопросам повышения качества образования', unit: '%', polarity: 'higher', computed: false },
-  { id: 'gia_pass_share_flagged', name: 'Доля обучающихся школ с НРО и школ, функционирующих в НСУ, успешно прошедших ГИА', unit: '%', polarity: 'higher', computed: true },
-  { id: 'improved_share_flagged', name: 'Доля школ с НРО и школ в НСУ, обучающиеся которых продемонстрировали более высокие результаты по итогам учебного года', unit: '%', polarity: 'higher', computed: true },
-  { id: 'staffing_share_flagged', name: 'Укомплектованность школ с НРО и школ в НСУ квалифицированными педагогическими кадрами', unit: '%', polarity: 'higher', computed: false },
-  { id: 'gap_reduction_pct', name: 'Сокращение разрыва в результатах ГИА по обязательным предметам между 10 % лучших и 10 % худших школ за год', unit: '%', polarity: 'higher', computed: true },
-];
+export const PROGRAMME_INDICATORS: ProgrammeMeta[] = named<ProgrammeMeta>(() => metricsWords().programmeIndicators, [
+  { id: 'equal_access_share', unit: '%', polarity: 'higher', computed: false },
+  { id: 'teachers_pd_share', unit: '%', polarity: 'higher', computed: false },
+  { id: 'gia_pass_share_flagged', unit: '%', polarity: 'higher', computed: true },
+  { id: 'improved_share_flagged', unit: '%', polarity: 'higher', computed: true },
+  { id: 'staffing_share_flagged', unit: '%', polarity: 'higher', computed: false },
+  { id: 'gap_reduction_pct', unit: '%', polarity: 'higher', computed: true },
+]);
 
 export interface ProgrammeRow {
   scope_id: string;

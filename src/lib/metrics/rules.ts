@@ -4,6 +4,7 @@
  * its identification and the dataset holds what the rule reads; otherwise it is
  * «не применяется» with the reason, on every page that would have shown it.
  */
+import { metricsWords } from '../words/metrics-words.ts';
 import type { Columns } from '../model/types.ts';
 import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.ts';
 import { intCol, rowCount, strCol } from './table.ts';
@@ -55,7 +56,7 @@ export function gradedExams(settings: Settings): string[] {
 /** «ГИА» for ЕГЭ/ОГЭ, otherwise the dataset's own exam names. */
 export function examsWord(settings: Settings): string {
   const exams = gradedExams(settings);
-  return exams.length > 0 && exams.every((e) => e === 'ЕГЭ' || e === 'ОГЭ') ? 'ГИА' : exams.join(', ');
+  return exams.length > 0 && exams.every((e) => e === 'ЕГЭ' || e === 'ОГЭ') ? metricsWords().gia : exams.join(', ');
 }
 
 const years = (n: number) => `${formatInt(n)}\u00a0${plural(n, forms().years)}`;
@@ -64,7 +65,7 @@ function indicatorRule(indicator: string) {
   return (facts: DataFacts) => {
     if (facts.indicators.has(indicator)) return null;
     const name = SCHOOL_INDICATORS.find((m) => m.id === indicator)?.name ?? indicator;
-    return `в наборе нет показателя «${name}»`;
+    return metricsWords().missing.indicator(name);
   };
 }
 
@@ -73,7 +74,7 @@ function indexRule(group: 'social' | 'staffing' | 'resources') {
     const comps = SCHOOL_INDICATORS.filter((m) => m.group === group);
     const have = comps.filter((c) => facts.indicators.has(c.id) || (c.id === 'students' && facts.schoolSizes)).length;
     const need = Math.ceil(comps.length * INDEX_MIN_COVERAGE);
-    return have >= need ? null : `для индекса нужно не менее ${formatInt(need)} из ${formatInt(comps.length)} показателей, в наборе ${formatInt(have)}`;
+    return have >= need ? null : metricsWords().missing.index(need, comps.length, have);
   };
 }
 
@@ -86,7 +87,8 @@ export const RULES: readonly RuleDef[] = [
       const have = new Set<number>();
       for (const e of gradedExams(settings)) for (const y of facts.examYears.get(e) ?? []) have.add(y);
       if (have.size >= need) return null;
-      return have.size === 0 ? `в наборе нет результатов ${examsWord(settings)}` : `нужно ${years(need)} результатов ${examsWord(settings)}, в наборе ${years(have.size)}`;
+      const w = metricsWords().missing;
+      return have.size === 0 ? w.noExamResults(examsWord(settings)) : w.examYears(years(need), examsWord(settings), years(have.size));
     },
   },
   { id: 'continue_10', flag: 'shnro', missing: indicatorRule('continue_10_share') },
@@ -94,13 +96,13 @@ export const RULES: readonly RuleDef[] = [
     id: 'below_region',
     flag: 'shnro',
     missing(facts, settings) {
-      return gradedExams(settings).includes('ЕГЭ') && facts.examYears.has('ЕГЭ') ? null : 'в наборе нет результатов ЕГЭ';
+      return gradedExams(settings).includes('ЕГЭ') && facts.examYears.has('ЕГЭ') ? null : metricsWords().missing.noEge;
     },
   },
   { id: 'olympiad', flag: 'shnro', missing: indicatorRule('olympiad_share') },
   { id: 'satisfaction', flag: 'shnro', missing: indicatorRule('satisfaction_share') },
   // No regional monitoring is in the canonical tables, and ВПР may not rank schools (§7).
-  { id: 'knowledge_quality', flag: 'shnro', missing: () => 'в наборе нет региональных мониторингов качества знаний (ВПР для этого не используются)' },
+  { id: 'knowledge_quality', flag: 'shnro', missing: () => metricsWords().missing.knowledgeQuality },
   { id: 'social_index', flag: 'nsu', missing: indexRule('social') },
   { id: 'staffing_index', flag: 'staffing', missing: indexRule('staffing') },
   { id: 'resources_index', flag: 'resources', missing: indexRule('resources') },
@@ -119,14 +121,12 @@ export interface RuleApplicability {
   reason: string | null;
 }
 
-export const NO_PROGRAMME = 'регион не объявил программу, по которой школы относят к ШНРО/НСУ';
-export const FLAG_NOT_IN_PROGRAMME = 'программа региона не включает это отнесение';
 
 /** Each rule, whether it applies to this dataset and programme, and why not. */
 export function ruleApplicability(facts: DataFacts, settings: Settings): RuleApplicability[] {
   return RULES.map((r) => {
-    if (!settings.programme) return { rule: r.id, flag: r.flag, applies: false, cause: 'programme', reason: NO_PROGRAMME };
-    if (!settings.programme.flags.includes(r.flag)) return { rule: r.id, flag: r.flag, applies: false, cause: 'identification', reason: FLAG_NOT_IN_PROGRAMME };
+    if (!settings.programme) return { rule: r.id, flag: r.flag, applies: false, cause: 'programme', reason: metricsWords().missing.noProgramme };
+    if (!settings.programme.flags.includes(r.flag)) return { rule: r.id, flag: r.flag, applies: false, cause: 'identification', reason: metricsWords().missing.flagNotInProgramme };
     const reason = r.missing(facts, settings);
     return { rule: r.id, flag: r.flag, applies: reason === null, cause: reason === null ? null : 'data', reason };
   });

@@ -12,14 +12,17 @@
  * - status: against the target for that year: 'met' (value ≥ target for higher-is-better,
  *   ≤ for lower-is-better), 'not_met', 'no_data' (a target but no value), 'no_target'.
  */
+import { metricsWords } from '../words/metrics-words.ts';
+import { localized } from '../words/locale.ts';
 import { leastSquares } from './fit.ts';
 import type { Polarity } from '../model/config.ts';
 
 export type Direction = 'improving' | 'worsening' | 'stable';
 export type Status = 'met' | 'not_met' | 'no_data' | 'no_target';
 
-export const DIRECTION_LABEL: Record<Direction, string> = { improving: 'лучше', worsening: 'хуже', stable: 'без изменений' };
-export const STATUS_LABEL: Record<Status, string> = { met: 'достигнуто', not_met: 'не достигнуто', no_data: 'нет данных', no_target: 'цель не установлена' };
+/** Trend and target words in the site's language (words/ru/metrics.ts, words/en/metrics.ts). */
+export const DIRECTION_LABEL: Record<Direction, string> = localized(() => metricsWords().direction);
+export const STATUS_LABEL: Record<Status, string> = localized(() => metricsWords().status);
 
 export interface SeriesPoint {
   year: number;

@@ -3,13 +3,15 @@
  * A dataset manifest may override any of them under `settings:`; the
  * methodology page prints the values actually used.
  */
+import { metricsWords } from '../words/metrics-words.ts';
 import type { Locale } from '../words/locale.ts';
 
 export type Polarity = 'higher' | 'lower';
 
 export interface IndicatorMeta {
   id: string;
-  name: string;
+  /** In the site's language, from the metrics catalogue (words/ru/metrics.ts). */
+  readonly name: string;
   unit: '%' | 'балл' | 'км' | 'чел.' | 'да/нет' | 'раз';
   polarity: Polarity;
   /** Which index (if any) the indicator is a component of. */
@@ -17,30 +19,38 @@ export interface IndicatorMeta {
 }
 
 /**
+ * Rows whose `name` is read from a catalogue on each access, so the same table serves a
+ * Russian and an English site (words/locale.ts).
+ */
+export function named<T extends { id: string; name: string }>(names: () => Record<string, string>, rows: Omit<T, 'name'>[]): T[] {
+  return rows.map((r) => Object.defineProperty({ ...r }, 'name', { get: () => names()[r.id] ?? r.id, enumerable: true }) as T);
+}
+
+/**
  * School-level context indicators (METRICS.md §4). Polarity says which direction is
  * better for the school: a high share of low-income families is worse (lower is better).
  */
-export const SCHOOL_INDICATORS: IndicatorMeta[] = [
-  { id: 'low_ses_share', name: 'Доля семей с низким социально-экономическим и культурным уровнем', unit: '%', polarity: 'lower', group: 'social' },
-  { id: 'deviant_share', name: 'Доля обучающихся с девиантным поведением', unit: '%', polarity: 'lower', group: 'social' },
-  { id: 'low_motivation_share', name: 'Доля обучающихся с низкой учебной мотивацией', unit: '%', polarity: 'lower', group: 'social' },
-  { id: 'weak_russian_share', name: 'Доля обучающихся со слабым владением русским языком', unit: '%', polarity: 'lower', group: 'social' },
-  { id: 'distance_km', name: 'Удалённость от ближайшего образовательного центра', unit: 'км', polarity: 'lower', group: 'social' },
-  { id: 'students', name: 'Число обучающихся', unit: 'чел.', polarity: 'higher', group: 'social' },
-  { id: 'teachers_category_share', name: 'Доля учителей, подтвердивших или повысивших категорию за 3 года', unit: '%', polarity: 'higher', group: 'staffing' },
-  { id: 'teachers_overload_share', name: 'Доля учителей, работающих на 1,5 ставки и более', unit: '%', polarity: 'lower', group: 'staffing' },
-  { id: 'teachers_contests_share', name: 'Доля учителей — участников профессиональных конкурсов', unit: '%', polarity: 'higher', group: 'staffing' },
-  { id: 'teachers_offprofile_share', name: 'Доля учителей, преподающих не по профилю диплома', unit: '%', polarity: 'lower', group: 'staffing' },
-  { id: 'textbooks_new_share', name: 'Доля учебников не старше 3 лет', unit: '%', polarity: 'higher', group: 'resources' },
-  { id: 'extrabudget_share', name: 'Доля внебюджетных доходов', unit: '%', polarity: 'higher', group: 'resources' },
-  { id: 'repairs_share', name: 'Доля средств на ремонт и обновление', unit: '%', polarity: 'higher', group: 'resources' },
-  { id: 'monotown', name: 'Моногород', unit: 'да/нет', polarity: 'lower', group: 'territory' },
-  { id: 'pension_majority', name: 'Преобладает население пенсионного возраста', unit: 'да/нет', polarity: 'lower', group: 'territory' },
-  { id: 'unemployment_ratio', name: 'Безработица к среднему по региону', unit: 'раз', polarity: 'lower', group: 'territory' },
-  { id: 'continue_10_share', name: 'Доля выпускников 9 класса, продолживших обучение в 10 классе', unit: '%', polarity: 'higher', group: 'results' },
-  { id: 'olympiad_share', name: 'Доля обучающихся — участников олимпиад (за 3 года)', unit: '%', polarity: 'higher', group: 'results' },
-  { id: 'satisfaction_share', name: 'Удовлетворённость качеством образования (НОКО)', unit: '%', polarity: 'higher', group: 'results' },
-];
+export const SCHOOL_INDICATORS: IndicatorMeta[] = named<IndicatorMeta>(() => metricsWords().indicators, [
+  { id: 'low_ses_share', unit: '%', polarity: 'lower', group: 'social' },
+  { id: 'deviant_share', unit: '%', polarity: 'lower', group: 'social' },
+  { id: 'low_motivation_share', unit: '%', polarity: 'lower', group: 'social' },
+  { id: 'weak_russian_share', unit: '%', polarity: 'lower', group: 'social' },
+  { id: 'distance_km', unit: 'км', polarity: 'lower', group: 'social' },
+  { id: 'students', unit: 'чел.', polarity: 'higher', group: 'social' },
+  { id: 'teachers_category_share', unit: '%', polarity: 'higher', group: 'staffing' },
+  { id: 'teachers_overload_share', unit: '%', polarity: 'lower', group: 'staffing' },
+  { id: 'teachers_contests_share', unit: '%', polarity: 'higher', group: 'staffing' },
+  { id: 'teachers_offprofile_share', unit: '%', polarity: 'lower', group: 'staffing' },
+  { id: 'textbooks_new_share', unit: '%', polarity: 'higher', group: 'resources' },
+  { id: 'extrabudget_share', unit: '%', polarity: 'higher', group: 'resources' },
+  { id: 'repairs_share', unit: '%', polarity: 'higher', group: 'resources' },
+  { id: 'monotown', unit: 'да/нет', polarity: 'lower', group: 'territory' },
+  { id: 'pension_majority', unit: 'да/нет', polarity: 'lower', group: 'territory' },
+  { id: 'unemployment_ratio', unit: 'раз', polarity: 'lower', group: 'territory' },
+  { id: 'continue_10_share', unit: '%', polarity: 'higher', group: 'results' },
+  { id: 'olympiad_share', unit: '%', polarity: 'higher', group: 'results' },
+  { id: 'satisfaction_share', unit: '%', polarity: 'higher', group: 'results' },
+]);
 
 /** Canonical subject names used across datasets, with URL-safe slugs. */
 export const SUBJECTS: Record<string, string> = {

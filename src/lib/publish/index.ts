@@ -7,8 +7,9 @@
  * (gap.ts); a rule value or residual resting on a result hidden against subtraction is
  * dropped.
  */
+import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { computeAll, discloseResults, discloseAggregates, municipalityOf, REASON_COMPLEMENTARY } from '../metrics/index.ts';
+import { computeAll, discloseResults, discloseAggregates, municipalityOf, reasonComplementary } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
 import { scaleBreak, scaleIndex } from './scales.ts';
@@ -65,7 +66,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   // A result hidden against subtraction rests on ≥ min participants, so the metrics used
   // it; any figure derived from it (a rule's value, a residual) would give it back.
   const hiddenAgainstSubtraction = new Set<string>();
-  for (const r of results) if (r.suppressed_reason === REASON_COMPLEMENTARY) hiddenAgainstSubtraction.add(`${r.school_id}|${r.year}`);
+  for (const r of results) if (r.suppressed_reason === reasonComplementary()) hiddenAgainstSubtraction.add(`${r.school_id}|${r.year}`);
   const usesHidden = (school: string, from: number, to: number) => {
     for (let y = from; y <= to; y++) if (hiddenAgainstSubtraction.has(`${school}|${y}`)) return true;
     return false;
@@ -155,7 +156,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     sourceList,
     // The computed gap indicator is named with the group share in force («20 % лучших»).
     programme: m.indicators.map((r) => ({ ...r, name: r.indicator === 'gap_reduction_pct' ? w.gapReductionName : r.name, status: r.status })),
-    clusters: m.clusters.map((c) => ({ id: c.id, description: c.description + (c.urban_share !== null ? ` (городских — ${formatNumber(c.urban_share, 0)} %)` : ''), size: c.size })),
+    clusters: m.clusters.map((c) => ({ id: c.id, description: c.description + (c.urban_share !== null ? metricsWords().clusterUrbanShare(c.urban_share) : ''), size: c.size })),
     warnings,
   };
 }

@@ -3,6 +3,8 @@
  * applied (ARCHITECTURE.md). Everything the site model reads about results goes
  * through these indexes, which only ever hold values that may be shown.
  */
+import { metricsWords } from '../words/metrics-words.ts';
+import { localized } from '../words/locale.ts';
 import type { SchoolResultRow } from '../metrics/results.ts';
 import type { PublishedResult as DisclosedResult } from '../metrics/disclosure.ts';
 
@@ -14,34 +16,25 @@ export type PublishedResult = Pick<SchoolResultRow, 'school_id' | 'year' | 'exam
   };
 
 /** Why a figure the site derives is hidden (the metrics' own reasons live in disclosure.ts). */
-export const HIDDEN = {
-  /** A top/bottom group mean (and so the gap) whose hidden member it would give away. */
-  groupMean: 'скрыто: защита данных',
-  /** A rule value computed from a result hidden against subtraction. */
-  derived: 'скрыто: по нему можно восстановить скрытый результат',
-  /** A set score with enough participants, one of whose subjects is hidden. */
-  setSubject: 'скрыто: скрыт результат одного из предметов',
-} as const;
+// groupMean: a top/bottom group mean (and so the gap) whose hidden member it would give away;
+// derived: a rule value computed from a result hidden against subtraction; setSubject: a set
+// score with enough participants, one of whose subjects is hidden. In the site's language.
+export const HIDDEN: { groupMean: string; derived: string; setSubject: string } = localized(() => metricsWords().hidden);
 
 /** The text shown for a hidden cell: our reason, or the publisher's own suppression. */
 export function hiddenReason(r: PublishedResult | undefined): string | undefined {
   if (!r) return undefined;
-  return r.suppressed_reason ?? 'скрыто издателем данных';
+  return r.suppressed_reason ?? metricsWords().hidden.byPublisher;
 }
 
 export type Measure = 'mean' | 'share_below' | 'share_good' | 'share_high';
 
-export const MEASURE_LABEL: Record<Measure, { label: string; unit: string; short: string }> = {
-  mean: { label: 'Средний балл', unit: 'балл', short: 'средний балл' },
-  share_below: { label: 'Доля не преодолевших порог', unit: '%', short: 'ниже порога' },
-  share_good: { label: 'Доля отметок «4» и «5»', unit: '%', short: 'качество знаний' },
-  share_high: { label: 'Доля высокобалльников', unit: '%', short: 'высокие баллы' },
-};
+export const MEASURE_LABEL: Record<Measure, { label: string; unit: string; short: string }> = localized(() => metricsWords().measures);
 
 /** Mean scores of ОГЭ and ВПР are grades (2–5), of ЕГЭ test scores (0–100). */
 export function measureLabel(measure: Measure, exam: string, overrides: Partial<Record<Measure, string>> = {}): { label: string; unit: string; short: string } {
   if (overrides[measure]) return { ...MEASURE_LABEL[measure], label: overrides[measure]!, short: overrides[measure]!.toLowerCase() };
-  if (measure === 'mean' && (exam === 'ОГЭ' || exam === 'ВПР')) return { label: 'Средняя отметка', unit: 'отметка', short: 'средняя отметка' };
+  if (measure === 'mean' && (exam === 'ОГЭ' || exam === 'ВПР')) return metricsWords().measures.grade;
   return MEASURE_LABEL[measure];
 }
 

@@ -23,3 +23,21 @@ export function locale(): Locale {
 export function intlLocale(l: Locale = current): string {
   return l === 'en' ? 'en-US' : 'ru-RU';
 }
+
+/**
+ * A record that reads the current locale's catalogue entry on every access: for the few
+ * exported tables (flag names, trend labels) many modules index by key, so they follow the
+ * locale without every reader calling a function. JSON, `in` and Object.keys see the
+ * current entry too.
+ */
+export function localized<T extends object>(current: () => T): T {
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(current(), key),
+    has: (_, key) => Reflect.has(current(), key),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(current(), key);
+      return d && { ...d, configurable: true };
+    },
+  });
+}
