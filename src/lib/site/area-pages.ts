@@ -1,4 +1,5 @@
 /** Region and municipality pages: gap trajectory, distribution, schools, flags, partnerships. */
+import { t } from '../words/index.ts';
 import { forms, afterColon, capitalize, countOf, plural, formatNumber, formatChange, formatInt, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { HIDDEN } from '../publish/published.ts';
@@ -13,12 +14,12 @@ import type { Chart, DataTable, ListItem, Page, Section } from './types.ts';
 /** The gap of a share is in percentage points; of a mean score, in the score's units. */
 
 function gapUnit(ctx: SiteContext): string {
-  return ctx.gapScoreIsShare ? '\u00a0п.\u00a0п.' : '';
+  return ctx.gapScoreIsShare ? t().area.ppSuffix : '';
 }
 
 /** A ratio over a bottom group of 0 is not defined: say so instead of printing a number. */
 function ratioText(ratio: number | null): string {
-  return ratio === null || !Number.isFinite(ratio) ? 'отношение не определено (у худших школ показатель равен 0)' : `отношение ${formatNumber(ratio, 2)}`;
+  return ratio === null || !Number.isFinite(ratio) ? t().area.ratioUndefined : t().area.ratio(ratio);
 }
 
 /**
@@ -27,8 +28,8 @@ function ratioText(ratio: number | null): string {
  * group mean with the other members' published scores would give it away by subtraction.
  */
 function hiddenGapText(ctx: SiteContext, r: GapRow): string {
-  const groups = [r.top_mean === null ? ctx.w.top : null, r.bottom_mean === null ? ctx.w.bottom : null].filter(Boolean).join(' и в группе ');
-  return `В ${r.year} году разрыв рассчитан по ${countOf(r.eligible, forms().schoolsDative)}, но не публикуется: в группе ${groups} есть школа, чей результат скрыт для защиты данных, и по среднему группы его можно было бы восстановить вычитанием.`;
+  const groups = [r.top_mean === null ? ctx.w.top : null, r.bottom_mean === null ? ctx.w.bottom : null].filter(Boolean).join(t().area.groupsJoin);
+  return t().area.hiddenGap(r.year, r.eligible, groups);
 }
 
 function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: string): Section {
@@ -39,7 +40,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
     return {
       id: 'gap',
       heading: ctx.w.gapTitle,
-      intro: [`Рассчитать разрыв нельзя: ни в одном году нет хотя бы двух школ, где по обязательным предметам не менее ${ctx.settings.min_participants} участников.`],
+      intro: [t().area.noGap(ctx.settings.min_participants)],
     };
   }
   const last = rows[rows.length - 1];
@@ -49,21 +50,21 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
   const shown = usable[usable.length - 1];
   if (shown) {
     intro.push(
-      `${scopeName}: в ${shown.year} году в ${ctx.w.top} школ ${ctx.gapScoreName} — ${ctx.scoreText(shown.top_mean!)}, в ${ctx.w.bottom} — ${ctx.scoreText(shown.bottom_mean!)}; разрыв ${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}, ${ratioText(shown.ratio)}. В каждой группе ${countOf(shown.k, forms().schools)} из ${formatInt(shown.eligible)}.`,
+      t().area.gapSentence({ scope: scopeName, year: shown.year, top: ctx.w.top, bottom: ctx.w.bottom, scoreName: ctx.gapScoreName, topValue: ctx.scoreText(shown.top_mean!), bottomValue: ctx.scoreText(shown.bottom_mean!), gap: `${formatNumber(shown.gap!, 1)}${gapUnit(ctx)}`, ratio: ratioText(shown.ratio), k: shown.k, eligible: shown.eligible }),
     );
   }
-  if (shown?.scale_break) intro.push(`В ${shown.year} году изменилась шкала экзамена: разрыв до и после несравним, поэтому изменение к прошлому году и выполнение цели не оцениваются.`);
-  if (shown?.few_schools) intro.push('Внимание: показатель рассчитан по очень малому числу школ и может сильно меняться от года к году.');
+  if (shown?.scale_break) intro.push(t().area.scaleBreak(shown.year));
+  if (shown?.few_schools) intro.push(t().area.fewSchools);
   if (shown && shown.change_pct !== null) {
     intro.push(
-      `Цель программы — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год. Изменение к прошлому году: ${formatChange(-shown.change_pct, 2)} % сокращения — ${shown.target_met ? 'цель достигнута' : 'цель не достигнута'}.`,
+      t().area.target(ctx.settings.gap_target_pct, -shown.change_pct, !!shown.target_met),
     );
   }
   const chart = gapChart({
     id: `${id}/gap`,
-    title: `Разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ (${p.exam}, ${subjectSetText(p.subject_set)})`,
+    title: t().area.gapChartTitle(ctx.w.top, ctx.w.bottom, p.exam, subjectSetText(p.subject_set)),
     yLabel: ctx.gapScoreLabel,
-    unit: ctx.gapScoreIsShare ? '%' : 'балл',
+    unit: ctx.gapScoreIsShare ? '%' : t().metrics.units['балл'],
     groups: ctx.w,
     points: ctx.years.map((y) => {
       const r = rows.find((q) => q.year === y);
@@ -71,17 +72,18 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
     }),
     hiddenReason: HIDDEN.groupMean,
   });
+  const gt = t().area.gapTable;
   const table: DataTable = {
     id: `${id.replace(/\//g, '-')}-gap-table`,
-    caption: 'Разрыв по годам и выполнение цели',
+    caption: gt.caption,
     columns: [
-      { key: 'year', label: 'Год' },
-      { key: 'eligible', label: 'Школ в расчёте', numeric: true },
-      { key: 'k', label: 'Школ в группе', numeric: true },
-      { key: 'gap', label: 'Разрыв', numeric: true },
-      { key: 'ratio', label: 'Отношение', numeric: true },
-      { key: 'change', label: 'Сокращение отношения, %', numeric: true },
-      { key: 'target', label: 'Цель' },
+      { key: 'year', label: gt.year },
+      { key: 'eligible', label: gt.eligible, numeric: true },
+      { key: 'k', label: gt.k, numeric: true },
+      { key: 'gap', label: gt.gap, numeric: true },
+      { key: 'ratio', label: gt.ratio, numeric: true },
+      { key: 'change', label: gt.change, numeric: true },
+      { key: 'target', label: gt.target },
     ],
     rows: rows.map((r) => ({
       year: textCell(String(r.year)),
@@ -94,10 +96,10 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
   const link = (sid: string) => ctx.href(`school/${ctx.schools.get(sid)?.slug ?? sid}`);
   const groups: DataTable = {
     id: `${id.replace(/\//g, '-')}-gap-groups`,
-    caption: `Школы в группах, ${last.year}`,
+    caption: t().area.groupsCaption(last.year),
     columns: [
-      { key: 'group', label: 'Группа' },
-      { key: 'school', label: 'Школа' },
+      { key: 'group', label: t().area.group },
+      { key: 'school', label: t().area.school },
     ],
     rows: [
       ...last.top_ids.map((s) => ({ group: textCell(ctx.w.top), school: textCell(name(s), link(s)) })),
@@ -129,12 +131,12 @@ function schoolsTable(ctx: SiteContext, m: MunicipalityInfo): DataTable {
   const min = ctx.settings.min_participants;
   return {
     id: `mun-${m.slug}-schools`,
-    caption: `Школы: ${ctx.gapScoreName}${ctx.primarySet()?.subject_set.includes(' + ') ? ' по обязательным предметам' : ''}`,
+    caption: t().area.schoolsCaption(ctx.gapScoreName, !!ctx.primarySet()?.subject_set.includes(' + ')),
     columns: [
-      { key: 'name', label: 'Школа' },
-      { key: 'trend', label: 'Динамика' },
+      { key: 'name', label: t().area.school },
+      { key: 'trend', label: t().area.trend },
       { key: 'score', label: `${ctx.latestYear}`, numeric: true },
-      { key: 'status', label: 'Статус' },
+      { key: 'status', label: t().area.status },
     ],
     rows: m.schoolIds.map((id) => {
       const s = ctx.schools.get(id)!;
@@ -143,7 +145,7 @@ function schoolsTable(ctx: SiteContext, m: MunicipalityInfo): DataTable {
       const fired = [...new Set((ctx.flagsBySchool.get(id) ?? []).filter((f) => f.fired).map((f) => f.flag))];
       return {
         name: textCell(s.name, ctx.href(`school/${s.slug}`)),
-        trend: { ...textCell(''), spark: sparkline(series, { label: `${s.name}: динамика` }) },
+        trend: { ...textCell(''), spark: sparkline(series, { label: t().area.sparkLabel(s.name) }) },
         score: numCell(last?.value ?? null, last?.state ?? 'missing', { minParticipants: min, reason: last?.reason }),
         status: textCell(fired.length ? fired.map((f) => FLAG_SHORT[f] ?? f).join(', ') : '—'),
       };
@@ -156,11 +158,11 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   const flagged = flaggedList(ctx, m.schoolIds);
   sections.push({
     id: 'summary',
-    heading: 'Коротко',
+    heading: t().area.brief,
     verdict: areaVerdict(ctx, ctx.gapRows('municipality', m.id)),
     stats: [
-      { label: 'Школ', value: formatInt(m.schoolIds.length) },
-      ...(ctx.identifies ? [{ label: `Отнесено к ШНРО/НСУ в ${ctx.latestYear}`, value: formatInt(flagged.length) }] : []),
+      { label: t().area.schoolsCount, value: formatInt(m.schoolIds.length) },
+      ...(ctx.identifies ? [{ label: t().area.flaggedIn(ctx.latestYear), value: formatInt(flagged.length) }] : []),
     ],
   });
   sections.push(gapSection(ctx, ctx.gapRows('municipality', m.id), `municipality/${m.slug}`, m.name));
@@ -168,11 +170,11 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
   if (pos) {
     sections.push({
       id: 'distribution',
-      heading: `Школы ${ctx.w.area.genitive} среди школ региона`,
+      heading: t().area.amongRegion(ctx.w.area.genitive),
       charts: [
         positionChart({
           id: `municipality/${m.slug}/distribution`,
-          title: `Школы ${ctx.w.area.genitive} среди всех школ региона, ${pos.year}`,
+          title: t().area.amongRegionTitle(ctx.w.area.genitive, pos.year),
           xLabel: pos.scoreLabel,
           unit: pos.unit,
           values: pos.values,
@@ -189,20 +191,20 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
       ],
     });
   }
-  sections.push({ id: 'schools', heading: 'Школы', tables: [schoolsTable(ctx, m)] });
+  sections.push({ id: 'schools', heading: t().area.schools, tables: [schoolsTable(ctx, m)] });
   if (extra.indicators) sections.push(extra.indicators);
   sections.push({
     id: 'flagged',
-    heading: 'Школы с низкими результатами и в неблагоприятных условиях',
-    intro: !ctx.identifies ? [ctx.noIdentificationText()] : flagged.length ? [`${countOf(flagged.length, forms().schools)} ${plural(flagged.length, forms().assigned)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`] : [`Ни одна школа ${ctx.w.area.genitive} не отнесена к ШНРО или НСУ.`],
+    heading: t().area.flaggedHeading,
+    intro: !ctx.identifies ? [ctx.noIdentificationText()] : flagged.length ? [t().area.flaggedIntro(flagged.length)] : [t().area.noneFlagged(ctx.w.area.genitive)],
     list: flagged,
   });
-  if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: 'Партнёрства школ', list: extra.partnerships });
+  if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: t().area.partnerships, list: extra.partnerships });
   return {
     path: `municipality/${m.slug}`,
     kind: 'municipality',
     title: m.name,
-    description: `${m.name}: ${countOf(m.schoolIds.length, forms().schools)}, разрыв между лучшими и худшими школами${ctx.identifies ? ', школы ШНРО/НСУ, показатели программы' : ''}.`,
+    description: t().area.municipalityDescription(m.name, m.schoolIds.length, ctx.identifies),
     breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
     sections,
   };
@@ -216,17 +218,17 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
   const lastGap = [...gapRows].reverse().find((g) => g.gap !== null);
   sections.push({
     id: 'summary',
-    heading: 'Главное',
+    heading: t().area.main,
     verdict: areaVerdict(ctx, gapRows),
     stats: [
-      { label: 'Школ', value: formatInt(ctx.schools.size) },
+      { label: t().area.schoolsCount, value: formatInt(ctx.schools.size) },
       { label: capitalize(ctx.w.area.genitive_plural), value: formatInt(ctx.municipalities.size) },
-      ...(ctx.identifies ? [{ label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged.length) }] : []),
-      ...(lastGap ? [{ label: `Разрыв лучших и худших, ${lastGap.year}`, value: formatNumber(lastGap.gap!, 1), note: ratioText(lastGap.ratio) }] : []),
+      ...(ctx.identifies ? [{ label: t().area.flaggedCount(ctx.latestYear), value: formatInt(flagged.length) }] : []),
+      ...(lastGap ? [{ label: t().area.gapOf(lastGap.year), value: formatNumber(lastGap.gap!, 1), note: ratioText(lastGap.ratio) }] : []),
     ],
   });
-  sections.push(gapSection(ctx, gapRows, 'region', 'Регион'));
-  if (extra.changes.length) sections.push({ id: 'changes', heading: `Что изменилось за ${ctx.latestYear} год`, list: extra.changes });
+  sections.push(gapSection(ctx, gapRows, 'region', t().area.region));
+  if (extra.changes.length) sections.push({ id: 'changes', heading: t().area.changesHeading(ctx.latestYear), list: extra.changes });
 
   const p = ctx.primarySet();
   const charts: Chart[] = [];
@@ -265,9 +267,9 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
           id: 'region/municipalities',
           title: `${ctx.w.area.titlePlural}: ${ctx.gapScoreName} (${p.exam}, ${subjectSetText(p.subject_set)}), ${ctx.latestYear}`,
           xLabel: ctx.gapScoreLabel,
-          unit: ctx.gapScoreIsShare ? '%' : 'балл',
+          unit: ctx.gapScoreIsShare ? '%' : t().metrics.units['балл'],
           rows: drawn,
-          reference: rn ? { label: 'в среднем по региону', value: rs / rn } : undefined,
+          reference: rn ? { label: t().area.regionMean, value: rs / rn } : undefined,
           nameLabel: ctx.w.area.title,
         }),
       );
@@ -276,30 +278,30 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
   sections.push({
     id: 'municipalities',
     heading: ctx.w.area.titlePlural,
-    intro: [`Средние взвешены по числу участников. ${countOf(ctx.municipalities.size, ctx.w.area.count)}; у каждого своя страница.`],
+    intro: [t().area.areasIntro(countOf(ctx.municipalities.size, ctx.w.area.count))],
     charts,
     list: [...ctx.municipalities.values()].map((m) => ({ text: m.name, href: ctx.href(`municipality/${m.slug}`), note: countOf(m.schoolIds.length, forms().schools) })),
   });
   sections.push({
     id: 'flagged',
-    heading: 'Школы ШНРО и НСУ',
-    intro: !ctx.identifies ? [ctx.noIdentificationText()] : [`${countOf(flagged.length, forms().schools)} ${plural(flagged.length, forms().assigned)} к группам риска в ${ctx.latestYear} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`],
+    heading: t().area.regionFlaggedHeading,
+    intro: !ctx.identifies ? [ctx.noIdentificationText()] : [t().area.regionFlaggedIntro(flagged.length, ctx.latestYear)],
     list: flagged,
   });
   if (extra.resilient.length) {
     sections.push({
       id: 'resilient',
-      heading: 'Резильентные школы',
-      intro: ['Школы в неблагоприятных социальных условиях, чей результат заметно выше ожидаемого для такого контекста (верхняя четверть остатков).'],
+      heading: t().area.resilient,
+      intro: [t().area.resilientIntro],
       list: extra.resilient,
     });
   }
-  if (extra.clusters.length) sections.push({ id: 'clusters', heading: 'Типы школ (кластеры)', intro: ['Школы сгруппированы методом k-средних по индексам и результатам; каждая группа описана словами.'], list: extra.clusters });
+  if (extra.clusters.length) sections.push({ id: 'clusters', heading: t().area.clusters, intro: [t().area.clustersIntro], list: extra.clusters });
   return {
     path: '',
     kind: 'region',
     title: ctx.regionName,
-    description: `Мониторинг результатов школ региона (${formatInt(ctx.schools.size)}): разрыв между лучшими и худшими школами${ctx.identifies ? ', школы ШНРО и НСУ, показатели программы' : ''}.${extra.demo ? ' Демонстрационные данные.' : ''}`,
+    description: t().area.regionDescription(ctx.schools.size, ctx.identifies, !!extra.demo),
     breadcrumbs: [],
     sections,
   };

@@ -2,6 +2,8 @@
  * SiteContext: indexes over the (already suppressed) metrics that the page builders
  * query. Built once per build; page builders stay short and never see raw rows.
  */
+import { t } from '../words/index.ts';
+import { intlLocale } from '../words/locale.ts';
 import type { Settings } from '../model/config.ts';
 import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
@@ -101,8 +103,8 @@ export class SiteContext {
     const measure = this.settings.gap_score === 'mean' ? 'mean' : this.settings.gap_score;
     const m = MEASURE_LABEL[measure];
     const label = this.settings.measure_labels?.[measure] ?? m.label;
-    this.gapScoreLabel = m.unit === '%' ? `${label}, %` : label;
-    this.gapScoreName = label.charAt(0).toLocaleLowerCase('ru-RU') + label.slice(1);
+    this.gapScoreLabel = m.unit === '%' ? t().site.shareHead(label) : label;
+    this.gapScoreName = label.charAt(0).toLocaleLowerCase(intlLocale()) + label.slice(1);
     this.gapScoreIsShare = m.unit === '%';
   }
 
@@ -147,7 +149,7 @@ export class SiteContext {
   }
 
   mandatorySetLabel(exam: string): string {
-    return `${exam}: ${(this.settings.mandatory_subjects[exam] ?? []).join(' и ')}`;
+    return t().site.mandatorySet(exam, this.settings.mandatory_subjects[exam] ?? []);
   }
 
   /** The primary ranked exam and subject set used for positions and sparklines. */
@@ -288,12 +290,13 @@ export class SiteContext {
     if (!rows.length) return [];
     const latest = Math.max(...rows.map((r) => r.year));
     const out: { name: string; cell: Cell }[] = [];
-    const names: Record<string, string> = { social: 'Индекс социального благополучия', staffing: 'Индекс кадрового обеспечения', resources: 'Индекс ресурсного обеспечения' };
+    const w = t().site;
+    const names = w.indexNames;
     for (const r of rows.filter((x) => x.year === latest)) {
-      out.push({ name: `${names[r.index] ?? r.index} (${latest})`, cell: numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 }) });
+      out.push({ name: w.indexRow(names[r.index] ?? r.index, latest), cell: numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 }) });
       for (const [c, v] of Object.entries(r.components)) {
         const meta = SCHOOL_INDICATORS.find((i) => i.id === c);
-        out.push({ name: `— ${meta?.name ?? c}`, cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
+        out.push({ name: w.componentRow(meta?.name ?? c), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
       }
     }
     return out;
@@ -318,7 +321,7 @@ export class SiteContext {
   /** The size bands' labels (terciles of pupils), or null without sizes. */
   sizeBandLabels(): [string, string, string] | null {
     const limits = this.inputs.peers.bandLimits;
-    return limits ? [`до ${formatInt(limits[0])} учащихся`, `${formatInt(limits[0])}–${formatInt(limits[1])} учащихся`, `от ${formatInt(limits[1])} учащихся`] : null;
+    return limits ? t().site.sizeBands(limits[0], limits[1]) : null;
   }
 
   /** The school's size band label, when it has a place among peers. */
@@ -372,7 +375,7 @@ export class SiteContext {
   /** Why no school is identified: no programme, or no rule of it has its data. */
   noIdentificationText(): string {
     if (!this.settings.programme) return this.w.noProgramme;
-    return `Правила программы «${this.settings.programme.name}» к этому набору данных не применяются (почему — на странице «Методика»), поэтому ни одна школа не отнесена к ШНРО или НСУ.`;
+    return t().site.programmeNotApplied(this.settings.programme.name);
   }
 
   partnershipFor(schoolId: string): Section | null {
@@ -381,30 +384,31 @@ export class SiteContext {
     const strong = this.schools.get(p.strong_school_id);
     const weak = this.schools.get(p.supported_school_id);
     if (!strong || !weak) return null;
-    const period = p.end_year ? `${p.start_year}–${p.end_year}` : `с ${p.start_year}`;
+    const w = t().site.partnership;
+    const period = w.period(p.start_year, p.end_year ?? null);
     const cell = (v: number | null) => numCell(v, v === null ? 'suppressed' : 'value', { minParticipants: this.settings.min_participants });
     const table: DataTable = {
       id: `partnership-${weak.slug}`,
-      caption: `Результаты до и после начала партнёрства (${this.gapScoreLabel})`,
+      caption: w.caption(this.gapScoreLabel),
       columns: [
-        { key: 'school', label: 'Школа' },
-        { key: 'before', label: `До ${p.start_year}`, numeric: true },
-        { key: 'after', label: `С ${p.start_year}`, numeric: true },
+        { key: 'school', label: w.school },
+        { key: 'before', label: w.before(p.start_year), numeric: true },
+        { key: 'after', label: w.after(p.start_year), numeric: true },
       ],
       rows: [
-        { school: textCell(`${weak.name} (поддерживаемая)`, this.href(`school/${weak.slug}`)), before: cell(p.before), after: cell(p.after) },
-        { school: textCell(`${strong.name} (сильная)`, this.href(`school/${strong.slug}`)), before: cell(p.partner_before), after: cell(p.partner_after) },
+        { school: textCell(w.supported(weak.name), this.href(`school/${weak.slug}`)), before: cell(p.before), after: cell(p.after) },
+        { school: textCell(w.strong(strong.name), this.href(`school/${strong.slug}`)), before: cell(p.partner_before), after: cell(p.partner_after) },
       ],
     };
     const change = p.before !== null && p.after !== null ? p.after - p.before : null;
     return {
       id: 'partnership',
-      heading: 'Партнёрство школ',
+      heading: w.heading,
       intro: [
         schoolId === weak.school_id
-          ? `Школа получает поддержку школы-партнёра «${strong.name}» (${period}).`
-          : `Школа поддерживает школу «${weak.name}» (${period}).`,
-        change === null ? 'Сравнить результаты до и после нельзя: не хватает опубликованных данных.' : `Результат поддерживаемой школы после начала партнёрства ${change >= 0 ? 'выше' : 'ниже'} прежнего на ${formatNumber(Math.abs(change), 1)}.`,
+          ? w.getsSupport(strong.name, period)
+          : w.supports(weak.name, period),
+        change === null ? w.noComparison : w.change(change),
       ],
       tables: [table],
     };
@@ -418,7 +422,7 @@ export class SiteContext {
       const r = mine.get(key(s.exam, s.subject, s.grade))?.get(this.latestYear);
       if (!r) continue;
       rows.push({
-        what: textCell(`${s.subject}, ${s.grade} класс`),
+        what: textCell(t().site.vpr.row(s.subject, s.grade!)),
         n: numCell(r.n, r.n_state, { digits: 0, minParticipants: this.settings.min_participants }),
         mean: numCell(r.mean, r.mean_state, { minParticipants: this.settings.min_participants }),
         share_good: numCell(r.share_good, r.share_good_state, { percent: true, minParticipants: this.settings.min_participants, coded: r.coded?.share_good }),
@@ -428,13 +432,13 @@ export class SiteContext {
     if (!rows.length) return null;
     return {
       id: `school-${slug}-vpr`,
-      caption: `ВПР ${this.latestYear}: средняя отметка и распределение`,
+      caption: t().site.vpr.caption(this.latestYear),
       columns: [
-        { key: 'what', label: 'Предмет, класс' },
-        { key: 'n', label: 'Участников', numeric: true },
-        { key: 'mean', label: 'Средняя отметка', numeric: true },
-        { key: 'share_good', label: 'Отметки «4» и «5»', numeric: true },
-        { key: 'share_below', label: 'Отметка «2»', numeric: true },
+        { key: 'what', label: t().site.vpr.what },
+        { key: 'n', label: t().site.vpr.n, numeric: true },
+        { key: 'mean', label: t().site.vpr.mean, numeric: true },
+        { key: 'share_good', label: t().site.vpr.shareGood, numeric: true },
+        { key: 'share_below', label: t().site.vpr.shareBelow, numeric: true },
       ],
       rows,
     };
@@ -444,7 +448,7 @@ export class SiteContext {
     const s = this.scoreSeries(schoolId).filter((p) => p.value !== null);
     if (!s.length) return '';
     const last = s[s.length - 1];
-    return `${this.gapScoreName} ${this.scoreText(last.value!)} в ${last.year} году`;
+    return t().site.headline(this.gapScoreName, this.scoreText(last.value!), last.year);
   }
 
   stateOf(v: number | null, state: ValueState): ValueState {

@@ -1,16 +1,14 @@
 /** Programme indicators (seeds 000, 001, 003, 004): each from its baseline to its yearly targets. */
+import { t } from '../words/index.ts';
+import { localized } from '../words/locale.ts';
 import { formatNumber } from '../format/index.ts';
 import { numCell, textCell } from './cells.ts';
 import { yearLinesChart } from './charts.ts';
 import type { SiteContext, SiteInputs, ProgrammeRow, MunicipalityInfo } from './context.ts';
 import type { Chart, DataTable, Page, Section } from './types.ts';
 
-export const STATUS: Record<ProgrammeRow['status'], string> = {
-  met: 'цель достигнута',
-  not_met: 'цель не достигнута',
-  no_data: 'нет данных',
-  no_target: 'цель не задана',
-};
+/** A target's status in words, in the site's language. */
+export const STATUS: Record<ProgrammeRow['status'], string> = localized(() => t().area.indicators.status);
 
 function byIndicator(rows: ProgrammeRow[]): Map<string, ProgrammeRow[]> {
   const m = new Map<string, ProgrammeRow[]>();
@@ -25,12 +23,12 @@ function indicatorChart(ctx: SiteContext, id: string, rows: ProgrammeRow[]): Cha
   return yearLinesChart({
     id,
     title: rows[0].name,
-    yLabel: unit === '%' ? 'Значение, %' : `Значение${unit ? `, ${unit}` : ''}`,
+    yLabel: t().area.indicators.valueHead(unit),
     unit,
     minParticipants: ctx.settings.min_participants,
     series: [
-      { name: 'Факт', role: 'actual', points: years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.value ?? null })), reasons: Object.fromEntries(rows.filter((r) => r.value === null).map((r) => [r.year, { state: r.value_state === 'value' ? 'missing' : r.value_state }])) },
-      { name: 'Цель', role: 'target', points: years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.target ?? null })) },
+      { name: t().area.indicators.actual, role: 'actual', points: years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.value ?? null })), reasons: Object.fromEntries(rows.filter((r) => r.value === null).map((r) => [r.year, { state: r.value_state === 'value' ? 'missing' : r.value_state }])) },
+      { name: t().area.indicators.target, role: 'target', points: years.map((y) => ({ year: y, value: rows.find((r) => r.year === y)?.target ?? null })) },
     ],
   });
 }
@@ -40,10 +38,10 @@ function statusTable(id: string, caption: string, rows: ProgrammeRow[], min: num
     id,
     caption,
     columns: [
-      { key: 'year', label: 'Год' },
-      { key: 'value', label: 'Факт', numeric: true },
-      { key: 'target', label: 'Цель', numeric: true },
-      { key: 'status', label: 'Статус' },
+      { key: 'year', label: t().area.indicators.year },
+      { key: 'value', label: t().area.indicators.actual, numeric: true },
+      { key: 'target', label: t().area.indicators.target, numeric: true },
+      { key: 'status', label: t().area.indicators.status_ },
     ],
     rows: rows.map((r) => ({
       year: textCell(String(r.year)),
@@ -60,15 +58,15 @@ function indicatorSections(ctx: SiteContext, rows: ProgrammeRow[], prefix: strin
     const last = [...list].reverse().find((r) => r.status === 'met' || r.status === 'not_met');
     const chart = list.some((r) => r.value !== null) ? indicatorChart(ctx, `${prefix}/${ind}`, list) : null;
     const intro = [
-      `${list[0].computed ? 'Рассчитывается по результатам экзаменов.' : 'Значения из опубликованной таблицы показателей программы.'} ${list[0].polarity === 'higher' ? 'Рост — улучшение.' : 'Снижение — улучшение.'}`,
+      t().area.indicators.source(list[0].computed, list[0].polarity === 'higher'),
     ];
-    if (last) intro.push(`В ${last.year} году: ${last.value === null ? 'нет данных' : formatNumber(last.value, 1)} при цели ${last.target === null ? '—' : formatNumber(last.target, 1)} — ${STATUS[last.status]}.`);
+    if (last) intro.push(t().area.indicators.last(last.year, last.value, last.target, STATUS[last.status]));
     out.push({
       id: `ind-${ind}`,
       heading: list[0].name,
       intro,
       charts: chart ? [chart] : [],
-      tables: [statusTable(`${prefix.replace(/\//g, '-')}-${ind}`, `${list[0].name}: факт и цели по годам`, list, ctx.settings.min_participants)],
+      tables: [statusTable(`${prefix.replace(/\//g, '-')}-${ind}`, t().area.indicators.tableCaption(list[0].name), list, ctx.settings.min_participants)],
     });
   }
   return out;
@@ -80,10 +78,10 @@ export function indicatorsPage(ctx: SiteContext, inputs: SiteInputs): Page {
   return {
     path: 'indicators',
     kind: 'indicators',
-    title: 'Показатели программы',
-    description: 'Целевые показатели программы поддержки школ с низкими результатами и школ в неблагоприятных условиях: базовое значение, цели по годам и фактические значения.',
+    title: t().area.indicators.title,
+    description: t().area.indicators.description,
     breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
-    sections: sections.length ? sections : [{ id: 'none', heading: 'Нет данных', intro: ['В наборе данных нет таблицы целевых показателей программы.'] }],
+    sections: sections.length ? sections : [{ id: 'none', heading: t().area.indicators.none, intro: [t().area.indicators.noneIntro] }],
   };
 }
 
@@ -94,13 +92,13 @@ export function municipalityIndicators(ctx: SiteContext, inputs: SiteInputs, m: 
   for (const r of rows) if (r.status === 'met' || r.status === 'not_met') latest.set(r.indicator, r);
   const table: DataTable = {
     id: `mun-${m.slug}-programme`,
-    caption: 'Показатели программы: последний год с целью',
+    caption: t().area.indicators.lastCaption,
     columns: [
-      { key: 'name', label: 'Показатель' },
-      { key: 'year', label: 'Год', numeric: true },
-      { key: 'value', label: 'Факт', numeric: true },
-      { key: 'target', label: 'Цель', numeric: true },
-      { key: 'status', label: 'Статус' },
+      { key: 'name', label: t().area.indicators.indicator },
+      { key: 'year', label: t().area.indicators.year, numeric: true },
+      { key: 'value', label: t().area.indicators.actual, numeric: true },
+      { key: 'target', label: t().area.indicators.target, numeric: true },
+      { key: 'status', label: t().area.indicators.status_ },
     ],
     rows: [...latest.values()].map((r) => ({
       name: textCell(r.name),
@@ -111,5 +109,5 @@ export function municipalityIndicators(ctx: SiteContext, inputs: SiteInputs, m: 
       status: textCell(STATUS[r.status]),
     })),
   };
-  return { id: 'programme', heading: 'Показатели программы', tables: [table] };
+  return { id: 'programme', heading: t().area.indicators.title, tables: [table] };
 }

@@ -2,6 +2,7 @@
  * Metrics → site model. Pages are produced lazily (a generator) so a national build
  * never holds 40,000 page records in memory at once; the writer streams them to disk.
  */
+import { t } from '../words/index.ts';
 import { typeset } from '../format/typography.ts';
 import type { Dataset } from '../ingest/index.ts';
 import { toCsv } from '../build/csv.ts';
@@ -53,24 +54,25 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: M
   const changes = opts.previous ? compareReleases(releaseFromCsv(opts.previous.files), releaseFromCsv({ schools: text('schools'), results: text('results'), gap: text('gap'), flags: text('flags') })) : null;
   const revisionsBySchool = new Map<string, Revision[]>();
   for (const r of changes?.revisions ?? []) revisionsBySchool.set(r.school_id, [...(revisionsBySchool.get(r.school_id) ?? []), r]);
-  const releases = releaseList(dataset.edition ?? null, changes ? changesSummary(changes) : 'Первый выпуск на этом сайте.', opts.previous?.releases ?? []);
+  const releases = releaseList(dataset.edition ?? null, changes ? changesSummary(changes) : t().changes.firstRelease, opts.previous?.releases ?? []);
   dl.files.push({ path: 'data/releases.json', content: JSON.stringify(releases, null, 1) });
   dl.files.push({ path: 'feed.xml', content: atomFeed(dataset.region.name, releases, (dataset.siteUrl ?? process.env.SITE_URL ?? '').replace(/\/+$/, '') || null) });
   if (changes) {
     dl.files.push({ path: 'data/changes.csv', content: changesCsv(changes) });
+    const w = t().downloads.changes;
     dl.dictionary.push({
       file: 'changes.csv',
-      title: 'Исправленные значения по сравнению с предыдущим выпуском (пусто — не опубликовано в том выпуске)',
+      title: w.title,
       rows: changes.revisions.length,
       columns: [
-        { key: 'school_id', label: 'Код школы' },
-        { key: 'year', label: 'Год', type: 'integer' },
-        { key: 'exam', label: 'Экзамен' },
-        { key: 'subject', label: 'Предмет' },
-        { key: 'grade', label: 'Класс (для ВПР)' },
-        { key: 'measure', label: 'Показатель: n, mean, share_below, share_good, share_high' },
-        { key: 'before', label: 'Было', type: 'number' },
-        { key: 'after', label: 'Стало', type: 'number' },
+        { key: 'school_id', label: w.school_id },
+        { key: 'year', label: w.year, type: 'integer' },
+        { key: 'exam', label: w.exam },
+        { key: 'subject', label: w.subject },
+        { key: 'grade', label: w.grade },
+        { key: 'measure', label: w.measure },
+        { key: 'before', label: w.before, type: 'number' },
+        { key: 'after', label: w.after, type: 'number' },
       ],
     });
   }
@@ -141,7 +143,7 @@ export function pageCsv(page: Page): string {
       }
     }
   }
-  return toCsv(['раздел', 'таблица', 'строка', 'столбец', 'значение'], rows);
+  return toCsv(t().downloads.pageCsvHead, rows);
 }
 
 /** The data behind one chart, exactly as drawn. */

@@ -5,6 +5,7 @@
  * gap and by its reduction) sort without JavaScript; municipalities where the gap cannot be
  * published say why.
  */
+import { t } from '../words/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { countOf, formatNumber, subjectSetText } from '../format/index.ts';
 import { HIDDEN } from '../publish/published.ts';
@@ -27,28 +28,30 @@ interface Line {
 function lineFor(ctx: SiteContext, m: { id: string; name: string; slug: string }): Line {
   const series = ctx.gapRows('municipality', m.id);
   const last = series.find((r) => r.year === ctx.latestYear);
+  const w = t().area.compare;
   let note = '';
-  if (!last || last.eligible === 0) note = `нет школ, где не менее ${ctx.settings.min_participants} участников`;
-  else if (last.eligible < 2) note = 'одна школа в расчёте';
-  else if (last.gap === null) note = 'в группе школа со скрытым результатом';
-  else if (last.few_schools) note = `рассчитано по очень малому числу школ (${last.eligible})`;
+  if (!last || last.eligible === 0) note = w.noSchools(ctx.settings.min_participants);
+  else if (last.eligible < 2) note = w.oneSchool;
+  else if (last.gap === null) note = w.hiddenMember;
+  else if (last.few_schools) note = w.fewSchools(last.eligible);
   return { id: m.id, name: m.name, slug: m.slug, last, series, reduction: last?.change_pct === null || last?.change_pct === undefined ? null : -last.change_pct, note };
 }
 
 function table(ctx: SiteContext, id: string, caption: string, lines: Line[]): DataTable {
-  const unit = ctx.gapScoreIsShare ? ', п. п.' : '';
+  const w = t().area.compare;
+  const unit = ctx.gapScoreIsShare ? w.ppHead : '';
   return {
     id,
     caption,
     columns: [
       { key: 'name', label: ctx.w.area.title },
-      { key: 'eligible', label: 'Школ в расчёте', numeric: true },
-      { key: 'gap', label: `Разрыв${unit}`, numeric: true },
-      { key: 'ratio', label: 'Отношение', numeric: true },
-      { key: 'reduction', label: 'Сокращение за год, %', numeric: true },
-      { key: 'target', label: 'Цель' },
-      { key: 'trend', label: 'Разрыв по годам' },
-      { key: 'note', label: 'Примечание' },
+      { key: 'eligible', label: w.eligible, numeric: true },
+      { key: 'gap', label: w.gap(unit), numeric: true },
+      { key: 'ratio', label: w.ratio, numeric: true },
+      { key: 'reduction', label: w.reduction, numeric: true },
+      { key: 'target', label: w.target },
+      { key: 'trend', label: w.trend },
+      { key: 'note', label: w.note },
     ],
     rows: lines.map((l) => {
       const g = l.last;
@@ -60,7 +63,7 @@ function table(ctx: SiteContext, id: string, caption: string, lines: Line[]): Da
         ratio: withheld ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(g?.ratio ?? null, g?.ratio === null || !g ? 'na' : 'value', { digits: 2 }),
         reduction: numCell(l.reduction, l.reduction === null ? 'na' : 'value', { digits: 2, reason: g?.scale_break ? SCALE_CHANGED : undefined }),
         target: g ? gapCells(g).target : textCell('—'),
-        trend: { ...textCell(''), spark: sparkline(l.series.map((r) => ({ year: r.year, value: r.gap })), { label: `${l.name}: разрыв по годам` }) },
+        trend: { ...textCell(''), spark: sparkline(l.series.map((r) => ({ year: r.year, value: r.gap })), { label: w.sparkLabel(l.name) }) },
         note: textCell(l.note),
       };
     }),
@@ -76,30 +79,31 @@ export function municipalitiesPage(ctx: SiteContext): Page {
   const met = lines.filter((l) => l.last?.target_met === true).length;
   const judged = lines.filter((l) => l.last?.target_met !== null && l.last?.target_met !== undefined).length;
   const sections: Section[] = [];
-  const what = p ? `${ctx.gapScoreName} ${p.exam} ${p.subject_set.includes(' + ') ? 'по предметам' : 'по предмету'} «${subjectSetText(p.subject_set)}»` : '';
+  const w = t().area.compare;
+  const what = p ? w.what(ctx.gapScoreName, p.exam, p.subject_set.includes(' + '), subjectSetText(p.subject_set)) : '';
   sections.push({
     id: 'by-gap',
-    heading: 'По величине разрыва',
+    heading: w.byGap,
     intro: [
       p
-        ? `${ctx.w.gapTitle} в каждом ${ctx.w.area.prepositional}, ${ctx.latestYear} год: ${what}. Разрыв опубликован для ${countOf(shown.length, ctx.w.area.countGenitive)} из ${formatNumber(lines.length, 0)}; у остальных в примечании сказано почему.`
-        : 'В данных нет результатов экзаменов, по которым считается разрыв.',
-      ...(judged ? [`Цель программы — сокращать отношение лучших к худшим не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год; в ${ctx.latestYear} году она достигнута в ${countOf(met, ctx.w.area.countPrepositional)} из ${formatNumber(judged, 0)}, где её можно оценить.`] : []),
+        ? w.byGapIntro(ctx.w.gapTitle, ctx.w.area.prepositional, ctx.latestYear, what, countOf(shown.length, ctx.w.area.countGenitive), lines.length)
+        : w.noExams,
+      ...(judged ? [w.targetIntro(ctx.settings.gap_target_pct, ctx.latestYear, countOf(met, ctx.w.area.countPrepositional), judged)] : []),
     ],
     // Sortable by any column in the browser; the table below keeps a second order without it.
-    tables: [{ ...table(ctx, 'municipalities-by-gap', `${ctx.w.area.titlePlural} по величине разрыва, ${ctx.latestYear}`, byGap), sortable: true }],
+    tables: [{ ...table(ctx, 'municipalities-by-gap', w.byGapCaption(ctx.w.area.titlePlural, ctx.latestYear), byGap), sortable: true }],
   });
   sections.push({
     id: 'by-reduction',
-    heading: 'По сокращению разрыва за год',
-    intro: [`Сверху — ${ctx.w.area.nominative_plural}, где отношение средних лучших и худших школ сократилось сильнее всего по сравнению с прошлым годом.`],
-    tables: [table(ctx, 'municipalities-by-reduction', `${ctx.w.area.titlePlural} по сокращению разрыва, ${ctx.latestYear}`, byReduction)],
+    heading: w.byReduction,
+    intro: [w.byReductionIntro(ctx.w.area.nominative_plural)],
+    tables: [table(ctx, 'municipalities-by-reduction', w.byReductionCaption(ctx.w.area.titlePlural, ctx.latestYear), byReduction)],
   });
   return {
     path: 'municipalities',
     kind: 'municipalities',
-    title: `Сравнение: ${ctx.w.area.nominative_plural}`,
-    description: `Разрыв между лучшими и худшими школами в каждом ${ctx.w.area.prepositional} (${formatNumber(lines.length, 0)}), его изменение за год и выполнение цели программы.`,
+    title: w.title(ctx.w.area.nominative_plural),
+    description: w.description(ctx.w.area.prepositional, lines.length),
     breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
     sections,
   };

@@ -1,4 +1,5 @@
 /** Lists for the region and municipality pages: changes, resilient schools, clusters, partnerships. */
+import { t } from '../words/index.ts';
 import { forms, countOf, formatChange, formatNumber } from '../format/index.ts';
 import type { SiteContext, SiteInputs, MunicipalityInfo } from './context.ts';
 import type { ListItem } from './types.ts';
@@ -25,11 +26,11 @@ export function regionExtras(ctx: SiteContext, inputs: SiteInputs): { changes: L
       if (a.score > b.score) up++;
       else if (a.score < b.score) down++;
     }
-    if (up + down > 0) changes.push({ text: `Результат вырос у ${countOf(up, forms().schoolsGenitive)} и снизился у ${countOf(down, forms().schoolsGenitive)} (из школ, где не менее ${ctx.settings.reliability_min} участников в оба года).` });
+    if (up + down > 0) changes.push({ text: t().area.extras.upDown(up, down, ctx.settings.reliability_min) });
   }
   const isFlagged = (rows: { flag: string; fired: boolean | null }[]) => rows.some((r) => r.fired === true && (r.flag === 'shnro' || r.flag === 'nsu'));
   const flaggedNow = [...ctx.flagsBySchool.values()].filter(isFlagged).length;
-  changes.push({ text: `Школ ШНРО/НСУ в ${y} году: ${flaggedNow}.` });
+  changes.push({ text: t().area.extras.flaggedIn(y, flaggedNow) });
 
   const resilient: ListItem[] = [];
   const latestCtx = new Map<string, boolean>();
@@ -53,7 +54,7 @@ export function partnershipItems(ctx: SiteContext, inputs: SiteInputs, m: Munici
       return {
         text: `${weak?.name ?? p.supported_school_id} ← ${strong?.name ?? p.strong_school_id}`,
         href: weak ? ctx.href(`school/${weak.slug}`) : undefined,
-        note: `с ${p.start_year} года; ${change === null ? 'сравнить до и после нельзя: мало данных' : `результат поддерживаемой школы ${formatChange(change, 1)}`}`,
+        note: t().area.extras.partnershipNote(p.start_year, change),
       };
     });
 }

@@ -3,6 +3,7 @@ import type { Catalogue } from '../ru/index.ts';
 import { common } from './common.ts';
 import { settingsWords } from './settings.ts';
 import { layout } from './layout.ts';
+import { site } from './site.ts';
 import { methodology } from './methodology.ts';
 import { glossary } from './glossary.ts';
 import { islands } from './islands.ts';
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   common,
   settings: settingsWords,
   layout,
+  site,
   methodology,
   glossary,
   islands,

@@ -2,6 +2,7 @@
 import { common } from './common.ts';
 import { settingsWords } from './settings.ts';
 import { layout } from './layout.ts';
+import { site } from './site.ts';
 import { methodology } from './methodology.ts';
 import { glossary } from './glossary.ts';
 import { islands } from './islands.ts';
@@ -17,6 +18,7 @@ export const ru = {
   common,
   settings: settingsWords,
   layout,
+  site,
   methodology,
   glossary,
   islands,
