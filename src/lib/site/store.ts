@@ -38,6 +38,7 @@ export function areaNames(): AreaNames {
 }
 
 export function pagePaths(kind: 'municipality' | 'school'): string[] {
+  siteInfo(); // sets the locale before any page words are made
   return readJson<string[]>(`${kind}-ids.json`);
 }
 
@@ -50,6 +51,7 @@ const recent = new Map<string, Page>();
 const RECENT_PAGES = 8;
 
 export function page(path: string): Page {
+  siteInfo(); // sets the locale before any page words are made
   const hit = recent.get(path);
   if (hit) return hit;
   const p = readJson<Page>(`pages/${path === '' ? 'index' : path}.json`);
@@ -64,5 +66,6 @@ export interface EmbedRef {
 }
 
 export function embedRefs(): EmbedRef[] {
+  siteInfo();
   return readJson<EmbedRef[]>('embeds.json');
 }
