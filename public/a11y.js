@@ -4,6 +4,8 @@
   var KEY = 'low-vision';
   var root = document.documentElement;
   var on = false;
+  // Served as is, not bundled, so it cannot read the catalogue: its two labels by page language.
+  var LABELS = root.lang === 'en' ? ['Standard version', 'High-contrast, large-print version'] : ['Обычная версия', 'Версия для слабовидящих'];
   try { on = localStorage.getItem(KEY) === '1'; } catch (e) {}
   if (on) root.classList.add(KEY);
   document.addEventListener('DOMContentLoaded', function () {
@@ -15,9 +17,9 @@
       on = !on;
       root.classList.toggle(KEY, on);
       btn.setAttribute('aria-pressed', String(on));
-      btn.textContent = on ? 'Обычная версия' : 'Версия для слабовидящих';
+      btn.textContent = on ? LABELS[0] : LABELS[1];
       try { localStorage.setItem(KEY, on ? '1' : '0'); } catch (e) {}
     });
-    if (on) btn.textContent = 'Обычная версия';
+    if (on) btn.textContent = LABELS[0];
   });
 })();

@@ -69,13 +69,17 @@ window.addEventListener('DOMContentLoaded', function () {
     return { term: out, changed: changed };
   }
 
+  // Served as is, not bundled, so it cannot read the catalogue: its words by page language.
+  var T = document.documentElement.lang === 'en'
+    ? { fixed: 'Typo corrected: ', none: /^No results/, nothing: function (t) { return 'Nothing found for “' + t + '”. '; }, retry: function (t) { return 'Search for “' + t + '”'; } }
+    : { fixed: 'Исправлена опечатка: ', none: /^Ничего не найдено/, nothing: function (t) { return 'По запросу «' + t + '» ничего не найдено. '; }, retry: function (t) { return 'Искать «' + t + '»'; } };
   var retried = null; // the corrected term searched after a search that found nothing
   var offered = null; // the term a correction was offered for
   function processTerm(term) {
     if (!words) return term;
     offered = null;
     var f = fix(term, false);
-    if (note && term !== retried) note.textContent = f.changed.length ? 'Исправлена опечатка: ' + f.changed.join(', ') + '.' : '';
+    if (note && term !== retried) note.textContent = f.changed.length ? T.fixed + f.changed.join(', ') + '.' : '';
     return f.term;
   }
 
@@ -99,24 +103,24 @@ window.addEventListener('DOMContentLoaded', function () {
   new MutationObserver(function () {
     var msg = el.querySelector('.pagefind-ui__message');
     if (!words || !input || !note || !msg || el.querySelector('.pagefind-ui__result')) return;
-    if (!/^Ничего не найдено/.test(msg.textContent || '')) return;
+    if (!T.none.test(msg.textContent || '')) return;
     var typed = input.value;
     if (typed === offered) return;
     offered = typed;
     var f = fix(typed, true);
     if (!f.changed.length) return;
-    note.textContent = 'По запросу «' + typed + '» ничего не найдено. ';
+    note.textContent = T.nothing(typed);
     var b = document.createElement('button');
     b.type = 'button';
     b.className = 'search-suggest';
-    b.textContent = 'Искать «' + f.term + '»';
+    b.textContent = T.retry(f.term);
     b.addEventListener('click', function () {
       retried = f.term;
-      note.textContent = 'Исправлена опечатка: ' + f.changed.join(', ') + '.';
+      note.textContent = T.fixed + f.changed.join(', ') + '.';
       ui.triggerSearch(f.term);
       input.focus();
     });
     note.appendChild(b);
   }).observe(el, { childList: true, subtree: true, characterData: true });
-  if (input) input.setAttribute('aria-label', 'Название школы или муниципалитета');
+  if (input && el.dataset.inputLabel) input.setAttribute('aria-label', el.dataset.inputLabel);
 });

@@ -4,22 +4,23 @@
  * already-disclosed data/compare.json; the chosen schools live in the address (?ids=).
  */
 import type { IslandData, IslandSchool } from '../lib/site/island-data.ts';
-import { cellTd, el, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
+import { cellTd, el, islandWords, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
 import { typeset } from '../lib/format/typography.ts';
 import { capitalize } from '../lib/format/index.ts';
 
 const MAX = 5;
 
 function table(data: IslandData, schools: IslandSchool[], base: string, remove: (s: IslandSchool) => void): HTMLElement {
+  const w = islandWords().compare;
   const t = el('table');
-  t.appendChild(el('caption', 'Сравнение выбранных школ'));
+  t.appendChild(el('caption', w.caption));
   const head = el('tr');
-  head.appendChild(el('th', 'Показатель', { scope: 'col' }));
+  head.appendChild(el('th', w.indicator, { scope: 'col' }));
   for (const s of schools) {
     const th = el('th', null, { scope: 'col' });
     th.appendChild(el('a', typeset(s.name), { href: `${base}school/${s.id}/` }));
     th.appendChild(el('br'));
-    const rm = el('button', 'Убрать', { type: 'button', 'aria-label': `Убрать ${s.name}` });
+    const rm = el('button', w.remove, { type: 'button', 'aria-label': w.removeLabel(s.name) });
     rm.addEventListener('click', () => remove(s));
     th.appendChild(rm);
     head.appendChild(th);
@@ -37,7 +38,7 @@ function table(data: IslandData, schools: IslandSchool[], base: string, remove: 
   if (data.basis) {
     // The trajectory: a line per school, then the numbers it is drawn from.
     const tr = el('tr');
-    tr.appendChild(el('th', `${capitalize(data.basis)} по годам`, { scope: 'row' }));
+    tr.appendChild(el('th', w.byYear(capitalize(data.basis)), { scope: 'row' }));
     // One vertical scale for all the lines, so their heights compare as the numbers do.
     const shown = schools.flatMap((s) => s.series.filter((v, i): v is number => v !== null && s.states[i] === 'v'));
     const domain: [number, number] | undefined = shown.length ? [Math.min(...shown), Math.max(...shown)] : undefined;
@@ -55,7 +56,7 @@ function table(data: IslandData, schools: IslandSchool[], base: string, remove: 
     });
   }
   t.appendChild(body);
-  const wrap = el('div', null, { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Сравнение школ' });
+  const wrap = el('div', null, { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': w.region });
   wrap.appendChild(t);
   return wrap;
 }
@@ -85,7 +86,7 @@ function setUp(form: HTMLFormElement): void {
   };
   const sync = () => {
     history.replaceState(null, '', chosen.length ? `?ids=${chosen.join(',')}` : location.pathname);
-    status.textContent = `Выбрано школ: ${chosen.length} из ${MAX}.`;
+    status.textContent = islandWords().compare.chosen(chosen.length, MAX);
     render();
   };
   form.addEventListener('submit', (ev) => {
@@ -94,15 +95,15 @@ function setUp(form: HTMLFormElement): void {
     const v = input.value.trim();
     const s = data.schools.find((x) => x.label === v || x.name === v || x.id === v);
     if (!s) {
-      status.textContent = `Школа «${v}» не найдена. Выберите её из списка.`;
+      status.textContent = islandWords().compare.notFound(v);
       return;
     }
     if (chosen.includes(s.id)) {
-      status.textContent = 'Эта школа уже выбрана.';
+      status.textContent = islandWords().compare.already;
       return;
     }
     if (chosen.length >= MAX) {
-      status.textContent = `Можно сравнить не больше ${MAX} школ. Уберите одну.`;
+      status.textContent = islandWords().compare.tooMany(MAX);
       return;
     }
     chosen.push(s.id);

@@ -5,7 +5,7 @@
  * space the build uses (island-data.ts nearestPeers).
  */
 import { nearestPeers, type IslandData, type IslandSchool } from '../lib/site/island-data.ts';
-import { cellTd, el, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
+import { cellTd, el, islandWords, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
 import { typeset } from '../lib/format/typography.ts';
 
 function rowsFor(data: IslandData, peers: IslandSchool[], thisSchool: HTMLTableRowElement, base: string): HTMLTableSectionElement {
@@ -41,16 +41,17 @@ function setUp(form: HTMLFormElement): void {
   // The boxes show at once; the region's data (compare.json) is fetched only when a reader
   // ticks one, so a phone opening a school page does not download every school's figures.
   form.hidden = false;
+  const w = islandWords().peers;
   const update = (data: IslandData) => {
     const self = data.schools.find((s) => s.id === form.dataset.school);
     if (!self?.peer) {
-      status.textContent = 'Для этой школы выбрать похожие школы нельзя: нет данных о её социальном контексте.';
+      status.textContent = w.noContext;
       return;
     }
     const on = new Set(boxes.filter((b) => b.checked).map((b) => b.name));
     if (!on.size) {
       show(built.cloneNode(true) as HTMLTableSectionElement);
-      status.textContent = `Показаны похожие школы по умолчанию: ${data.similarCount} сдающих те же экзамены и ближайших по социальному контексту и размеру.`;
+      status.textContent = w.defaults(data.similarCount);
       return;
     }
     const keep = (s: IslandSchool) =>
@@ -61,15 +62,15 @@ function setUp(form: HTMLFormElement): void {
     show(rowsFor(data, peers, built.rows[0], base));
     const chosen = boxes.filter((b) => b.checked).map((b) => b.dataset.short).join(', ');
     status.textContent = peers.length
-      ? `Показаны ${peers.length} ближайших по социальному контексту и размеру школ с теми же экзаменами ${chosen}.`
-      : `Школ ${chosen} на сайте нет. Снимите одно из условий.`;
+      ? w.shown(peers.length, chosen)
+      : w.none(chosen);
   };
   const onChange = () => {
-    status.textContent = 'Загружаются данные школ…';
+    status.textContent = w.loading;
     loadIslandData(form.dataset.src!)
       .then(update)
       .catch(() => {
-        status.textContent = 'Данные школ не загрузились; показан выбор по умолчанию.';
+        status.textContent = w.failed;
         show(built.cloneNode(true) as HTMLTableSectionElement);
       });
   };

@@ -5,7 +5,8 @@
  * announced through aria-sort on the head. Without JavaScript the table keeps its built
  * order, and the page has a second table in another order.
  */
-const collator = new Intl.Collator('ru');
+// Names sort in the page's language (the lang attribute the build wrote).
+const collator = new Intl.Collator(document.documentElement.lang || 'ru');
 
 function sortBy(table: HTMLTableElement, col: number, numeric: boolean, descending: boolean): void {
   const body = table.tBodies[0];
@@ -37,7 +38,7 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-sort
     th.textContent = '';
     th.append(button);
     button.addEventListener('click', () => {
-      // First press: numbers from the largest, names from А; each press turns it round.
+      // First press: numbers from the largest, names alphabetically; each press turns it round.
       const current = th.getAttribute('aria-sort');
       const descending = current ? current === 'ascending' : numeric;
       for (const other of heads) other.removeAttribute('aria-sort');

@@ -61,6 +61,7 @@ export const layout: typeof ru = {
   search: {
     title: (areasName: string) => `Search schools and ${areasName}`,
     description: (areasName: string) => `Search the names of schools and ${areasName}, forgiving typos.`,
+    inputLabel: (areaName: string) => `Name of a school or a ${areaName}`,
     heading: 'Search',
     lead: (areaName: string) => `Type the name of a school, a town or a ${areaName}. The search forgives word endings and small typos.`,
     noscript: ['Search needs JavaScript. Without it, use the lists on the', 'home page', 'and the pages of the'],

@@ -61,6 +61,7 @@ export const layout = {
   search: {
     title: (areasGenitive: string) => `Поиск школ и ${areasGenitive}`,
     description: (areasGenitive: string) => `Поиск по названиям школ и ${areasGenitive} с учётом склонений и опечаток.`,
+    inputLabel: (areaGenitive: string) => `Название школы или ${areaGenitive}`,
     heading: 'Поиск',
     lead: (areaGenitive: string) => `Введите название школы, населённого пункта или ${areaGenitive}. Поиск учитывает окончания слов и небольшие опечатки.`,
     noscript: ['Поиск работает с включённым JavaScript. Без него воспользуйтесь списками на', 'главной странице', 'и страницах'] as string[],
