@@ -38,6 +38,11 @@ export function measureLabel(measure: Measure, exam: string, overrides: Partial<
   return MEASURE_LABEL[measure];
 }
 
+/** Whether an exam's mean is a grade from 2 to 5 (ОГЭ, ВПР), shown to hundredths. */
+export function isGradeScale(exam: string): boolean {
+  return exam === 'ОГЭ' || exam === 'ВПР';
+}
+
 /** The natural scale of a measure, so a chart never exaggerates a small change. */
 export function measureDomain(measure: Measure, exam: string): [number, number] | undefined {
   if (measure !== 'mean') return [0, 100];

@@ -9,7 +9,7 @@ import { t } from '../words/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { countOf, formatNumber, subjectSetText } from '../format/index.ts';
 import { HIDDEN } from '../publish/published.ts';
-import { gapCells, SCALE_CHANGED } from './gap-cells.ts';
+import { gapCells, scaleChanged } from './gap-cells.ts';
 import { numCell, textCell } from './cells.ts';
 import type { GapRow, SiteContext } from './context.ts';
 import type { DataTable, Page, Section } from './types.ts';
@@ -61,7 +61,7 @@ function table(ctx: SiteContext, id: string, caption: string, lines: Line[]): Da
         eligible: numCell(g?.eligible ?? 0, 'value', { digits: 0 }),
         gap: withheld ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(g?.gap ?? null, g?.gap === null || !g ? 'na' : 'value', { digits: 1 }),
         ratio: withheld ? numCell(null, 'suppressed', { reason: HIDDEN.groupMean }) : numCell(g?.ratio ?? null, g?.ratio === null || !g ? 'na' : 'value', { digits: 2 }),
-        reduction: numCell(l.reduction, l.reduction === null ? 'na' : 'value', { digits: 2, reason: g?.scale_break ? SCALE_CHANGED : undefined }),
+        reduction: numCell(l.reduction, l.reduction === null ? 'na' : 'value', { digits: 2, reason: g?.scale_break ? scaleChanged() : undefined }),
         target: g ? gapCells(g).target : textCell('—'),
         trend: { ...textCell(''), spark: sparkline(l.series.map((r) => ({ year: r.year, value: r.gap })), { label: w.sparkLabel(l.name) }) },
         note: textCell(l.note),

@@ -4,9 +4,10 @@
  * the status colour. The colour is only ever given with its words (the label leads the
  * sentence), and only where the groups reach the reliability minimum (METRICS.md §6).
  */
+import { t } from '../words/index.ts';
 import type { SiteContext } from './context.ts';
 import { forms, countOf, plural, formatChange, formatNumber, roundAsShown, subjectSetText } from '../format/index.ts';
-import { measureLabel } from '../publish/published.ts';
+import { isGradeScale, measureLabel } from '../publish/published.ts';
 
 export type Tone = 'better' | 'worse' | 'steady' | 'unknown';
 
@@ -33,7 +34,8 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
   // a basic school without grade 11 is judged on ОГЭ, not left blank.
   const sets = ctx.mandatorySets().map((set) => ({ set, series: ctx.scoreSeries(schoolId, set).filter((s) => s.year >= from) }));
   const chosen = sets.find((c) => c.series.filter((s) => s.value !== null).length >= 2) ?? sets.find((c) => c.series.some((s) => s.state !== 'missing'));
-  if (!chosen) return { tone: 'unknown', label: 'Динамику оценить нельзя', sentences: [`${period(from, ctx.latestYear)} у школы нет результатов ${sets.map((c) => c.set.exam).join(' и ') || 'экзаменов'} по обязательным предметам.`] };
+  const w = t().school.verdict;
+  if (!chosen) return { tone: 'unknown', label: w.unknown, sentences: [w.noResults(period(from, ctx.latestYear), sets.map((c) => c.set.exam))] };
   const p = chosen.set;
   // A change of scale inside the window starts a new series: only the years after it count.
   let series = chosen.series;
@@ -42,28 +44,28 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
     if (!ctx.scaleBreak(p.exam, p.subject_set, series[i - 1].year, series[i].year)) continue;
     const before = ctx.scaleOf(p.exam, p.subject_set, series[i - 1].year);
     const after = ctx.scaleOf(p.exam, p.subject_set, series[i].year);
-    breakNote = `В ${series[i].year} году изменилась шкала экзамена${before !== null && after !== null ? ` (максимум ${formatNumber(before, 0)} → ${formatNumber(after, 0)})` : ''}: результаты до и после несравнимы, и изменение через эту границу не считается.`;
+    breakNote = w.scaleBreak(series[i].year, before, after);
     series = series.slice(i);
     break;
   }
   const shown = series.filter((s) => s.value !== null);
   const measure = ctx.measureFor(p.exam);
   const name = measure === 'mean' ? measureLabel('mean', p.exam, ctx.settings.measure_labels).short : ctx.gapScoreName;
-  const what = `${name} ${p.exam} ${p.subject_set.includes(' + ') ? 'по предметам' : 'по предмету'} «${subjectSetText(p.subject_set)}»`;
+  const what = w.what(name, p.exam, p.subject_set.includes(' + '), subjectSetText(p.subject_set));
   // Grades (2–5) move in hundredths; test scores and shares in tenths.
-  const digits = measure === 'mean' && measureLabel('mean', p.exam).unit === 'отметка' ? 2 : 1;
+  const digits = measure === 'mean' && isGradeScale(p.exam) ? 2 : 1;
   const fmt = (v: number) => (ctx.gapScoreIsShare && measure !== 'mean' ? ctx.scoreText(v) : formatNumber(v, digits));
   const sentences: string[] = [];
   let tone: Tone = 'unknown';
   let label: string;
   if (breakNote) sentences.push(breakNote);
   if (shown.length < 2) {
-    label = 'Динамику оценить нельзя';
-    const why = series.some((s) => s.state === 'suppressed') ? `в остальные годы результат скрыт (менее ${ctx.settings.min_participants} участников или защита данных)` : 'в остальные годы результатов нет';
+    label = w.unknown;
+    const why = series.some((s) => s.state === 'suppressed') ? w.whyHidden(ctx.settings.min_participants) : w.whyMissing;
     sentences.push(
       shown.length === 1
-        ? `${period(series[0].year, ctx.latestYear)} опубликован один результат: ${what} — ${fmt(shown[0].value!)} в ${shown[0].year} году; ${why}.`
-        : `${period(series[0].year, ctx.latestYear)} нет ни одного опубликованного результата: ${why.replace('в остальные годы ', '')}.`,
+        ? w.oneResult(period(series[0].year, ctx.latestYear), what, fmt(shown[0].value!), shown[0].year, why)
+        : w.noneShown(period(series[0].year, ctx.latestYear), w.whyAll(why)),
     );
   } else {
     const first = shown[0];
@@ -74,18 +76,18 @@ export function schoolVerdict(ctx: SiteContext, schoolId: string): Verdict {
     const reliable = nOf(first.year) >= ctx.settings.reliability_min && nOf(last.year) >= ctx.settings.reliability_min;
     const higherIsBetter = ctx.settings.gap_score !== 'share_below';
     const rose = change > 0;
-    label = change === 0 ? 'Результаты не изменились' : rose ? 'Результаты выросли' : 'Результаты снизились';
+    label = change === 0 ? w.same : rose ? w.rose : w.fell;
     if (reliable) tone = change === 0 ? 'steady' : rose === higherIsBetter ? 'better' : 'worse';
-    const unit = ctx.gapScoreIsShare && measure !== 'mean' ? ' п. п.' : '';
-    sentences.push(`За ${first.year}–${last.year} годы ${what}: ${fmt(first.value!)} в ${first.year} году и ${fmt(last.value!)} в ${last.year} году (${formatChange(change, digits)}${unit}).`);
-    if (!reliable) sentences.push(`В одном из этих лет участников меньше ${ctx.settings.reliability_min}, поэтому изменение может быть случайным и не отмечено цветом.`);
+    const unit = ctx.gapScoreIsShare && measure !== 'mean' ? w.pp : '';
+    sentences.push(w.change(first.year, last.year, what, fmt(first.value!), fmt(last.value!), `${formatChange(change, digits)}${unit}`));
+    if (!reliable) sentences.push(w.unreliable(ctx.settings.reliability_min));
   }
   // A small school's yearly results are hidden: its pooled three-year figure answers instead.
   if (shown.length < 2) {
     const pooled = ctx.pooledFor(schoolId).filter((x) => x.exam === p.exam && p.subject_set.split(' + ').includes(x.subject));
     if (pooled.length) {
-      const part = pooled.map((x) => `${x.subject} — ${formatNumber(x.mean, digits)} (${countOf(x.n, forms().participants)})`).join(', ');
-      sentences.push(`За ${pooled[0].from}–${pooled[0].to} годы вместе ${name} ${p.exam}: ${part}.`);
+      const part = pooled.map((x) => w.pooledPart(x.subject, formatNumber(x.mean, digits), x.n)).join(', ');
+      sentences.push(w.pooled(pooled[0].from, pooled[0].to, name, p.exam, part));
     }
   }
   // The break note reads after the figures it qualifies.
@@ -107,9 +109,9 @@ function peerComparison(ctx: SiteContext, schoolId: string, p: { exam: string; s
   const mean = peers.reduce((a, b) => a + b, 0) / peers.length;
   const diff = roundAsShown(roundAsShown(own.score, digits) - roundAsShown(mean, digits), digits);
   const higherIsBetter = ctx.settings.gap_score !== 'share_below';
-  const where = diff === 0 ? 'на уровне' : (diff > 0) === higherIsBetter ? 'выше' : 'ниже';
-  const unit = ctx.gapScoreIsShare && ctx.measureFor(p.exam) !== 'mean' ? ' п. п.' : '';
-  return `В ${ctx.latestYear} году это ${where} среднего по ${countOf(peers.length, forms().schoolsDative)} с похожим социальным составом и размером (${fmt(mean)}${diff === 0 ? '' : `; разница ${formatChange(diff, digits)}${unit}`}); их список — в разделе «Социальный контекст».`;
+  const w = t().school.verdict;
+  const unit = ctx.gapScoreIsShare && ctx.measureFor(p.exam) !== 'mean' ? w.pp : '';
+  return w.peers(ctx.latestYear, diff, higherIsBetter, peers.length, fmt(mean), `${formatChange(diff, digits)}${unit}`);
 }
 
 /**
@@ -124,31 +126,32 @@ export function areaVerdict(ctx: SiteContext, rows: { year: number; gap: number 
   const brk = window.findLastIndex((r) => r.scale_break);
   if (brk > 0) window = window.slice(brk);
   const shown = window.filter((r) => r.gap !== null && r.eligible >= 2);
+  const w = t().school.verdict;
   if (shown.length < 2) {
     const last = shown[shown.length - 1];
     return {
       tone: 'unknown',
-      label: 'Динамику разрыва оценить нельзя',
-      sentences: [last ? `Разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ опубликован только за ${last.year} год: ${formatNumber(last.gap!, 1)}${ctx.gapScoreIsShare ? ' п. п.' : ''}.` : `${period(from, ctx.latestYear)} разрыв между ${ctx.w.top} и ${ctx.w.bottom} школ не опубликован (мало школ с достаточным числом участников или он скрыт для защиты данных).`],
+      label: w.gapUnknown,
+      sentences: [last ? w.gapOnlyYear(ctx.w.top, ctx.w.bottom, last.year, `${formatNumber(last.gap!, 1)}${ctx.gapScoreIsShare ? w.pp : ''}`) : w.gapNone(period(from, ctx.latestYear), ctx.w.top, ctx.w.bottom)],
     };
   }
   const first = shown[0];
   const last = shown[shown.length - 1];
   const change = roundAsShown(roundAsShown(last.gap!, 1) - roundAsShown(first.gap!, 1), 1);
-  const unit = ctx.gapScoreIsShare ? ' п. п.' : '';
-  const label = change < 0 ? 'Разрыв сократился' : change > 0 ? 'Разрыв вырос' : 'Разрыв не изменился';
+  const unit = ctx.gapScoreIsShare ? w.pp : '';
+  const label = change < 0 ? w.gapFell : change > 0 ? w.gapRose : w.gapSame;
   const judged = window.filter((r) => r.target_met !== null);
   const met = judged.filter((r) => r.target_met).length;
   const reliable = shown.every((r) => !r.few_schools);
   const sentences = [
-    `Между ${ctx.w.top} и ${ctx.w.bottom} школ: ${formatNumber(first.gap!, 1)}${unit} в ${first.year} году и ${formatNumber(last.gap!, 1)}${unit} в ${last.year} году (${formatChange(change, 1)}${unit}).`,
+    w.gapChange(ctx.w.top, ctx.w.bottom, `${formatNumber(first.gap!, 1)}${unit}`, first.year, `${formatNumber(last.gap!, 1)}${unit}`, last.year, `${formatChange(change, 1)}${unit}`),
   ];
-  if (judged.length) sentences.push(`Цель — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год — достигнута ${met} ${plural(met, ['раз', 'раза', 'раз'])} из ${judged.length}.`);
-  if (!reliable) sentences.push('В расчёте очень мало школ, поэтому изменение может быть случайным и не отмечено цветом.');
+  if (judged.length) sentences.push(w.gapTarget(ctx.settings.gap_target_pct, met, judged.length));
+  if (!reliable) sentences.push(w.gapUnreliable);
   return { tone: reliable ? (change < 0 ? 'better' : change > 0 ? 'worse' : 'steady') : 'unknown', label, sentences };
 }
 
 /** «За 2019–2025 годы», or «За 2016 год» when the period is one year. */
 function period(from: number, to: number): string {
-  return from === to ? `За ${to} год` : `За ${from}–${to} годы`;
+  return t().school.verdict.period(from, to);
 }
