@@ -19,7 +19,7 @@ import { atomFeed, changesSummary, releaseList } from '../release/feed.ts';
 import { changesCsv } from '../release/csv.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
 import { dataPackage, downloads } from './downloads.ts';
-import { editionOf, municipalityReport, regionReport, reportPath, REPORT_LINK } from './report/index.ts';
+import { editionOf, municipalityReport, regionReport, reportPath, reportLink } from './report/index.ts';
 import type { Page, SiteInfo, Chart, SiteFile } from './types.ts';
 
 export type { SiteFile };
@@ -98,7 +98,7 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: M
   if (!info.siteUrl) inputs.warnings['адрес сайта не задан (site_url в манифесте или SITE_URL): ссылки относительные, без sitemap и кода для встраивания'] = 1;
   dl.files.push({ path: 'data/datapackage.json', content: dataPackage(dataset.region.name, dl.dictionary, dataset.edition ?? null) });
   const edition = editionOf(ctx.years, dataset.sources, opts.buildDate, dataset.edition ?? null);
-  const report = (m?: { slug: string }) => [{ text: REPORT_LINK, href: ctx.href(reportPath(m)) }];
+  const report = (m?: { slug: string }) => [{ text: reportLink(), href: ctx.href(reportPath(m)) }];
   const schools = [...ctx.schools.values()];
   const muns = [...ctx.municipalities.values()];
   return {

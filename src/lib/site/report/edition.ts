@@ -6,6 +6,7 @@
  * reads the clock: the same input gives the same bytes.
  */
 
+import { t } from '../../words/index.ts';
 import type { Source } from '../../model/types.ts';
 
 /** A source file as the manifest describes it. */
@@ -29,7 +30,7 @@ const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 export function formatDate(date: string): string {
   const m = ISO.exec(date.trim());
   if (!m) return date;
-  return [m[3], m[2], m[1]].filter(Boolean).join('.');
+  return t().report.date(m[1], m[2], m[3]);
 }
 
 /** The newest of the sources' dates; dates not in ISO form cannot be ordered and are skipped. */

@@ -1,4 +1,5 @@
 /** The report's gap: a compact table of every year and one sentence on its trajectory. */
+import { t } from '../../words/index.ts';
 import { capitalize, formatNumber, subjectSetText } from '../../format/index.ts';
 import { HIDDEN } from '../../publish/published.ts';
 import { gapCells } from '../gap-cells.ts';
@@ -7,7 +8,7 @@ import type { GapRow, SiteContext } from '../context.ts';
 import type { Section } from '../types.ts';
 
 function unit(ctx: SiteContext): string {
-  return ctx.gapScoreIsShare ? '\u00a0п.\u00a0п.' : '';
+  return ctx.gapScoreIsShare ? t().report.gap.pp : '';
 }
 
 /**
@@ -18,12 +19,13 @@ function trajectorySentence(ctx: SiteContext, rows: GapRow[]): string[] {
   const breakYear = rows.filter((r) => r.scale_break).reduce((a, r) => Math.max(a, r.year), -Infinity);
   const shown = rows.filter((r) => r.gap !== null && r.year >= breakYear);
   const out: string[] = [];
-  if (Number.isFinite(breakYear)) out.push(`В ${breakYear} году изменилась шкала экзамена: разрыв до и после несравним, поэтому динамика считается с ${breakYear} года.`);
+  const w = t().report.gap;
+  if (Number.isFinite(breakYear)) out.push(w.scaleBreak(breakYear));
   if (shown.length < 2) return out;
   const from = shown[0];
   const to = shown[shown.length - 1];
-  const ratio = from.ratio !== null && to.ratio !== null ? ` (отношение лучших к худшим — с ${formatNumber(from.ratio, 2)} до ${formatNumber(to.ratio, 2)})` : '';
-  out.push(`С ${from.year} по ${to.year} год разрыв изменился с ${formatNumber(from.gap!, 1)}${unit(ctx)} до ${formatNumber(to.gap!, 1)}${unit(ctx)}${ratio}.`);
+  const ratio = from.ratio !== null && to.ratio !== null ? w.ratio(from.ratio, to.ratio) : '';
+  out.push(w.change(from.year, to.year, `${formatNumber(from.gap!, 1)}${unit(ctx)}`, `${formatNumber(to.gap!, 1)}${unit(ctx)}`, ratio));
   return out;
 }
 
@@ -31,17 +33,18 @@ export function reportGapSection(ctx: SiteContext, allRows: GapRow[], id: string
   const p = ctx.primarySet();
   const rows = allRows.filter((r) => r.eligible >= 2);
   const heading = ctx.w.gapTitle;
+  const w = t().report.gap;
   if (!p || rows.length === 0) {
-    return { id: 'gap', heading, intro: [`Рассчитать разрыв нельзя: ни в одном году нет хотя бы двух школ, где по обязательным предметам не менее ${ctx.settings.min_participants} участников.`] };
+    return { id: 'gap', heading, intro: [w.none(ctx.settings.min_participants)] };
   }
   const judged = rows.filter((r) => r.target_met !== null);
   const met = judged.filter((r) => r.target_met === true).length;
   const intro = [
-    `${capitalize(ctx.gapScoreName)} (${p.exam}, ${subjectSetText(p.subject_set)}): среднее ${ctx.w.top} и ${ctx.w.bottom} школ, разрыв между ними и их отношение.`,
+    w.what(capitalize(ctx.gapScoreName), p.exam, subjectSetText(p.subject_set), ctx.w.top, ctx.w.bottom),
     ...trajectorySentence(ctx, rows),
     judged.length
-      ? `Цель программы — сокращать отношение не менее чем на ${formatNumber(ctx.settings.gap_target_pct, 1)} % в год; она достигнута в ${met} из ${judged.length} лет, где её можно оценить.`
-      : 'Выполнение цели по сокращению разрыва оценить нельзя: нет двух сравнимых лет подряд.',
+      ? w.target(ctx.settings.gap_target_pct, met, judged.length)
+      : w.noTarget,
   ];
   const scoreUnit = ctx.gapScoreIsShare ? ', %' : '';
   const hidden = numCell(null, 'suppressed', { reason: HIDDEN.groupMean });
@@ -52,16 +55,16 @@ export function reportGapSection(ctx: SiteContext, allRows: GapRow[], id: string
     tables: [
       {
         id: `${id}-gap`,
-        caption: 'Разрыв по годам и выполнение цели',
+        caption: w.caption,
         columns: [
-          { key: 'year', label: 'Год', width: 'narrow' },
-          { key: 'eligible', label: 'Школ в расчёте', numeric: true },
+          { key: 'year', label: w.year, width: 'narrow' },
+          { key: 'eligible', label: w.eligible, numeric: true },
           { key: 'top', label: `${ctx.w.topMean}${scoreUnit}`, numeric: true },
           { key: 'bottom', label: `${ctx.w.bottomMean}${scoreUnit}`, numeric: true },
-          { key: 'gap', label: `Разрыв${ctx.gapScoreIsShare ? ', п. п.' : ''}`, numeric: true },
-          { key: 'ratio', label: 'Отношение', numeric: true },
-          { key: 'change', label: 'Сокращение отношения, %', numeric: true },
-          { key: 'target', label: 'Цель' },
+          { key: 'gap', label: w.gapHead(ctx.gapScoreIsShare), numeric: true },
+          { key: 'ratio', label: w.ratioHead, numeric: true },
+          { key: 'change', label: w.changeHead, numeric: true },
+          { key: 'target', label: w.targetHead },
         ],
         rows: rows.map((r) => ({
           year: textCell(String(r.year)),

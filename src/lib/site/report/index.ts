@@ -4,6 +4,7 @@
  * and their movement, partnerships, the data edition and the sources. Pages /report/
  * (region) and /report/<municipality>/; public/print.css lays them out on A4.
  */
+import { t } from '../../words/index.ts';
 import { formatInt, formatNumber } from '../../format/index.ts';
 import type { MunicipalityInfo, SiteContext, SiteInputs } from '../context.ts';
 import type { Page, Section, Stat } from '../types.ts';
@@ -20,7 +21,10 @@ export function reportPath(m?: { slug: string }): string {
   return m ? `report/${m.slug}` : 'report';
 }
 
-export const REPORT_LINK = 'Отчёт для печати';
+/** The words of the link to a printable report. */
+export function reportLink(): string {
+  return t().report.link;
+}
 
 function summary(ctx: SiteContext, scope: 'region' | 'municipality', id: string, schools: number, prog: Stat | null): Section {
   const gap = [...ctx.gapRows(scope, id)].reverse().find((g) => g.gap !== null && g.eligible >= 2);
@@ -29,11 +33,12 @@ function summary(ctx: SiteContext, scope: 'region' | 'municipality', id: string,
         (ctx.flagsBySchool.get(sid) ?? []).some((f) => f.fired === true && (f.flag === 'shnro' || f.flag === 'nsu')),
       ).length
     : null;
-  const stats: Stat[] = [{ label: 'Школ', value: formatInt(schools) }];
-  if (flagged !== null) stats.push({ label: `Школ ШНРО/НСУ, ${ctx.latestYear}`, value: formatInt(flagged) });
-  if (gap) stats.push({ label: `Разрыв лучших и худших, ${gap.year}`, value: formatNumber(gap.gap!, 1), note: gap.ratio === null ? undefined : `отношение ${formatNumber(gap.ratio, 2)}` });
+  const w = t().report;
+  const stats: Stat[] = [{ label: w.schools, value: formatInt(schools) }];
+  if (flagged !== null) stats.push({ label: w.flagged(ctx.latestYear), value: formatInt(flagged) });
+  if (gap) stats.push({ label: w.gapOf(gap.year), value: formatNumber(gap.gap!, 1), note: gap.ratio === null ? undefined : w.ratio(gap.ratio) });
   if (prog) stats.push(prog);
-  return { id: 'summary', heading: 'Коротко', stats };
+  return { id: 'summary', heading: w.brief, stats };
 }
 
 function sections(ctx: SiteContext, inputs: SiteInputs, edition: Edition, m: MunicipalityInfo | null): Section[] {
@@ -50,14 +55,13 @@ function sections(ctx: SiteContext, inputs: SiteInputs, edition: Edition, m: Mun
   ];
 }
 
-const DESCRIPTION = 'Показатели программы против целей, разрыв между лучшими и худшими школами, школы ШНРО и НСУ и их изменения за год, партнёрства школ, источники данных. Версия для печати на 1–4 страницах A4.';
 
 export function regionReport(ctx: SiteContext, inputs: SiteInputs, edition: Edition): Page {
   return {
     path: reportPath(),
     kind: 'report',
-    title: `Отчёт: ${ctx.regionName}`,
-    description: DESCRIPTION,
+    title: t().report.title(ctx.regionName),
+    description: t().report.description,
     breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
     sections: sections(ctx, inputs, edition, null),
   };
@@ -67,8 +71,8 @@ export function municipalityReport(ctx: SiteContext, inputs: SiteInputs, edition
   return {
     path: reportPath(m),
     kind: 'report',
-    title: `Отчёт: ${m.name}`,
-    description: DESCRIPTION,
+    title: t().report.title(m.name),
+    description: t().report.description,
     breadcrumbs: [
       { name: ctx.regionName, href: ctx.href('') },
       { name: m.name, href: ctx.href(`municipality/${m.slug}`) },

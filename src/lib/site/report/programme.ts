@@ -1,4 +1,5 @@
 /** The report's programme indicators: one small table per indicator, baseline in the caption. */
+import { t } from '../../words/index.ts';
 import { formatNumber } from '../../format/index.ts';
 import { numCell, textCell } from '../cells.ts';
 import { STATUS } from '../indicators-page.ts';
@@ -11,21 +12,18 @@ function byIndicator(rows: ProgrammeRow[]): ProgrammeRow[][] {
   return [...m.values()].map((list) => [...list].sort((a, b) => a.year - b.year));
 }
 
-function unitText(unit: string): string {
-  return unit ? `, ${unit}` : '';
-}
-
 function indicatorTable(ctx: SiteContext, id: string, list: ProgrammeRow[]): DataTable {
   const first = list[0];
-  const baseline = first.baseline === null ? 'не указано' : formatNumber(first.baseline, 1);
+  const w = t().report.programme;
+  const baseline = first.baseline === null ? w.baselineNone : formatNumber(first.baseline, 1);
   return {
     id,
-    caption: `${first.name}${unitText(first.unit)}. Базовое значение: ${baseline}`,
+    caption: w.caption(first.name, first.unit, baseline),
     columns: [
-      { key: 'year', label: 'Год', width: 'narrow' },
-      { key: 'target', label: 'Цель', numeric: true },
-      { key: 'value', label: 'Факт', numeric: true },
-      { key: 'status', label: 'Статус', width: 'wide' },
+      { key: 'year', label: w.year, width: 'narrow' },
+      { key: 'target', label: w.target, numeric: true },
+      { key: 'value', label: w.value, numeric: true },
+      { key: 'status', label: w.status, width: 'wide' },
     ],
     rows: list.map((r) => ({
       year: textCell(String(r.year)),
@@ -47,18 +45,19 @@ export function programmeStat(rows: ProgrammeRow[]): Stat | null {
   if (!latest.size) return null;
   const met = [...latest.values()].filter((r) => r.status === 'met').length;
   const years = [...new Set([...latest.values()].map((r) => r.year))].sort();
-  return { label: 'Показатели программы: цель достигнута', value: `${met} из ${latest.size}`, note: `в последнем году с целью (${years.join(', ')})` };
+  const w = t().report.programme;
+  return { label: w.statLabel, value: w.statValue(met, latest.size), note: w.statNote(years.join(', ')) };
 }
 
 export function programmeSection(ctx: SiteContext, rows: ProgrammeRow[], prefix: string): Section {
   const groups = byIndicator(rows);
   if (!groups.length) {
-    return { id: 'programme', heading: 'Показатели программы', intro: ['В наборе данных нет целевых показателей программы для этой территории.'] };
+    return { id: 'programme', heading: t().report.programme.heading, intro: [t().report.programme.none] };
   }
   return {
     id: 'programme',
-    heading: 'Показатели программы',
-    intro: ['Для каждого показателя: базовое значение, цель на каждый год, фактическое значение и статус. Статус «цель достигнута» значит, что факт не хуже цели с учётом направления показателя.'],
+    heading: t().report.programme.heading,
+    intro: [t().report.programme.intro],
     tables: groups.map((list) => indicatorTable(ctx, `${prefix}-${list[0].indicator}`, list)),
   };
 }

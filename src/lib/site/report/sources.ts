@@ -1,15 +1,17 @@
 /** The report's last section: the data edition, the sources and their licences. */
+import { t } from '../../words/index.ts';
 import type { SiteContext } from '../context.ts';
 import type { ListItem, Section } from '../types.ts';
 import { formatDate, type Edition, type Source } from './edition.ts';
 
 export function editionStats(e: Edition): { label: string; value: string; note?: string }[] {
-  const years = e.firstYear === null ? 'нет данных' : e.firstYear === e.lastYear ? String(e.firstYear) : `${e.firstYear}–${e.lastYear}`;
+  const w = t().report.sources;
+  const years = e.firstYear === null ? w.noData : e.firstYear === e.lastYear ? String(e.firstYear) : `${e.firstYear}–${e.lastYear}`;
   return [
-    ...(e.release ? [{ label: 'Выпуск данных', value: e.release.name, note: `от ${formatDate(e.release.date)}` }] : []),
-    { label: 'Годы данных', value: years },
-    { label: 'Дата данных', value: e.sourceDate ? formatDate(e.sourceDate) : 'не указана', note: e.sourceDate ? 'самая поздняя дата публикации источников' : 'источники не указали даты публикации' },
-    ...(e.buildDate ? [{ label: 'Отчёт собран', value: formatDate(e.buildDate) }] : []),
+    ...(e.release ? [{ label: w.release, value: e.release.name, note: w.releaseOf(formatDate(e.release.date)) }] : []),
+    { label: w.years, value: years },
+    { label: w.dataDate, value: e.sourceDate ? formatDate(e.sourceDate) : w.none, note: e.sourceDate ? w.newest : w.noDates },
+    ...(e.buildDate ? [{ label: w.built, value: formatDate(e.buildDate) }] : []),
   ];
 }
 
@@ -27,7 +29,7 @@ export function bySource(sources: Source[]): ListItem[] {
       .map((s) => `${s.title}${s.date ? ` (${formatDate(s.date)})` : ''}${s.url ? ` — ${s.url}` : ''}`)
       .filter((t) => (seen.has(t) ? false : (seen.add(t), true)));
     const licence = list[0].licence;
-    items.push({ text: `${list[0].publisher}: ${titles.join('; ')}.`, note: licence ? `лицензия: ${licence}` : 'лицензия не указана' });
+    items.push({ text: `${list[0].publisher}: ${titles.join('; ')}.`, note: licence ? t().report.sources.licence(licence) : t().report.sources.noLicence });
   }
   return items;
 }
@@ -35,10 +37,8 @@ export function bySource(sources: Source[]): ListItem[] {
 export function sourcesSection(ctx: SiteContext, e: Edition): Section {
   return {
     id: 'sources',
-    heading: 'Данные, источники и лицензии',
-    intro: [
-      `Числа отчёта рассчитаны по опубликованным файлам по правилам, описанным на странице «Методика». Значения, основанные менее чем на ${ctx.settings.min_participants} участниках, не публикуются.`,
-    ],
+    heading: t().report.sources.heading,
+    intro: [t().report.sources.intro(ctx.settings.min_participants)],
     stats: editionStats(e),
     list: bySource(e.sources),
   };
