@@ -10,10 +10,17 @@ import { describe, expect, it } from 'vitest';
 import { read, shouldCheck, site } from '../helpers/site-files.ts';
 import { siteCsv } from '../real/shared.ts';
 
-const ru = (v: number, d: number) => v.toLocaleString('ru-RU', { minimumFractionDigits: d, maximumFractionDigits: d }).replace('-', '\u2212');
+// Each site in its language: the demo in Russian, NYC in English (manifest `locale: en`).
+const WORDS = {
+  demo: { locale: 'ru-RU', eligible: 'Школ в расчёте', gap: 'Разрыв', ratio: 'Отношение', reduction: 'Сокращение', hidden: /^(скрыто|не применимо)/ },
+  nyc: { locale: 'en-US', eligible: 'Schools counted', gap: 'Gap', ratio: 'Ratio', reduction: 'Reduction', hidden: /^(hidden|not applicable)/ },
+};
+const num = (locale: string, v: number, d: number) => v.toLocaleString(locale, { minimumFractionDigits: d, maximumFractionDigits: d }).replace('-', '\u2212');
 const clean = (s: string | null | undefined) => (s ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
-describe.each(['demo', 'nyc'])('municipality comparison: %s', (name) => {
+describe.each(['demo', 'nyc'] as const)('municipality comparison: %s', (name) => {
+  const w = WORDS[name];
+  const ru = (v: number, d: number) => num(w.locale, v, d);
   // NYC needs ../shared; without it the check runs only under REQUIRE_SHARED_DATA=1 (and fails).
   it.skipIf(!shouldCheck(name))('matches gap.csv row by row and sorts by the gap', () => {
     const dir = site(name);
@@ -38,18 +45,18 @@ describe.each(['demo', 'nyc'])('municipality comparison: %s', (name) => {
       expect(id, cells[0]).toBeDefined();
       const g = gap.find((x) => x.scope === 'municipality' && x.scope_id === id && x.year === latest && x.subject_set === set);
       if (!g) {
-        expect(cells[col('Школ в расчёте')]).toBe('0');
+        expect(cells[col(w.eligible)]).toBe('0');
         continue;
       }
-      expect(cells[col('Школ в расчёте')], cells[0]).toBe(g.eligible);
-      if (g.gap === '') expect(cells[col('Разрыв')], cells[0]).toMatch(/^(скрыто|не применимо)/);
+      expect(cells[col(w.eligible)], cells[0]).toBe(g.eligible);
+      if (g.gap === '') expect(cells[col(w.gap)], cells[0]).toMatch(w.hidden);
       else {
         checked++;
-        expect(cells[col('Разрыв')], cells[0]).toBe(ru(Number(g.gap), 1));
-        expect(cells[col('Отношение')], cells[0]).toBe(ru(Number(g.ratio), 2));
+        expect(cells[col(w.gap)], cells[0]).toBe(ru(Number(g.gap), 1));
+        expect(cells[col(w.ratio)], cells[0]).toBe(ru(Number(g.ratio), 2));
         gaps.push(Number(g.gap));
       }
-      if (g.ratio_reduction_pct !== '') expect(cells[col('Сокращение')], cells[0]).toBe(ru(Number(g.ratio_reduction_pct), 2));
+      if (g.ratio_reduction_pct !== '') expect(cells[col(w.reduction)], cells[0]).toBe(ru(Number(g.ratio_reduction_pct), 2));
     }
     expect(checked).toBeGreaterThan(0);
     expect(gaps).toEqual([...gaps].sort((a, b) => b - a));

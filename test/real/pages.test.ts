@@ -21,8 +21,21 @@ interface RawSchool {
   suppressed: string[];
 }
 
+/** What a site's pages call things, in its language (Moscow: Russian, NYC: English). */
+interface SiteWords {
+  resultsCaption: string;
+  participants: string;
+  scoreHeads: RegExp;
+  hidden: RegExp;
+  csv: { table: string; column: string; value: string };
+  school: RegExp;
+  position: string;
+  demo: string;
+}
+
 interface RealSite {
   name: 'moscow' | 'nyc';
+  words: SiteWords;
   schools: () => RawSchool[];
   municipalityName: (id: string) => string;
   publisher: string;
@@ -39,6 +52,16 @@ const NYC_SUBJECTS: Record<string, string> = {
 const SITES: RealSite[] = [
   {
     name: 'moscow',
+    words: {
+      resultsCaption: 'Результаты экзаменов (ЕГЭ) в 2016 году',
+      participants: 'Участников',
+      scoreHeads: /Средний балл|Высокие баллы/,
+      hidden: /^скрыто/,
+      csv: { table: 'таблица', column: 'столбец', value: 'значение' },
+      school: /^Школа(,|$)/,
+      position: 'Место школы',
+      demo: 'Демонстрационные данные',
+    },
     schools: () =>
       rawCsv('moscow-ege-2016/data-9722-2016-10-31.csv', ';').map((r) => ({ id: r.ID, municipality: r.AdmArea, n: Number(r.PASSED_NUMBER_FULL), suppressed: [] })),
     municipalityName: (id) => id,
@@ -48,6 +71,16 @@ const SITES: RealSite[] = [
   },
   {
     name: 'nyc',
+    words: {
+      resultsCaption: 'Exam results (SAT) in 2012',
+      participants: 'Participants',
+      scoreHeads: /Mean score|High scores/,
+      hidden: /^hidden/,
+      csv: { table: 'table', column: 'column', value: 'value' },
+      school: /^School(,|$)/,
+      position: "The school's rank",
+      demo: 'Demonstration data',
+    },
     schools: () =>
       rawCsv('nyc-doe/sat_results.csv', ',').map((r) => ({
         id: r.DBN,
@@ -127,28 +160,29 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
       expect(seen).toBeGreaterThanOrEqual(small.size);
     });
 
-    it('shows «скрыто» on the school page of every small or publisher-suppressed school, never a number', () => {
+    it('shows «скрыто» (hidden) on the school page of every small or publisher-suppressed school, never a number', () => {
       const dir = site(s.name);
       const hidden = rawSchools(s).filter((x) => x.n === null || x.n < MIN_PARTICIPANTS || x.suppressed.length > 0);
       expect(hidden.length).toBeGreaterThan(0);
       for (const x of hidden) {
         const d = doc(join(dir, 'school', slugOf(x.id), 'index.html'));
         // Moscow publishes ЕГЭ of 2016, NYC the SAT of 2012 (the manifests' constants).
-        const caption = s.name === 'moscow' ? 'Результаты экзаменов (ЕГЭ) в 2016 году' : 'Результаты экзаменов (SAT) в 2012 году';
-        const table = [...d.querySelectorAll('table')].find((t) => text(t.querySelector('caption')) === caption);
+        const w = s.words;
+        const table = [...d.querySelectorAll('table')].find((t) => text(t.querySelector('caption')) === w.resultsCaption);
         expect(table, x.id).toBeTruthy();
         const heads = [...table!.querySelectorAll('thead th')].map(text);
-        const nCol = heads.indexOf('Участников');
-        const scoreCols = heads.map((h, i) => (/Средний балл|Высокие баллы/.test(h) ? i : -1)).filter((i) => i >= 0);
+        const nCol = heads.indexOf(w.participants);
+        expect(nCol, heads.join(' | ')).toBeGreaterThanOrEqual(0);
+        const scoreCols = heads.map((h, i) => (w.scoreHeads.test(h) ? i : -1)).filter((i) => i >= 0);
         for (const tr of table!.querySelectorAll('tbody tr')) {
           const cells = [...tr.children].map(text);
           const where = `${x.id} ${cells[0]}`;
-          expect(cells[nCol], where).toMatch(/^скрыто/);
+          expect(cells[nCol], where).toMatch(w.hidden);
           for (const i of scoreCols) expect(isNumber(cells[i]), `${where}: ${heads[i]} = ${cells[i]}`).toBe(false);
         }
         // The numbers a visitor can download from the page: no school value either.
         for (const r of siteCsv(join(dir, 'page-data', 'school', `${slugOf(x.id)}.csv`))) {
-          if (r['столбец'].startsWith('Школа') || r['столбец'] === 'Участников') expect(r['значение'], `${x.id} ${r['таблица']}`).not.toMatch(/^-?[\d.]+$/);
+          if (w.school.test(r[w.csv.column]) || r[w.csv.column] === w.participants) expect(r[w.csv.value], `${x.id} ${r[w.csv.table]}`).not.toMatch(/^-?[\d.]+$/);
         }
       }
     });
@@ -165,7 +199,8 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
         const c = compare.schools.find((x) => x.id === slugOf(id));
         if (c && isNumber(c.values.score)) leaks.push(`${id}: compare.json score ${c.values.score}`);
         for (const r of siteCsv(join(dir, 'page-data', 'school', `${slugOf(id)}.csv`))) {
-          if (r['таблица'].startsWith('Место школы') && /^-?[\d.]+$/.test(r['значение']) && !r['столбец'].startsWith('Место')) leaks.push(`${id}: ${r['таблица']} / ${r['столбец']} = ${r['значение']}`);
+          const c = s.words.csv;
+          if (r[c.table].startsWith(s.words.position) && /^-?[\d.]+$/.test(r[c.value]) && !/^(Место|Rank)/.test(r[c.column])) leaks.push(`${id}: ${r[c.table]} / ${r[c.column]} = ${r[c.value]}`);
         }
       }
       expect(leaks).toEqual([]);
@@ -180,7 +215,7 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
       const hrefs = [...d.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
       for (const u of s.urls) expect(hrefs).toContain(u);
       for (const f of ['index.html', join('school', slugOf(rawSchools(s)[0].id), 'index.html')]) {
-        expect(read(join(dir, f)), f).not.toContain('Демонстрационные данные');
+        expect(read(join(dir, f)), f).not.toContain(s.words.demo);
       }
     });
   });
@@ -212,12 +247,12 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
     const row = siteCsv(join(site('nyc'), 'data', 'gap.csv')).find((r) => r.scope === 'region' && r.subject_set === set && r.year === '2012')!;
     expect(row.eligible).toBe(String(eligible));
     const intro = text(doc(join(site('nyc'), 'index.html')).querySelector('#gap'));
-    expect(intro).not.toContain('Рассчитать разрыв нельзя');
+    expect(intro).not.toContain('cannot be calculated');
     if (row.gap === '') {
-      const group = row.bottom_mean === '' ? '10 % худших' : '10 % лучших';
-      expect(intro).toContain(`В 2012 году разрыв рассчитан по ${eligible.toLocaleString('ru-RU')} школам, но не публикуется: в группе ${group}`);
+      const group = row.bottom_mean === '' ? 'bottom 10%' : 'top 10%';
+      expect(intro).toContain(`In 2012 the gap was calculated over ${eligible.toLocaleString('en-US')} schools but is not published: the ${group} group includes`);
     } else {
-      expect(intro).toContain(`разрыв ${Number(row.gap).toFixed(1).replace('.', ',')}`);
+      expect(intro).toContain(`the gap is ${Number(row.gap).toFixed(1)}`);
     }
   });
   it('Moscow: a one-year dataset says «За 2016 год», and a one-subject set «по предмету»', () => {

@@ -4,10 +4,10 @@ import { formatInt, formatPercent } from '../../format/index.ts';
 export const metrics: typeof ru = {
   indicators: {
     low_ses_share: 'Share of families of low socio-economic and cultural status',
-    deviant_share: 'Share of students with behavioural problems',
+    deviant_share: 'Share of students with behavioral problems',
     low_motivation_share: 'Share of students with low motivation to learn',
     weak_russian_share: 'Share of students with a weak command of the language of instruction',
-    distance_km: 'Distance to the nearest educational centre',
+    distance_km: 'Distance to the nearest educational center',
     students: 'Number of students',
     teachers_category_share: 'Share of teachers who confirmed or raised their qualification category in 3 years',
     teachers_overload_share: 'Share of teachers working 1.5 full-time loads or more',
