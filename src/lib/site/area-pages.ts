@@ -80,7 +80,7 @@ function gapSection(ctx: SiteContext, allRows: GapRow[], id: string, scopeName: 
       { key: 'year', label: gt.year },
       { key: 'eligible', label: gt.eligible, numeric: true },
       { key: 'k', label: gt.k, numeric: true },
-      { key: 'gap', label: gt.gap, numeric: true },
+      { key: 'gap', label: `${gt.gap}${ctx.gapScoreIsShare ? t().area.compare.ppHead : ''}`, numeric: true },
       { key: 'ratio', label: gt.ratio, numeric: true },
       { key: 'change', label: gt.change, numeric: true },
       { key: 'target', label: gt.target },
