@@ -78,7 +78,7 @@ const SITES: RealSite[] = [
       hidden: /^hidden/,
       csv: { table: 'table', column: 'column', value: 'value' },
       school: /^School(,|$)/,
-      position: "The school's rank",
+      position: 'The school\u2019s rank',
       demo: 'Demonstration data',
     },
     schools: () =>

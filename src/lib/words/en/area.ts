@@ -11,10 +11,10 @@ export const area: typeof ru = {
   noGap: (minParticipants: number) => `The gap cannot be calculated: in no year are there at least two schools with ${minParticipants} or more participants in the required subjects.`,
   gapSentence: (a) =>
     `${a.scope}: in ${a.year} the ${a.scoreName} of the ${a.top} of schools was ${a.topValue}, of the ${a.bottom} ${a.bottomValue}; the gap is ${a.gap}, ${a.ratio}. Each group has ${countOf(a.k, forms().schools)} of ${formatInt(a.eligible)}.`,
-  scaleBreak: (year: number) => `In ${year} the exam's scale changed: the gaps before and after cannot be compared, so the change from the previous year and the target are not assessed.`,
+  scaleBreak: (year: number) => `In ${year} the exam’s scale changed: the gaps before and after cannot be compared, so the change from the previous year and the target are not assessed.`,
   fewSchools: 'Note: calculated over very few schools; the value may change a lot from year to year.',
   target: (targetPct: number, reductionPct: number, met: boolean) =>
-    `The program's target is to reduce the ratio by at least ${formatPercent(targetPct, 1)} a year. Change from the previous year: ${formatChange(reductionPct, 2)}% reduction — ${met ? 'target met' : 'target not met'}.`,
+    `The program’s target is to reduce the ratio by at least ${formatPercent(targetPct, 1)} a year. Change from the previous year: ${formatChange(reductionPct, 2)}% reduction — ${met ? 'target met' : 'target not met'}.`,
   gapChartTitle: (top: string, bottom: string, exam: string, set: string) => `Gap between the ${top} and the ${bottom} of schools (${exam}, ${set})`,
   gapTable: {
     caption: 'Gap by year and the target',
@@ -36,8 +36,8 @@ export const area: typeof ru = {
   brief: 'In brief',
   schoolsCount: 'Schools',
   flaggedIn: (year: number) => `Identified in ${year}`,
-  amongRegion: (areaName: string) => `Schools of the ${areaName} among the region's schools`,
-  amongRegionTitle: (areaName: string, year: number) => `Schools of the ${areaName} among all the region's schools, ${year}`,
+  amongRegion: (areaName: string) => `Schools of the ${areaName} among the region’s schools`,
+  amongRegionTitle: (areaName: string, year: number) => `Schools of the ${areaName} among all the region’s schools, ${year}`,
   schools: 'Schools',
   flaggedHeading: 'Low-results schools and schools in unfavorable conditions',
   flaggedIntro: (n: number) => `${countOf(n, forms().schools)} ${n === 1 ? 'is' : 'are'} identified as low-results, in unfavorable social conditions or in another risk group; the rules that fired are listed for each.`,
@@ -52,13 +52,13 @@ export const area: typeof ru = {
   regionMean: 'regional average',
   areasIntro: (count: string) => `Means are weighted by the number of participants. ${count}; each has its own page.`,
   regionFlaggedHeading: 'Identified schools',
-  regionFlaggedIntro: (n: number, year: number) => `${countOf(n, forms().schools)} ${n === 1 ? 'is' : 'are'} identified in a risk group in ${year}. The rules that fired are listed for each; details and the distance to the exit threshold are on the school's page.`,
+  regionFlaggedIntro: (n: number, year: number) => `${countOf(n, forms().schools)} ${n === 1 ? 'is' : 'are'} identified in a risk group in ${year}. The rules that fired are listed for each; details and the distance to the exit threshold are on the school’s page.`,
   resilient: 'Resilient schools',
   resilientIntro: 'Schools in unfavorable social conditions whose result is well above what is expected in such a context (top quarter of the residuals).',
   clusters: 'Types of schools (clusters)',
   clustersIntro: 'Schools are grouped by k-means on their indices and results; each group is described in words.',
   regionDescription: (schools: number, identifies: boolean, demo: boolean) =>
-    `Monitoring of the region's school results (${formatInt(schools)} schools): the gap between the best and the worst schools${identifies ? ', identified schools, program indicators' : ''}.${demo ? ' Demonstration data.' : ''}`,
+    `Monitoring of the region’s school results (${formatInt(schools)} schools): the gap between the best and the worst schools${identifies ? ', identified schools, program indicators' : ''}.${demo ? ' Demonstration data.' : ''}`,
   compare: {
     noSchools: (min: number) => `no school with ${min} or more participants`,
     oneSchool: 'one school counted',
@@ -79,18 +79,18 @@ export const area: typeof ru = {
       `${gapTitle} in each ${areaName}, ${year}: ${what}. The gap is published for ${shown} of ${formatNumber(of, 0)}; for the others the note says why.`,
     noExams: 'The data hold no exam results the gap is calculated from.',
     targetIntro: (targetPct: number, year: number, met: string, judged: number) =>
-      `The program's target is to reduce the ratio of the best to the worst by at least ${formatPercent(targetPct, 1)} a year; in ${year} it was met in ${met} of the ${formatNumber(judged, 0)} where it can be assessed.`,
+      `The program’s target is to reduce the ratio of the best to the worst by at least ${formatPercent(targetPct, 1)} a year; in ${year} it was met in ${met} of the ${formatNumber(judged, 0)} where it can be assessed.`,
     byGapCaption: (areasTitle: string, year: number) => `${areasTitle} by size of the gap, ${year}`,
     byReduction: 'By reduction of the gap over the year',
     byReductionIntro: (areasPlural: string) => `At the top: ${areasPlural} where the ratio of the means of the best and the worst schools fell most since the previous year.`,
     byReductionCaption: (areasTitle: string, year: number) => `${areasTitle} by reduction of the gap, ${year}`,
     title: (areasPlural: string) => `Comparison: ${areasPlural}`,
-    description: (areaName: string, n: number) => `The gap between the best and the worst schools in each ${areaName} (${formatNumber(n, 0)}), its change over the year and the program's target.`,
+    description: (areaName: string, n: number) => `The gap between the best and the worst schools in each ${areaName} (${formatNumber(n, 0)}), its change over the year and the program’s target.`,
   },
   extras: {
     upDown: (up: number, down: number, min: number) => `The result rose at ${countOf(up, forms().schools)} and fell at ${countOf(down, forms().schools)} (of the schools with ${min} or more participants in both years).`,
     flaggedIn: (year: number, n: number) => `Identified schools in ${year}: ${n}.`,
-    partnershipNote: (start: number, change: number | null) => `since ${start}; ${change === null ? 'before and after cannot be compared: too little data' : `the supported school's result ${formatChange(change, 1)}`}`,
+    partnershipNote: (start: number, change: number | null) => `since ${start}; ${change === null ? 'before and after cannot be compared: too little data' : `the supported school’s result ${formatChange(change, 1)}`}`,
   },
   indicators: {
     status: { met: 'target met', not_met: 'target not met', no_data: 'no data', no_target: 'no target set' },

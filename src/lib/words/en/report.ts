@@ -14,12 +14,12 @@ export const report: typeof ru = {
   date: (year: string, month?: string, day?: string) => [year, month, day].filter(Boolean).join('-'),
   gap: {
     pp: '\u00a0pp',
-    scaleBreak: (year: number) => `In ${year} the exam's scale changed: the gaps before and after cannot be compared, so the trend is counted from ${year}.`,
+    scaleBreak: (year: number) => `In ${year} the exam’s scale changed: the gaps before and after cannot be compared, so the trend is counted from ${year}.`,
     ratio: (from: number, to: number) => ` (ratio of the best to the worst: from ${formatNumber(from, 2)} to ${formatNumber(to, 2)})`,
     change: (from: number, to: number, gapFrom: string, gapTo: string, ratio: string) => `From ${from} to ${to} the gap changed from ${gapFrom} to ${gapTo}${ratio}.`,
     none: (min: number) => `The gap cannot be calculated: in no year are there at least two schools with ${min} or more participants in the required subjects.`,
     what: (scoreName: string, exam: string, set: string, top: string, bottom: string) => `${scoreName} (${exam}, ${set}): the mean of the ${top} and the ${bottom} of schools, the gap between them and their ratio.`,
-    target: (targetPct: number, met: number, judged: number) => `The program's target is to reduce the ratio by at least ${formatPercent(targetPct, 1)} a year; it was met in ${met} of the ${judged} years where it can be assessed.`,
+    target: (targetPct: number, met: number, judged: number) => `The program’s target is to reduce the ratio by at least ${formatPercent(targetPct, 1)} a year; it was met in ${met} of the ${judged} years where it can be assessed.`,
     noTarget: 'The target for reducing the gap cannot be assessed: there are no two comparable years in a row.',
     caption: 'Gap by year and the target',
     year: 'Year',
@@ -92,6 +92,6 @@ export const report: typeof ru = {
     licence: (l: string) => `license: ${l}`,
     noLicence: 'license not given',
     heading: 'Data, sources and licenses',
-    intro: (min: number) => `The report's numbers are calculated from the published files by the rules on the Methodology page. Values based on fewer than ${min} participants are not published.`,
+    intro: (min: number) => `The report’s numbers are calculated from the published files by the rules on the Methodology page. Values based on fewer than ${min} participants are not published.`,
   },
 };
