@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { errors, load, results, rows, warnings } from './helpers.ts';
+import { fileText } from '../../src/lib/build/csv.ts';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/yearly-names');
 
@@ -59,7 +60,7 @@ describe('school list from yearly result files, on the site', () => {
     // The lead is what the search indexes: the old name finds the school.
     expect(lyceum.description).toContain('Прежние названия: МАОУ «Лицей № 1» (2024); МБОУ «СОШ № 1» (2023).');
     expect(stats(schoolPages.find((p) => p.path === 'school/105202')!).some((s) => s.label === 'Прежние названия')).toBe(false);
-    const csv = m.files.find((f) => f.path === 'data/schools.csv')!.content;
+    const csv = fileText(m.files.find((f) => f.path === 'data/schools.csv')!.content);
     expect(csv).toContain('105205,МБОУ «Школа № 5»,Южный,Южный,,МБОУ «СОШ № 5» (2023–2024),/school/105205/');
   });
 });

@@ -15,6 +15,7 @@ import { buildSiteModel } from '../../src/lib/site/model.ts';
 import type { Page } from '../../src/lib/site/types.ts';
 import { walk, read, site } from '../helpers/site-files.ts';
 import { MIN_PARTICIPANTS, SHARED, doc, rawCsv, siteCsv, skipWithoutShared, text } from './shared.ts';
+import { fileText } from '../../src/lib/build/csv.ts';
 
 interface School {
   id: string;
@@ -233,7 +234,7 @@ describe.skipIf(skipWithoutShared('отношение при нулевой ни
     const model = buildSiteModel(ds, computeAll(ds.tables, ds.settings));
     const exp = expectedAll(moscowSchools(), 1);
     expect(exp[0]).toMatchObject({ k: 7, bottom: 0, ratio: null });
-    const gapCsv = model.files.find((f) => f.path === 'data/gap.csv')!.content;
+    const gapCsv = fileText(model.files.find((f) => f.path === 'data/gap.csv')!.content);
     const rows = Papa.parse<Record<string, string>>(gapCsv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
     for (const e of exp) {
       const r = rows.find((x) => x.scope === e.scope && x.scope_id === e.scope_id)!;

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { computeAll } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel, type PreviousRelease } from '../../src/lib/site/model.ts';
+import { fileText } from '../../src/lib/build/csv.ts';
 
 async function modelOf(dir: string, previous?: PreviousRelease) {
   const ds = await loadDataset(dir);
@@ -39,7 +40,10 @@ function earlierDemo(): string {
 describe('what changed since the previous release', () => {
   it('lists the added school, the revised value and two releases', async () => {
     const before = await modelOf(earlierDemo());
-    const file = (m: Awaited<ReturnType<typeof modelOf>>, p: string) => m.files.find((f) => f.path === p)?.content;
+    const file = (m: Awaited<ReturnType<typeof modelOf>>, p: string) => {
+      const c = m.files.find((f) => f.path === p)?.content;
+      return c === undefined ? undefined : fileText(c);
+    };
     const previous: PreviousRelease = {
       files: { schools: file(before, 'data/schools.csv'), results: file(before, 'data/results.csv'), gap: file(before, 'data/gap.csv'), flags: file(before, 'data/flags.csv') },
       releases: JSON.parse(file(before, 'data/releases.json')!),
@@ -68,7 +72,7 @@ describe('what changed since the previous release', () => {
     const m = await modelOf(resolve('test/fixtures/site-small'));
     const page = [...m.pages()].find((p) => p.path === 'changes')!;
     expect(page.sections[0].heading).toBe('Сравнение не проводилось');
-    const feed = m.files.find((f) => f.path === 'feed.xml')!.content;
+    const feed = fileText(m.files.find((f) => f.path === 'feed.xml')!.content);
     expect([...feed.matchAll(/<entry>/g)]).toHaveLength(1);
     expect(feed).toContain('<link href="https://shkoly.test/changes/"/>');
   });

@@ -8,6 +8,7 @@ import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { computeAll } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
 import { parseCsv } from '../../src/lib/release/changes.ts';
+import { fileText } from '../../src/lib/build/csv.ts';
 
 const fits: Record<string, (v: string) => boolean> = {
   string: () => true,
@@ -20,12 +21,12 @@ describe('datapackage.json', () => {
   it('describes every CSV of data/ with the columns and types of the file', async () => {
     const ds = await loadDataset(resolve('test/fixtures/site-small'));
     const model = buildSiteModel(ds, computeAll(ds.tables, ds.settings));
-    const pkg = JSON.parse(model.files.find((f) => f.path === 'data/datapackage.json')!.content) as { resources: { path: string; schema: { fields: { name: string; type: string }[] } }[] };
+    const pkg = JSON.parse(fileText(model.files.find((f) => f.path === 'data/datapackage.json')!.content)) as { resources: { path: string; schema: { fields: { name: string; type: string }[] } }[] };
     const csvs = model.files.filter((f) => /^data\/[^/]+\.csv$/.test(f.path));
     expect(pkg.resources.map((r) => `data/${r.path}`).sort()).toEqual(csvs.map((f) => f.path).sort());
     let typed = 0;
     for (const r of pkg.resources) {
-      const text = csvs.find((f) => f.path === `data/${r.path}`)!.content;
+      const text = fileText(csvs.find((f) => f.path === `data/${r.path}`)!.content);
       const header = text.replace(/^\ufeff/, '').split('\r\n', 1)[0].split(',');
       expect(r.schema.fields.map((f) => f.name), r.path).toEqual(header);
       for (const row of parseCsv(text)) {

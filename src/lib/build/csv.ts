@@ -15,8 +15,44 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: string[], rows: Array<Array<string | number | boolean | null | undefined>>): string {
+type Row = Array<string | number | boolean | null | undefined>;
+
+export function toCsv(header: string[], rows: Row[]): string {
   const lines = [header.map(csvCell).join(',')];
   for (const r of rows) lines.push(r.map(csvCell).join(','));
   return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * A file's text, or its text in parts that end at row boundaries: a national results.csv
+ * (15 M rows, over a gigabyte) is longer than the longest string V8 can make (~512 M
+ * characters), so the data downloads are kept and written part by part.
+ */
+export type FileText = string | string[];
+
+/** Characters per part of a large CSV (16 M: a few parts for a national file, one for a region's). */
+const PART = 1 << 24;
+
+/** The same bytes as toCsv, in parts when the file is large. */
+export function toCsvParts(header: string[], rows: Row[], partSize = PART): FileText {
+  const parts: string[] = [];
+  let lines = ['\ufeff' + header.map(csvCell).join(',')];
+  let size = lines[0].length;
+  for (const r of rows) {
+    const line = r.map(csvCell).join(',');
+    lines.push(line);
+    size += line.length + 2;
+    if (size > partSize) {
+      parts.push(lines.join('\r\n') + '\r\n');
+      lines = [];
+      size = 0;
+    }
+  }
+  if (lines.length) parts.push(lines.join('\r\n') + '\r\n');
+  return parts.length === 1 ? parts[0] : parts;
+}
+
+/** A file's text as one string (only for files known to be small enough). */
+export function fileText(text: FileText): string {
+  return typeof text === 'string' ? text : text.join('');
 }

@@ -5,7 +5,7 @@
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
 import { locale, setLocale } from '../words/locale.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
@@ -228,13 +228,22 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
   const made = new Set<string>();
   // Synchronous on purpose: tens of thousands of small files, written one after another
   // by a generator, gain nothing from the thread pool and lose a round trip per file.
-  const put = (file: string, content: string) => {
+  const put = (file: string, content: string | string[]) => {
     const parent = dirname(file);
     if (!made.has(parent)) {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    writeFileSync(file, content);
+    if (typeof content === 'string') writeFileSync(file, content);
+    else {
+      // A file too large for one string (build/csv.ts): written part by part.
+      const fd = openSync(file, 'w');
+      try {
+        for (const part of content) writeSync(fd, part);
+      } finally {
+        closeSync(fd);
+      }
+    }
   };
   // One embed view per page with charts (the chart chosen by its fragment), not one page
   // and one CSV per chart: a school writes 3 files, not 10 (issue: fewer, smaller files).

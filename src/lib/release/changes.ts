@@ -4,6 +4,7 @@
  * sees exactly what a reader saw: a value hidden in either release is never shown as a
  * number here, only as a change of state.
  */
+import type { FileText } from '../build/csv.ts';
 import Papa from 'papaparse';
 
 /** One release in the feed: its edition and one line about what changed. */
@@ -67,24 +68,32 @@ export function parseCsv(text: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true, dynamicTyping: false }).data;
 }
 
+/** A CSV's rows, from one string or from parts that end at row boundaries (build/csv.ts). */
+function parseParts(text: FileText | undefined): Record<string, string>[] {
+  if (text === undefined) return [];
+  if (typeof text === 'string') return parseCsv(text);
+  const header = text[0].slice(0, text[0].indexOf('\r\n'));
+  return text.flatMap((part, i) => parseCsv(i === 0 ? part : `${header}\r\n${part}`));
+}
+
 /** A release's tables from the text of its data/*.csv files (missing files read as empty). */
-export function releaseFromCsv(files: { schools?: string; results?: string; gap?: string; flags?: string }): ReleaseTables {
+export function releaseFromCsv(files: { schools?: FileText; results?: FileText; gap?: FileText; flags?: FileText }): ReleaseTables {
   const schools = new Map<string, string>();
   let edition: Edition | null = null;
-  for (const r of parseCsv(files.schools ?? '')) {
+  for (const r of parseParts(files.schools)) {
     schools.set(r.school_id, r.name);
     if (!edition && r.edition) edition = { name: r.edition, date: r.edition_date };
   }
   const results = new Map<string, Record<string, string>>();
-  for (const r of parseCsv(files.results ?? '')) {
+  for (const r of parseParts(files.results)) {
     const cells: Record<string, string> = {};
     for (const m of MEASURES) cells[m] = r[`${m}_state`] === 'value' && isNumber(r[m]) ? r[m] : '';
     results.set(`${r.school_id}|${r.year}|${r.exam}|${r.subject}|${r.grade ?? ''}`, cells);
   }
   const gap = new Map<string, string>();
-  for (const r of parseCsv(files.gap ?? '')) gap.set(`${r.scope}|${r.scope_id}|${r.year}|${r.exam}|${r.subject_set}`, isNumber(r.gap) ? r.gap : '');
+  for (const r of parseParts(files.gap)) gap.set(`${r.scope}|${r.scope_id}|${r.year}|${r.exam}|${r.subject_set}`, isNumber(r.gap) ? r.gap : '');
   const flags = new Map<string, Set<string>>();
-  const flagRows = parseCsv(files.flags ?? '');
+  const flagRows = parseParts(files.flags);
   const latest = Math.max(-Infinity, ...flagRows.map((r) => Number(r.year)));
   for (const r of flagRows) {
     if (Number(r.year) !== latest || r.fired !== 'true') continue;

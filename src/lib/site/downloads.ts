@@ -3,7 +3,7 @@
  * the pages show, one source of truth, with a data dictionary for the Data page.
  */
 import type { Dataset } from '../ingest/index.ts';
-import { toCsv } from '../build/csv.ts';
+import { toCsvParts } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
 import type { FieldType, SiteFile, SiteInfo } from './types.ts';
 import { stateLabel } from '../format/index.ts';
@@ -69,7 +69,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       columns = [...columns, ['edition', dl.edition], ['edition_date', dl.editionDate]];
       rows = rows.map((r) => [...r, edition.name, edition.date]);
     }
-    files.push({ path: `data/${file}`, content: toCsv(columns.map((c) => c[0]), rows) });
+    files.push({ path: `data/${file}`, content: toCsvParts(columns.map((c) => c[0]), rows) });
     dictionary.push({ file, title, rows: rows.length, columns: columns.map(([key, label], i) => ({ key, label, type: fieldType(rows, i) })) });
   };
   const munName = (id: string) => ctx.municipalities.get(id)?.name ?? id;

@@ -125,5 +125,6 @@ export interface SiteInfo {
 /** A whole-site file (downloads under dist/data/, sitemap): path inside the site and text. */
 export interface SiteFile {
   path: string;
-  content: string;
+  /** In parts for a file too large for one string (build/csv.ts FileText). */
+  content: string | string[];
 }

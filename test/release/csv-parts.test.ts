@@ -1,0 +1,36 @@
+/**
+ * A data download too long for one string (a national results.csv) is kept in parts that
+ * end at row boundaries: joined, they are byte for byte the one-string CSV, and the release
+ * comparison reads them as it reads one string.
+ */
+import { describe, expect, it } from 'vitest';
+import { fileText, toCsv, toCsvParts } from '../../src/lib/build/csv.ts';
+import { releaseFromCsv } from '../../src/lib/release/changes.ts';
+
+const header = ['school_id', 'year', 'exam', 'subject', 'grade', 'n', 'n_state', 'mean', 'mean_state'];
+const rows = Array.from({ length: 1000 }, (_, i) => [`S${String(i).padStart(4, '0')}`, 2020 + (i % 5), 'ЕГЭ', i % 2 ? 'Русский язык' : 'Математика, "профиль"', '', 10 + (i % 40), 'value', 50 + (i % 37) / 10, 'value']);
+
+describe('CSV in parts', () => {
+  it('joins to the same bytes as one string, every part ending at a row boundary', () => {
+    const parts = toCsvParts(header, rows, 2000);
+    expect(Array.isArray(parts)).toBe(true);
+    const list = parts as string[];
+    // 1000 rows of ~50 characters in parts of ~2,000: about 25 parts.
+    expect(list.length).toBeGreaterThan(20);
+    for (const p of list) expect(p.endsWith('\r\n')).toBe(true);
+    expect(list.join('')).toBe(toCsv(header, rows));
+    expect(fileText(parts)).toBe(toCsv(header, rows));
+  });
+
+  it('a small file stays one string', () => {
+    expect(toCsvParts(header, rows.slice(0, 3))).toBe(toCsv(header, rows.slice(0, 3)));
+  });
+
+  it('the release comparison reads the parts as the whole file', () => {
+    const whole = releaseFromCsv({ results: toCsv(header, rows) });
+    const parted = releaseFromCsv({ results: toCsvParts(header, rows, 2000) });
+    expect(parted.results.size).toBe(1000);
+    expect([...parted.results.entries()]).toEqual([...whole.results.entries()]);
+    expect(parted.results.get('S0001|2021|ЕГЭ|Русский язык|')).toEqual({ n: '11', mean: '50.1', share_below: '', share_good: '', share_high: '' });
+  });
+});
