@@ -1,36 +1,65 @@
 /**
- * The chart cache on disk (node_modules/.cache/school-charts): one file per SVG, named by
- * its key, written through a temporary name so a killed build leaves no half file. Its
- * code version is a hash of the chart code and Plot's version: any change to either
- * starts a fresh cache.
+ * The chart cache on disk (node_modules/.cache/school-charts): one folder per code version
+ * (a hash of the chart code and Plot's version), one file per SVG named by its key,
+ * written through a temporary name so a killed build leaves no half file.
+ *
+ * Two builds may run at once on one machine (a checkout and its worktrees share
+ * node_modules): a build never deletes the folder another version is using. Folders of
+ * other versions untouched for a day go; the SVGs a build has just drawn are also kept in
+ * memory until the page that waits for them has taken them, so a cache that disappears
+ * under a build costs only the reuse, never the build.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { SvgStore } from '../charts/cache.ts';
 
-export function diskChartStore(dir: string, version: string): SvgStore {
-  // Another code version's SVGs will never be asked for again: they go.
-  const stamp = join(dir, 'VERSION');
-  if (existsSync(dir) && (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== version)) rmSync(dir, { recursive: true, force: true });
+const STALE_MS = 24 * 3600 * 1000;
+/** SVGs kept in memory until taken: far more than the pages that wait for charts ever hold. */
+const FRESH_MAX = 4096;
+
+export function diskChartStore(root: string, version: string): SvgStore {
+  const dir = join(root, version.slice(0, 16));
   mkdirSync(dir, { recursive: true });
-  if (!existsSync(stamp)) writeFileSync(stamp, version);
-  const made = new Set<string>();
+  const now = new Date();
+  utimesSync(dir, now, now);
+  // Another code version's SVGs will never be asked for again, once no build uses them.
+  for (const e of readdirSync(root, { withFileTypes: true })) {
+    const other = join(root, e.name);
+    if (other === dir) continue;
+    if (!e.isDirectory() || now.getTime() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { recursive: true, force: true });
+  }
+  const fresh = new Map<string, string>();
   const path = (key: string) => join(dir, key.slice(0, 2), `${key}.svg`);
+  const write = (key: string, svg: string) => {
+    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+    const tmp = `${path(key)}.${process.pid}.tmp`;
+    writeFileSync(tmp, svg);
+    renameSync(tmp, path(key));
+  };
   return {
     get(key) {
+      const svg = fresh.get(key);
+      if (svg !== undefined) {
+        fresh.delete(key);
+        return svg;
+      }
       const p = path(key);
-      return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+      try {
+        return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+      } catch {
+        return undefined;
+      }
     },
     set(key, svg) {
-      const sub = join(dir, key.slice(0, 2));
-      if (!made.has(sub)) {
-        mkdirSync(sub, { recursive: true });
-        made.add(sub);
+      fresh.set(key, svg);
+      // Bounded: charts drawn without a waiting page (no pool) are never taken back.
+      if (fresh.size > FRESH_MAX) fresh.delete(fresh.keys().next().value!);
+      try {
+        write(key, svg);
+      } catch {
+        // The cache is only for reuse: a build whose cache folder vanished still has the SVG.
       }
-      const tmp = `${path(key)}.${process.pid}.tmp`;
-      writeFileSync(tmp, svg);
-      renameSync(tmp, path(key));
     },
   };
 }

@@ -1,0 +1,45 @@
+/**
+ * The chart cache shared by builds that run at once (a checkout and its worktrees share
+ * node_modules): a build of another code version does not delete this one's folder, and a
+ * cache folder that vanishes mid-build costs the reuse, never the build.
+ */
+import { existsSync, mkdtempSync, rmSync, utimesSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diskChartStore } from '../../src/lib/build/chart-store.ts';
+
+const A = 'a'.repeat(64);
+const B = 'b'.repeat(64);
+const KEY = 'ab' + '0'.repeat(62);
+
+describe('chart cache on disk', () => {
+  it('two code versions keep their own folders; a day-old other version goes', () => {
+    const root = mkdtempSync(join(tmpdir(), 'charts-'));
+    const a = diskChartStore(root, A);
+    a.set(KEY, '<svg>a</svg>');
+    const b = diskChartStore(root, B);
+    b.set(KEY, '<svg>b</svg>');
+    // Each build reads its own version's SVG, from disk (fresh SVGs are taken once).
+    expect(a.get(KEY)).toBe('<svg>a</svg>');
+    expect(diskChartStore(root, A).get(KEY)).toBe('<svg>a</svg>');
+    expect(diskChartStore(root, B).get(KEY)).toBe('<svg>b</svg>');
+    // A version untouched for more than a day is removed by the next build of another one.
+    const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(join(root, A.slice(0, 16)), old, old);
+    diskChartStore(root, B);
+    expect(existsSync(join(root, A.slice(0, 16)))).toBe(false);
+    expect(existsSync(join(root, B.slice(0, 16)))).toBe(true);
+  });
+
+  it('an SVG just drawn is still there for its page when the folder vanished', () => {
+    const root = mkdtempSync(join(tmpdir(), 'charts-'));
+    const store = diskChartStore(root, A);
+    rmSync(root, { recursive: true, force: true });
+    store.set(KEY, '<svg>drawn</svg>');
+    expect(store.get(KEY)).toBe('<svg>drawn</svg>');
+    // Taken once; after that only the disk answers, and the disk has it again (the write recreated the folder).
+    mkdirSync(root, { recursive: true });
+    expect(store.get(KEY)).toBe('<svg>drawn</svg>');
+  });
+});
