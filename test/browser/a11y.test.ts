@@ -74,7 +74,7 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
           document.querySelectorAll('details').forEach((d) => (d.open = true));
         });
         await expectNoViolations(page, `${kind} ${path}, tables open`);
-        // Embeds have no switch; they follow the setting (a11y.js is not loaded there), so set the class.
+        // An embed view hides the page's switch; it follows the setting, so set the class.
         if (kind === 'embed') await page.evaluate(() => document.documentElement.classList.add('low-vision'));
         else await page.locator('#a11y-toggle').click();
         expect(await page.locator('html').getAttribute('class'), kind).toContain('low-vision');

@@ -6,7 +6,7 @@
  * Where no Chromium is installed the suites skip with a message; with REQUIRE_BROWSER=1
  * they fail instead.
  */
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
@@ -190,20 +190,9 @@ function firstDir(dir: string): string {
   return d;
 }
 
-/** The first embed page of the region (or any), as a URL path. */
+/** The embed view of the region page's first chart: the page opened at the chart. */
 export function firstEmbed(dist: string): string {
-  const walk = (d: string): string | null => {
-    if (existsSync(join(d, 'index.html'))) return d;
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.isDirectory()) {
-        const f = walk(join(d, e.name));
-        if (f) return f;
-      }
-    }
-    return null;
-  };
-  const root = join(dist, 'embed');
-  const found = (existsSync(join(root, 'region')) && walk(join(root, 'region'))) || walk(root);
-  if (!found) throw new Error('no embed page in the site');
-  return found.slice(dist.length).replace(/\\/g, '/') + '/';
+  const id = /<figure class="chart" id="(c-[\w-]+)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1];
+  if (!id) throw new Error('no chart on the region page');
+  return `/#${id}`;
 }

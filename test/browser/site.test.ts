@@ -1,7 +1,7 @@
 /**
  * The demo site in real Chromium, served with the production headers (CSP included):
  * every page kind opens without console errors or failed requests, search finds a school
- * by a misspelt or inflected name, an embed page shows its chart and iframe code, a
+ * by a misspelt or inflected name, a page opened at a chart shows that chart alone with its iframe code, a
  * page's CSV holds the numbers the page shows, the low-vision switch is remembered
  * across pages, and screenshots at phone and desktop widths go to test/output/.
  */
@@ -214,8 +214,8 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
     const page = await s.open('/');
     const link = page.getByRole('link', { name: 'Встроить на свой сайт' }).first();
     const href = (await link.getAttribute('href'))!;
-    // One embed view per page; the fragment picks the chart.
-    expect(href).toMatch(/^\/embed\/[^#]+\/#c-[\w-]+$/);
+    // The embed view is the page itself opened at the chart: no file of its own.
+    expect(href).toMatch(/^\/#c-[\w-]+$/);
     const title = (await page.locator(`figure.chart:has(a[href="${href}"]) .chart-title`).textContent())!;
     await link.click();
     await page.waitForURL('**' + href);
@@ -226,12 +226,18 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
     expect(box.width).toBeGreaterThan(200);
     expect(box.height).toBeGreaterThan(100);
     expect(await page.locator('figure.chart:visible .chart-title').textContent()).toBe(title);
+    // The rest of the page is gone; the demo label and the source stay with the chart.
+    expect(await page.locator('h1').isVisible()).toBe(false);
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('figure.chart:visible .demo-note').textContent()).toContain('Демонстрационные данные');
+    expect(await page.locator('figure.chart:visible .embed-source a').getAttribute('href')).toBe('/');
+    expect(await page.getByRole('link', { name: 'Встроить на свой сайт' }).filter({ visible: true }).count()).toBe(0);
     await page.locator('figure.chart:visible details.embed-code summary').click();
     const textarea = page.locator('figure.chart:visible textarea');
     const snippet = await textarea.inputValue();
     expect(snippet).toMatch(new RegExp(`^<iframe src="[^"]*${href.replace(/[/]/g, '\\/')}" title="[^"]+"`));
     expect(await textarea.isVisible()).toBe(true);
-    expect(problemsAt(s, href)).toEqual([]);
+    expect(problemsAt(s, '/')).toEqual([]);
     await page.close();
 
     // The snippet, pointed at this server, shows the chart inside another site's page.
@@ -253,9 +259,18 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
     it(`the ${kind} page's CSV holds the numbers the page shows`, async () => {
       const path = types[kind];
       const page = await s.open(path);
-      const link = page.getByRole('link', { name: 'Скачать числа этой страницы (CSV)' });
+      const link = page.getByRole('link', { name: /^Скачать числа этой страницы \(CSV/ });
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-      const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+      let csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+      if (kind === 'school') {
+        // One file for the schools of the area; the link names the code of this school's rows.
+        const code = /с кодом (\S+)\)$/.exec((await link.textContent())!)?.[1];
+        expect(code).toBe(decodeURIComponent(path.split('/')[2]));
+        expect(csv[0]).toEqual(['код школы', 'школа', 'раздел', 'таблица', 'строка', 'столбец', 'значение']);
+        const others = csv.slice(1).filter((r) => r[0] !== code).length;
+        expect(others, 'the area file holds the other schools too').toBeGreaterThan(0);
+        csv = [csv[0].slice(2), ...csv.slice(1).filter((r) => r[0] === code).map((r) => r.slice(2))];
+      }
       expect(csv[0]).toEqual(['раздел', 'таблица', 'строка', 'столбец', 'значение']);
       const shown = await shownData(page);
       let numbers = 0;

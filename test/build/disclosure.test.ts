@@ -10,7 +10,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { slugify } from '../../src/lib/format/slug.ts';
-import { shouldCheck, read, site, walk } from '../helpers/site-files.ts';
+import { schoolPageCsv, shouldCheck, read, site, walk } from '../helpers/site-files.ts';
 
 const EXAM_SLUG: Record<string, string> = { 'ЕГЭ': 'ege', 'ОГЭ': 'oge' }; // ranked exams with school charts
 
@@ -77,8 +77,7 @@ describe.each([
     for (const [sk, years] of smallRows) {
       const [sid, exam, subject] = sk.split('|');
       // Every number a visitor can download from the school's page.
-      const file = join(dir, 'page-data', 'school', `${slugify(sid)}.csv`);
-      for (const row of csv(file)) {
+      for (const row of schoolPageCsv(dir, slugify(sid), sid)) {
         if (!row['таблица'].startsWith(`${exam}, ${subject}:`)) continue;
         const year = Number(row['строка']);
         if (row['столбец'].startsWith('Школа') && years.has(year)) {

@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { slugify } from '../../src/lib/format/slug.ts';
-import { read, site, walk } from '../helpers/site-files.ts';
+import { read, schoolPageCsv, site, walk } from '../helpers/site-files.ts';
 
 async function inputIds(data: string) {
   const ds = await loadDataset(resolve(data));
@@ -64,13 +64,20 @@ describe('per-page CSV', () => {
   it('holds exactly the numbers of the tables on the page', () => {
     const dir = site('demo');
     const pages = walk(join(dir, 'school')).filter((f) => f.endsWith('index.html')).slice(0, 40);
+    const schoolsCsv = Papa.parse<Record<string, string>>(read(join(dir, 'data', 'schools.csv')).replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    const idBySlug = new Map(schoolsCsv.map((r) => [slugify(r.school_id), r.school_id]));
+    const schoolIdOf = (rel: string) => idBySlug.get(rel.slice('school/'.length))!;
     pages.push(join(dir, 'index.html'));
     for (const file of pages) {
       const d = doc(file);
       const rel = file.slice(dir.length + 1).replace(/\/?index\.html$/, '') || 'index';
-      const csv = Papa.parse<string[]>(read(join(dir, 'page-data', `${rel}.csv`)).replace(/^\ufeff/, ''), { skipEmptyLines: true }).data.slice(1);
+      // A school's numbers are in its area's file, its rows led by its code; other pages have their own.
+      const csv = rel.startsWith('school/')
+        ? schoolPageCsv(dir, rel.slice('school/'.length), schoolIdOf(rel))
+        : Papa.parse<Record<string, string>>(read(join(dir, 'page-data', `${rel}.csv`)).replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+      expect(csv.length, rel).toBeGreaterThan(0);
       // Every numeric cell on the page (ru-RU text) appears in the CSV with the same value.
-      const csvValues = new Set(csv.map((r) => `${r[1]}|${r[2]}|${r[3]}|${r[4]}`));
+      const csvValues = new Set(csv.map((r) => `${r['таблица']}|${r['строка']}|${r['столбец']}|${r['значение']}`));
       let checked = 0;
       for (const table of d.querySelectorAll('table')) {
         const caption = table.querySelector('caption')?.textContent?.trim() ?? '';

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import Papa from 'papaparse';
 
 export function site(name: string): string {
   const dir = inject('sites')[name];
@@ -31,3 +32,24 @@ export function read(file: string): string {
 }
 
 export { sharedDir } from './shared.ts';
+
+const areaFiles = new Map<string, string[][]>();
+
+/**
+ * The numbers a visitor downloads from a school page, found as a visitor finds them: the
+ * CSV its footer links to (one file for the schools of its area), the rows whose first
+ * column is this school's code, keyed by the file's head without the code and name.
+ */
+export function schoolPageCsv(dir: string, slug: string, schoolId: string): Record<string, string>[] {
+  const html = read(join(dir, 'school', slug, 'index.html'));
+  const href = /<a href="\/([^"]+\.csv)" download>/.exec(html)?.[1];
+  if (!href) throw new Error(`school/${slug}: no CSV link in the page`);
+  const file = join(dir, href);
+  let rows = areaFiles.get(file);
+  if (!rows) {
+    rows = Papa.parse<string[]>(read(file).replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    areaFiles.set(file, rows);
+  }
+  const head = rows[0].slice(2);
+  return rows.slice(1).filter((r) => r[0] === schoolId).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i + 2]])));
+}

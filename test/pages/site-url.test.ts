@@ -19,9 +19,20 @@ describe('site address and edition', () => {
     expect(read(join(dir, 'robots.txt'))).toContain('Sitemap: https://shkoly.test/sitemap.xml');
   });
 
+  it('a chart\'s iframe code is its own page opened at the chart, and no page is written for embeds alone', () => {
+    const dir = site('small');
+    const html = read(join(dir, 'school', '003', 'index.html'));
+    const figures = [...html.matchAll(/<figure class="chart" id="(c-[\w-]+)"/g)].map((m) => m[1]);
+    expect(figures.length).toBeGreaterThan(0);
+    const codes = [...html.matchAll(/<textarea id="snippet-(c-[\w-]+)"[^>]*>&lt;iframe src=&quot;([^&]+)&quot;/g)].map((m) => [m[1], m[2]]);
+    // One code per chart, each pointing at this page's address with that chart's anchor.
+    expect(codes).toEqual(figures.map((id) => [id, `https://shkoly.test/school/003/#${id}`]));
+    expect(existsSync(join(dir, 'embed'))).toBe(false);
+  });
+
   it('the edition is in every page footer and every CSV of data/', () => {
     const dir = site('small');
-    const pages = walk(dir).filter((f) => f.endsWith('.html') && !f.includes('/embed/'));
+    const pages = walk(dir).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(5);
     for (const f of pages) expect(read(f), f).toContain('Выпуск данных: Выпуск 2025 года, 1 сентября 2025 г.');
     const csvs = walk(join(dir, 'data')).filter((f) => f.endsWith('.csv'));

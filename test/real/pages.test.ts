@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slugify } from '../../src/lib/format/slug.ts';
-import { read, site, walk } from '../helpers/site-files.ts';
+import { read, schoolPageCsv, site, walk } from '../helpers/site-files.ts';
 import { MIN_PARTICIPANTS, URL_SAFE, doc, rawCsv, siteCsv, skipWithoutShared, text } from './shared.ts';
 
 interface RawSchool {
@@ -181,7 +181,7 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
           for (const i of scoreCols) expect(isNumber(cells[i]), `${where}: ${heads[i]} = ${cells[i]}`).toBe(false);
         }
         // The numbers a visitor can download from the page: no school value either.
-        for (const r of siteCsv(join(dir, 'page-data', 'school', `${slugOf(x.id)}.csv`))) {
+        for (const r of schoolPageCsv(dir, slugOf(x.id), x.id)) {
           if (w.school.test(r[w.csv.column]) || r[w.csv.column] === w.participants) expect(r[w.csv.value], `${x.id} ${r[w.csv.table]}`).not.toMatch(/^-?[\d.]+$/);
         }
       }
@@ -198,7 +198,7 @@ describe.skipIf(skipWithoutShared('страницы сайтов Москвы и
       for (const id of hidden) {
         const c = compare.schools.find((x) => x.id === slugOf(id));
         if (c && isNumber(c.values.score)) leaks.push(`${id}: compare.json score ${c.values.score}`);
-        for (const r of siteCsv(join(dir, 'page-data', 'school', `${slugOf(id)}.csv`))) {
+        for (const r of schoolPageCsv(dir, slugOf(id), id)) {
           const c = s.words.csv;
           if (r[c.table].startsWith(s.words.position) && /^-?[\d.]+$/.test(r[c.value]) && !/^(Место|Rank)/.test(r[c.column])) leaks.push(`${id}: ${r[c.table]} / ${r[c.column]} = ${r[c.value]}`);
         }

@@ -1,7 +1,8 @@
 /**
  * Response headers: deploy/nginx.conf (production) and the preview server serve.ts
  * (browser tests) send the same security and cache headers, both equal to
- * src/lib/build/security.ts; /embed/ may be framed by any site, nothing else by any.
+ * src/lib/build/security.ts; pages with charts (their embed views) may be framed by any
+ * site, nothing else by any.
  * The nginx config is read by a small evaluator of its `map` and `add_header` lines and,
  * where an nginx binary is installed, also run for real against the fixture site.
  */
@@ -26,7 +27,8 @@ const PATHS = [
   '/school/003/',
   '/municipality/M2/',
   '/search/',
-  '/embed/region/',
+  '/indicators/',
+  '/methodology/',
   '/site.css',
   '/a11y.js',
   '/data/schools.csv',
@@ -70,11 +72,13 @@ function nginxHeaders(uri: string): Record<string, string> {
 }
 
 describe('deploy/nginx.conf', () => {
-  it('lets any site frame /embed/ pages and no site frame the others', () => {
-    const embed = nginxHeaders('/embed/school/003/');
-    expect(embed['Content-Security-Policy']).toMatch(/frame-ancestors \*$/);
-    expect(embed['X-Frame-Options']).toBeUndefined();
-    for (const uri of ['/', '/school/003/', '/embed-not/', '/search/']) {
+  it('lets any site frame the pages with charts and no site frame the others', () => {
+    for (const uri of ['/', '/index.html', '/school/003/', '/municipality/M2/', '/indicators/']) {
+      const h = nginxHeaders(uri);
+      expect(h['Content-Security-Policy'], uri).toMatch(/frame-ancestors \*$/);
+      expect(h['X-Frame-Options'], uri).toBeUndefined();
+    }
+    for (const uri of ['/search/', '/methodology/', '/compare/', '/data/', '/data/schools.csv', '/report/M2/', '/schools/', '/x/school/']) {
       const h = nginxHeaders(uri);
       expect(h['Content-Security-Policy'], uri).toMatch(/frame-ancestors 'none'$/);
       expect(h['X-Frame-Options'], uri).toBe('DENY');
@@ -85,7 +89,7 @@ describe('deploy/nginx.conf', () => {
     for (const uri of [...PATHS, '/pagefind/fragment/ru_626f3fa.pf_fragment', '/_astro/x.1a2b3c.js', '/404.html']) {
       expect(nginxHeaders(uri), uri).toEqual(securityHeaders(uri));
     }
-    expect(nginxHeaders('/')['Content-Security-Policy']).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
+    expect(nginxHeaders('/search/')['Content-Security-Policy']).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 
   it('sends every header on every response: `always`, and no add_header inside a location', () => {

@@ -18,9 +18,14 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 type Row = Array<string | number | boolean | null | undefined>;
 
 export function toCsv(header: string[], rows: Row[]): string {
-  const lines = [header.map(csvCell).join(',')];
-  for (const r of rows) lines.push(r.map(csvCell).join(','));
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return '\ufeff' + header.map(csvCell).join(',') + '\r\n' + csvLines(rows);
+}
+
+/** Rows alone, each ending in CRLF: what is appended to a file toCsv began. */
+export function csvLines(rows: Row[]): string {
+  let out = '';
+  for (const r of rows) out += r.map(csvCell).join(',') + '\r\n';
+  return out;
 }
 
 /**

@@ -5,13 +5,14 @@
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
 import { locale, setLocale } from '../words/locale.ts';
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
-import { buildSiteModel, pageCsv, type SiteModel } from '../site/model.ts';
-import { chartAnchor } from '../site/types.ts';
+import { buildSiteModel, pageCsv, schoolCsvRows, type SiteModel } from '../site/model.ts';
+import { csvLines, toCsv } from './csv.ts';
+import { t } from '../words/index.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
 import { removeOwnStaging, stage, sweepStale, type Staging } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
@@ -245,13 +246,11 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
       }
     }
   };
-  // One embed view per page with charts (the chart chosen by its fragment), not one page
-  // and one CSV per chart: a school writes 3 files, not 10 (issue: fewer, smaller files).
-  const embeds: { id: string; page: string }[] = [];
   const urls: string[] = ['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare'];
   // Pages whose charts are still being drawn wait here (a bounded number, so memory stays
   // flat); the oldest is written once its charts are in the store.
   const waiting: { page: Page; name: string; charts: Chart[] }[] = [];
+  const begun = new Set<string>();
   const writePage = (page: Page, name: string, pending: Chart[]) => {
     for (const c of pending) {
       const svg = charts!.store.get(pendingKey(c.svg));
@@ -269,16 +268,21 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
   };
   for (const page of model.pages()) {
     const name = page.path === '' ? 'index' : page.path;
-    const embedKey = page.path === '' ? 'region' : page.path;
     const pending: Chart[] = [];
     for (const s of page.sections) {
-      for (const c of s.charts ?? []) {
-        c.embed = `embed/${embedKey}/#${chartAnchor(c.id)}`;
-        if (c.svg.startsWith(PENDING)) pending.push(c);
-      }
+      for (const c of s.charts ?? []) if (c.svg.startsWith(PENDING)) pending.push(c);
     }
-    if (page.sections.some((s) => s.charts?.length)) embeds.push({ id: embedKey, page: page.path });
-    put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
+    if (page.csv) {
+      // A school's rows go into its area's shared file: begun with its head by the area's
+      // first school, appended to by the others.
+      const file = join(filesDir, page.csv.file);
+      const rows = schoolCsvRows(page, page.csv.key);
+      if (begun.has(file)) appendFileSync(file, csvLines(rows));
+      else {
+        put(file, toCsv(t().downloads.schoolsCsvHead, rows));
+        begun.add(file);
+      }
+    } else put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
     if (page.path) urls.push(page.path);
     if (pending.length) {
       waiting.push({ page, name, charts: pending });
@@ -295,11 +299,10 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
       `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${site}/${u ? `${u}/` : ''}</loc></url>`).join('\n')}\n</urlset>\n`,
     );
   }
-  put(join(filesDir, 'robots.txt'), `User-agent: *\nDisallow: /embed/\n${site ? `Sitemap: ${site}/sitemap.xml\n` : ''}`);
+  put(join(filesDir, 'robots.txt'), `User-agent: *\n${site ? `Sitemap: ${site}/sitemap.xml\n` : ''}`);
   put(join(dir, 'site.json'), JSON.stringify(model.info));
   put(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
   put(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));
-  put(join(dir, 'embeds.json'), JSON.stringify(embeds));
 }
 
 async function runAstro(outDir: string, modelDir: string): Promise<void> {
@@ -316,7 +319,7 @@ async function buildSearchIndex(outDir: string): Promise<void> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: locale() });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  // Only the pages people search for: tens of thousands of embed pages would triple the work.
+  // Only the pages people search for (schools and areas), not the region's fixed pages.
   const added = await index.addDirectory({ path: outDir, glob: '{school,municipality}/**/*.html' });
   if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });

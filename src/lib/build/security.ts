@@ -27,9 +27,14 @@ export const CSP_DIRECTIVES: readonly string[] = [
 
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
 
-/** Chart embeds (/embed/…) may be framed by any site; every other page by none. */
-export function isEmbedPath(urlPath: string): boolean {
-  return urlPath.startsWith('/embed/');
+/**
+ * The pages with charts (the region page, programme indicators, areas, schools) may be
+ * framed by any site: a chart's embed view is its page opened at the chart (…/#c-…).
+ * They are read-only public pages with no form or action to trick a reader into. Every
+ * other page may be framed by none.
+ */
+export function isFramablePath(urlPath: string): boolean {
+  return /^\/(index\.html)?$/.test(urlPath) || /^\/(school|municipality|indicators)\//.test(urlPath);
 }
 
 /**
@@ -46,7 +51,7 @@ export function cacheControl(urlPath: string): string {
 
 /** The response headers production (deploy/nginx.conf) sends for a URL path. */
 export function securityHeaders(urlPath: string): Record<string, string> {
-  const embed = isEmbedPath(urlPath);
+  const embed = isFramablePath(urlPath);
   return {
     'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors ${embed ? '*' : "'none'"}`,
     ...(embed ? {} : { 'X-Frame-Options': 'DENY' }),

@@ -125,6 +125,16 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: M
 
 /** Every number on a page, in long form: the per-page CSV download. */
 export function pageCsv(page: Page): string {
+  return toCsv(t().downloads.pageCsvHead, pageCsvRows(page));
+}
+
+/** A school page's rows for its area's shared file: each led by the school's code and name. */
+export function schoolCsvRows(page: Page, [code, name]: [string, string]): Array<Array<string | number | null>> {
+  const lead = [code, typeset(name)];
+  return pageCsvRows(page).map((r) => [...lead, ...r]);
+}
+
+function pageCsvRows(page: Page): Array<Array<string | number | null>> {
   const rows: Array<Array<string | number | null>> = [];
   // The page's numbers with the page's words, as it shows them (typography included);
   // the open-data files under data/ keep every name exactly as published.
@@ -143,7 +153,7 @@ export function pageCsv(page: Page): string {
       }
     }
   }
-  return toCsv(t().downloads.pageCsvHead, rows);
+  return rows;
 }
 
 /** The data behind one chart, exactly as drawn. */

@@ -340,6 +340,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
       { name: mun.name, href: ctx.href(`municipality/${mun.slug}`) },
     ],
     sections,
+    csv: { file: `page-data/schools/${mun.slug}.csv`, key: [school.school_id, school.name], area: mun.name },
   };
 }
 

@@ -42,30 +42,8 @@ export function pagePaths(kind: 'municipality' | 'school'): string[] {
   return readJson<string[]>(`${kind}-ids.json`);
 }
 
-/**
- * The last few pages read. Each chart's embed page reads its parent page, and a school's
- * six embeds are rendered one after another: without this, every school page's JSON was
- * read and parsed seven times. A handful of entries keeps memory flat at any scale.
- */
-const recent = new Map<string, Page>();
-const RECENT_PAGES = 8;
-
+/** One page of the model, read when Astro renders it (each page is read once). */
 export function page(path: string): Page {
   siteInfo(); // sets the locale before any page words are made
-  const hit = recent.get(path);
-  if (hit) return hit;
-  const p = readJson<Page>(`pages/${path === '' ? 'index' : path}.json`);
-  recent.set(path, p);
-  if (recent.size > RECENT_PAGES) recent.delete(recent.keys().next().value!);
-  return p;
-}
-
-export interface EmbedRef {
-  id: string;
-  page: string;
-}
-
-export function embedRefs(): EmbedRef[] {
-  siteInfo();
-  return readJson<EmbedRef[]>('embeds.json');
+  return readJson<Page>(`pages/${path === '' ? 'index' : path}.json`);
 }

@@ -41,10 +41,8 @@ export interface PeerFilters {
 }
 
 export interface Chart {
-  /** Stable id; its anchor on the parent page's embed view is chartAnchor(id). */
+  /** Stable id; chartAnchor(id) is the figure's anchor, and its page opened there is its embed view. */
   id: string;
-  /** The embed view of this chart: `embed/<page>/#<anchor>`, set when the model is written. */
-  embed?: string;
   title: string;
   /** One sentence with the numbers, not «график результатов». */
   summary: string;
@@ -92,6 +90,12 @@ export interface Page {
   /** Links under the page's lead, e.g. to its printable report. */
   actions?: { text: string; href: string }[];
   sections: Section[];
+  /**
+   * A school page's numbers are downloaded from one file shared by the schools of its area
+   * (`file`, under the site root), each row led by `key` (code, name); other pages have a
+   * CSV of their own, page-data/<path>.csv (issue: at most three files per school).
+   */
+  csv?: { file: string; key: [string, string]; area: string };
 }
 
 /** Table Schema field types of the CSV downloads (data/datapackage.json). */

@@ -10,6 +10,7 @@ export const layout: typeof ru = {
   nav: { indicators: 'Program indicators', compare: 'Compare schools', search: 'Search', methodology: 'Methodology', data: 'Data', sources: 'Sources' },
   a11y: 'High-contrast, large-print version',
   pageCsv: 'Download this page’s numbers (CSV)',
+  schoolCsv: (area: string, code: string) => `Download this page’s numbers (CSV, one file for the schools of ${area}; this school’s rows have code ${code})`,
   footer: {
     data: 'Data:',
     sources: 'sources',
@@ -27,7 +28,6 @@ export const layout: typeof ru = {
   toc: 'On this page',
   peerLegend: 'Choose similar schools yourself: only schools',
   embed: {
-    title: (page: string, region: string) => `${page} — charts — ${region}`,
     demo: 'Demonstration data',
     demoRest: ': the numbers are invented.',
     source: 'Source:',

@@ -9,6 +9,8 @@ export const layout = {
   nav: { indicators: 'Показатели программы', compare: 'Сравнить школы', search: 'Поиск', methodology: 'Методика', data: 'Данные', sources: 'Источники' },
   a11y: 'Версия для слабовидящих',
   pageCsv: 'Скачать числа этой страницы (CSV)',
+  /** A school's numbers are in one file with the other schools of its area, led by code and name. */
+  schoolCsv: (area: string, code: string) => `Скачать числа этой страницы (CSV, общий файл школ: ${area}; строки этой школы — с кодом ${code})`,
   /** The footer sentence, in pieces around its three links. */
   footer: {
     data: 'Данные:',
@@ -27,7 +29,6 @@ export const layout = {
   toc: 'На этой странице',
   peerLegend: 'Выбрать похожие школы самому: только школы',
   embed: {
-    title: (page: string, region: string) => `${page} — графики — ${region}`,
     demo: 'Демонстрационные данные',
     demoRest: ': числа выдуманы.',
     source: 'Источник:',
