@@ -6,7 +6,9 @@
  *       bottom (44 + 49)/2 = 46,5, gap 31,0 (2022's gap is 51 − 33 = 18: «+13» would be the rescaling).
  * 2024: S01 45,5, others 50…80: top 78,5, bottom (45,5 + 50)/2 = 47,75, gap 30,75, change −0,25.
  */
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { computeAll } from '../../src/lib/metrics/index.ts';
@@ -69,5 +71,59 @@ describe('a school chart across a 65 → 100 scale break', () => {
     const paths = line.match(/<path d="([^"]*)"/g)!;
     expect(paths).toHaveLength(2);
     expect(line.match(/L/g)).toHaveLength(1);
+  });
+});
+
+/**
+ * A declared conversion (manifest `rescale_to`): the 2022 file's means are put on the
+ * 100-point scale by their share of the 65-point one, so the series is one. By hand:
+ * 2022 top S12 52 → 80, S11 50 → 76,923 (50·100/65 = 76,9230…); bottom S02 32 → 49,231,
+ * S03 34 → 52,308; gap (80 + 76,923)/2 − (49,231 + 52,308)/2 = 78,4615 − 50,7695 = 27,692;
+ * 2023's gap 31 is then a change of +3,308. S01: 34,1 → 52,462, then 44,0 and 45,5.
+ */
+describe('a 65 → 100 scale change with a declared conversion', () => {
+  async function converted() {
+    const dir = mkdtempSync(join(tmpdir(), 'rescale-'));
+    cpSync(resolve('test/fixtures/scale-break'), dir, { recursive: true });
+    const yml = readFileSync(join(dir, 'dataset.yml'), 'utf8').replace('    scale: [0, 65]\n', '    scale: [0, 65]\n    rescale_to: [0, 100]\n');
+    writeFileSync(join(dir, 'dataset.yml'), yml);
+    const ds = await loadDataset(dir);
+    expect(ds.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    return { ds, m: buildSiteModel(ds, computeAll(ds.tables, ds.settings)) };
+  }
+
+  it('computes the change across it, on the converted means', async () => {
+    const { m } = await converted();
+    const csv = fileText(m.files.find((f) => f.path === 'data/gap.csv')!.content).replace(/^\ufeff/, '').trim().split('\n').map((l) => l.split(','));
+    const head = csv[0];
+    const row = (year: number) => Object.fromEntries(head.map((h, i) => [h, csv.find((r) => r[0] === 'region' && r[2] === String(year))![i]]));
+    expect(Number(row(2022).gap)).toBeCloseTo(27.692, 2);
+    expect(Number(row(2023).change)).toBeCloseTo(3.308, 2);
+    const results = fileText(m.files.find((f) => f.path === 'data/results.csv')!.content).replace(/^\ufeff/, '').trim().split('\n').map((l) => l.split(','));
+    const rh = results[0];
+    const s01 = results.find((r) => r[rh.indexOf('school_id')] === 'S01' && r[rh.indexOf('year')] === '2022')!;
+    // results.csv gives means to a hundredth.
+    expect(s01[rh.indexOf('mean')]).toBe('52.46');
+  });
+
+  it('draws one line and says where the numbers were converted', async () => {
+    const { m } = await converted();
+    const page = [...m.pages()].find((p) => p.path === 'school/S01')!;
+    const chart = page.sections.flatMap((s) => s.charts ?? []).find((c) => c.title.startsWith('ЕГЭ, Математика (профиль)'))!;
+    expect(chart.summary).toContain('Школа: 52,5 в 2022 году и 45,5 в 2024 году (−7,0).');
+    expect(chart.summary).not.toContain('шкала');
+    expect(chart.svg).not.toContain('новая шкала');
+    expect(m.info.sources.find((s) => s.path === 'ege-2022.csv')!.rescaled).toEqual({ from: [0, 65], to: [0, 100] });
+  });
+
+  it('refuses a conversion without the scale it converts from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rescale-'));
+    cpSync(resolve('test/fixtures/scale-break'), dir, { recursive: true });
+    const yml = readFileSync(join(dir, 'dataset.yml'), 'utf8').replace('    scale: [0, 65]\n', '    rescale_to: [0, 100]\n');
+    writeFileSync(join(dir, 'dataset.yml'), yml);
+    const ds = await loadDataset(dir);
+    const e = ds.problems.find((p) => p.severity === 'error' && p.message.includes('rescale_to без scale'));
+    expect(e?.file).toBe('dataset.yml');
+    expect(e?.line).toBeGreaterThan(0);
   });
 });

@@ -29,6 +29,8 @@ export interface LoadedSource extends Source {
   kind: FileKind;
   rows: number;
   dropped: Record<string, number>;
+  /** The file's means were put on another scale by their share of it (manifest rescale_to). */
+  rescaled?: { from: [number, number]; to: [number, number] };
 }
 
 export interface Dataset {
@@ -181,11 +183,12 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   for (const [i, f] of m.files.entries()) {
     // A results file's declared scale is its rows' scale: a series whose scale changes
     // between years (65 → 100 points) breaks there (METRICS.md «Scale breaks»).
-    if (f.kind === 'results' && f.scale && !('scale_max' in f.columns) && !('scale_max' in f.constants) && !('scale_max' in f.derive)) f.constants.scale_max = f.scale[1];
+    // A declared conversion (rescale_to) puts the means on the target scale: that is their scale.
+    if (f.kind === 'results' && f.scale && !('scale_max' in f.columns) && !('scale_max' in f.constants) && !('scale_max' in f.derive)) f.constants.scale_max = (f.rescale_to ?? f.scale)[1];
     const src: Source = { ...(f.source ?? m.source)! };
     const ref: SourceRef = { path: f.path, kind: f.kind, dropped: {}, otherSchools: f.other_schools };
     sources.push(ref);
-    const entry: LoadedSource = { ...src, path: f.path, kind: f.kind, rows: 0, dropped: ref.dropped };
+    const entry: LoadedSource = { ...src, path: f.path, kind: f.kind, rows: 0, dropped: ref.dropped, ...(f.scale && f.rescale_to ? { rescaled: { from: f.scale, to: f.rescale_to } } : {}) };
     loaded.push(entry);
     const full = fulls[i];
     if (!cache.has(full)) {
@@ -274,7 +277,7 @@ function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Proble
     if (p.severity === 'error') errorAt.add(`${p.line}:${p.column}`);
     later.add(p);
   };
-  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, currentYear, controlChars: table.index.controlTotal > 0, vocabulary, add: typeAdd, drop });
+  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, rescaleTo: f.rescale_to as [number, number] | undefined, currentYear, controlChars: table.index.controlTotal > 0, vocabulary, add: typeAdd, drop });
   const colsIds = new Map<string, number>();
   const colsId = (rec: Record<string, number | undefined>) => {
     const k = JSON.stringify(rec);

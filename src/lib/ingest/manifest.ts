@@ -64,6 +64,12 @@ export const FileSchema = z.strictObject({
   recode: z.record(fieldName, z.record(z.string(), z.union([z.string(), z.number()]))).default({}),
   normalize: normalizeSchema.optional(),
   scale: z.tuple([z.number(), z.number()], { error: 'ожидается [минимум, максимум]' }).optional(),
+  /**
+   * Put this file's means on another scale by their share of the scale (a declared
+   * conversion, METRICS.md «Scale breaks»): with scale [0, 65] and rescale_to [0, 100], a
+   * mean of 44 becomes 67.692, and the series no longer breaks at the change of scale.
+   */
+  rescale_to: z.tuple([z.number(), z.number()], { error: 'ожидается [минимум, максимум]' }).optional(),
   /** `skip`: the file covers more schools than the site (a city-wide census beside one exam's schools). */
   other_schools: z.enum(['warn', 'skip'], { error: 'ожидается warn или skip' }).default('warn'),
 });
@@ -276,6 +282,11 @@ function checkFile(f: FileSpec, i: number, m: Manifest, doc: ReturnType<typeof p
     }
   }
   if (f.scale && !(f.scale[0] < f.scale[1])) err(['scale'], 'scale: минимум должен быть меньше максимума', 'например scale: [0, 100]');
+  if (f.rescale_to) {
+    if (!(f.rescale_to[0] < f.rescale_to[1])) err(['rescale_to'], 'rescale_to: минимум должен быть меньше максимума', 'например rescale_to: [0, 100]');
+    if (!f.scale) err(['rescale_to'], 'rescale_to без scale: неизвестно, с какой шкалы пересчитывать', 'укажите шкалу файла, например scale: [0, 65] и rescale_to: [0, 100]');
+    if (f.kind !== 'results') err(['rescale_to'], 'rescale_to бывает только у файлов результатов (kind: results)', 'уберите rescale_to из этого файла');
+  }
 }
 
 export function groupNames(pattern: string): string[] {

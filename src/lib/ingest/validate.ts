@@ -21,6 +21,8 @@ export interface TypeContext {
   markers: Markers;
   decimal: DecimalMark;
   scale?: [number, number];
+  /** Means are put from `scale` onto this scale by their share of it (manifest rescale_to). */
+  rescaleTo?: [number, number];
   /** The file has control characters somewhere (text fields are then checked for them). */
   controlChars?: boolean;
   /** Years later than this are errors (results, indicators, partnership starts, non-target targets). */
@@ -234,6 +236,11 @@ export function makeTyper(kind: FileKind, store: KindStore, strings: Interner, c
       const scale = ctx.scale ?? DEFAULT_SCALES[exam];
       if (mean !== null && scale && (mean < scale[0] || mean > scale[1])) {
         err(kMean, 'out-of-range', `Средний балл вне шкалы ${scale[0]}–${scale[1]} для экзамена ${exam}`, 'проверьте колонку среднего балла или укажите scale: [мин, макс] для файла', show(mean));
+      } else if (mean !== null && ctx.rescaleTo && ctx.scale) {
+        // Same share of the scale on the target scale, to a thousandth (no float noise in the downloads).
+        const [a, b] = ctx.scale;
+        const [c, d] = ctx.rescaleTo;
+        num[kMean] = Math.round((c + ((mean - a) / (b - a)) * (d - c)) * 1000) / 1000;
       }
       const n = numOf(kN);
       let sum = 0;

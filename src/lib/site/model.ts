@@ -84,7 +84,7 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: M
     years: ctx.years,
     schoolCount: ctx.schools.size,
     municipalityCount: ctx.municipalities.size,
-    sources: dataset.sources.map((s) => ({ path: s.path, kind: s.kind, publisher: s.publisher, title: s.title, url: s.url, date: s.date, licence: s.licence, rows: s.rows })),
+    sources: dataset.sources.map((s) => ({ path: s.path, kind: s.kind, publisher: s.publisher, title: s.title, url: s.url, date: s.date, licence: s.licence, rows: s.rows, ...(s.rescaled ? { rescaled: s.rescaled } : {}) })),
     settings: dataset.settings as unknown as Record<string, unknown>,
     municipalities: [...ctx.municipalities.values()].map((m) => ({ id: m.id, slug: m.slug, name: m.name, schools: m.schoolIds.length })),
     downloads: dl.dictionary,

@@ -109,7 +109,7 @@ export interface SiteInfo {
   years: number[];
   schoolCount: number;
   municipalityCount: number;
-  sources: { path: string; kind: string; publisher: string; title: string; url?: string; date?: string; licence?: string; rows: number }[];
+  sources: { path: string; kind: string; publisher: string; title: string; url?: string; date?: string; licence?: string; rows: number; rescaled?: { from: [number, number]; to: [number, number] } }[];
   settings: Record<string, unknown>;
   /** school id → display name, municipality: for search and compare. */
   municipalities: { id: string; slug: string; name: string; schools: number }[];

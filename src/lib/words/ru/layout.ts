@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format/index.ts';
 /** The frame of every page and the small fixed pages (layouts, components, src/pages). */
 export const layout = {
   feedTitle: 'Выпуски данных',
@@ -76,5 +77,12 @@ export const layout = {
     caption: 'Файлы, из которых собран сайт',
     heads: ['Файл', 'Содержание', 'Издатель', 'Название', 'Дата', 'Лицензия', 'Строк'] as string[],
     none: 'не указана',
+    rescaledHead: 'Пересчёт шкалы',
+    /** A file whose means were put on another scale (manifest rescale_to). */
+    rescaled: (file: string, [a, b]: [number, number], [c, d]: [number, number]) => {
+      const n = (x: number) => formatNumber(x, Number.isInteger(x) ? 0 : 1);
+      const formula = a === 0 && c === 0 ? `балл × ${n(d)} / ${n(b)}` : `${n(c)} + (балл − ${n(a)}) × ${n(d - c)} / ${n(b - a)}`;
+      return `${file}: средний балл пересчитан со шкалы ${n(a)}–${n(b)} на шкалу ${n(c)}–${n(d)} по доле от шкалы (${formula}), чтобы годы с разными шкалами сравнивались; в исходном файле — баллы старой шкалы.`;
+    },
   },
 };
