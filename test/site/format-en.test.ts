@@ -9,6 +9,7 @@ import { setLocale } from '../../src/lib/words/locale.ts';
 import { t, words } from '../../src/lib/words/index.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/model/config.ts';
 import { parseManifest } from '../../src/lib/ingest/manifest.ts';
+import { formatDate } from '../../src/lib/site/report/edition.ts';
 
 afterEach(() => setLocale('ru'));
 
@@ -20,6 +21,12 @@ describe('en-US formatting', () => {
     expect(shareText(0.1)).toBe('10%');
     expect(shareText(0.125)).toBe('12.5%');
     expect(formatChange(-0.46)).toBe('−0.5');
+  });
+  it('report dates as an American reader writes them; Russian ones day first', () => {
+    setLocale('en');
+    expect(['2016-10-31', '2025-09-01', '2016-10', '2016', 'осень 2016'].map(formatDate)).toEqual(['October 31, 2016', 'September 1, 2025', 'October 2016', '2016', 'осень 2016']);
+    setLocale('ru');
+    expect(['2016-10-31', '2016-10', '2016'].map(formatDate)).toEqual(['31.10.2016', '10.2016', '2016']);
   });
   it('two plural forms: 1 school, 2 schools, 21 schools', () => {
     setLocale('en');

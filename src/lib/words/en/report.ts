@@ -10,8 +10,11 @@ export const report: typeof ru = {
   flagged: (year: number) => `Identified schools, ${year}`,
   gapOf: (year: number) => `Gap between the best and the worst, ${year}`,
   ratio: (ratio: number) => `ratio ${formatNumber(ratio, 2)}`,
-  // ISO order (2025-09-15) reads the same everywhere.
-  date: (year: string, month?: string, day?: string) => [year, month, day].filter(Boolean).join('-'),
+  // «September 15, 2025», «September 2025», «2025», from Intl (the date is a calendar day: UTC).
+  date: (year: string, month?: string, day?: string) =>
+    month
+      ? new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}), timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)))
+      : year,
   gap: {
     pp: '\u00a0pp',
     scaleBreak: (year: number) => `In ${year} the exam’s scale changed: the gaps before and after cannot be compared, so the trend is counted from ${year}.`,
