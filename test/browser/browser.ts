@@ -190,9 +190,12 @@ function firstDir(dir: string): string {
   return d;
 }
 
-/** The embed view of the region page's first chart: the page opened at the chart. */
+/** The embed view of the first chart of the region page (or else of a school page): the page opened at the chart. */
 export function firstEmbed(dist: string): string {
-  const id = /<figure class="chart" id="(c-[\w-]+)"/.exec(readFileSync(join(dist, 'index.html'), 'utf8'))?.[1];
-  if (!id) throw new Error('no chart on the region page');
-  return `/#${id}`;
+  const schools = existsSync(join(dist, 'school')) ? readdirSync(join(dist, 'school')).sort().map((d) => `school/${d}/`) : [];
+  for (const path of ['', ...schools]) {
+    const id = /<figure class="chart" id="(c-[\w-]+)"/.exec(readFileSync(join(dist, path, 'index.html'), 'utf8'))?.[1];
+    if (id) return `/${path}#${id}`;
+  }
+  throw new Error('no chart in the site');
 }
