@@ -10,9 +10,7 @@ import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { computeAll } from '../metrics/index.ts';
-import { buildSiteModel, pageCsv, schoolCsvRows, type SiteModel } from '../site/model.ts';
-import { csvLines, toCsv } from './csv.ts';
-import { t } from '../words/index.ts';
+import { buildSiteModel, pageCsv, schoolCsvPart, type SiteModel } from '../site/model.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
 import { removeOwnStaging, stage, sweepStale, type Staging } from './publish.ts';
 import { verifyStagedSite } from './verify.ts';
@@ -276,10 +274,9 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
       // A school's rows go into its area's shared file: begun with its head by the area's
       // first school, appended to by the others.
       const file = join(filesDir, page.csv.file);
-      const rows = schoolCsvRows(page, page.csv.key);
-      if (begun.has(file)) appendFileSync(file, csvLines(rows));
+      if (begun.has(file)) appendFileSync(file, schoolCsvPart(page, page.csv.key, false));
       else {
-        put(file, toCsv(t().downloads.schoolsCsvHead, rows));
+        put(file, schoolCsvPart(page, page.csv.key, true));
         begun.add(file);
       }
     } else put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));

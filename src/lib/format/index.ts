@@ -149,3 +149,13 @@ export function formatValue(
   }
   return opts.percent ? formatPercent(value, opts.digits ?? 1) : formatNumber(value, opts.digits ?? 1);
 }
+
+/**
+ * A calendar date (ISO «2025-09-01» or «2025-09») in words in the site's language:
+ * «1 сентября 2025 г.», «September 1, 2025», «September 2025». The date is a day, not an
+ * instant: formatted in UTC so no time zone moves it.
+ */
+export function formatLongDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(intlLocale(), { year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}), timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day || 1));
+}

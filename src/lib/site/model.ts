@@ -5,7 +5,7 @@
 import { t } from '../words/index.ts';
 import { typeset } from '../format/typography.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { toCsv } from '../build/csv.ts';
+import { csvLines, toCsv } from '../build/csv.ts';
 import { SiteContext } from './context.ts';
 import { siteInputsFromMetrics, type MetricsOutput } from '../publish/index.ts';
 import { schoolPage } from './school-page.ts';
@@ -128,10 +128,15 @@ export function pageCsv(page: Page): string {
   return toCsv(t().downloads.pageCsvHead, pageCsvRows(page));
 }
 
-/** A school page's rows for its area's shared file: each led by the school's code and name. */
-export function schoolCsvRows(page: Page, [code, name]: [string, string]): Array<Array<string | number | null>> {
+/**
+ * A school page's part of its area's shared CSV: its rows, each led by the school's code
+ * and name, with the file's head when this school begins the file.
+ */
+export function schoolCsvPart(page: Page, [code, name]: [string, string], beginsFile: boolean): string {
   const lead = [code, typeset(name)];
-  return pageCsvRows(page).map((r) => [...lead, ...r]);
+  const rows = pageCsvRows(page).map((r) => [...lead, ...r]);
+  const w = t().downloads;
+  return beginsFile ? toCsv([...w.schoolCsvLead, ...w.pageCsvHead], rows) : csvLines(rows);
 }
 
 function pageCsvRows(page: Page): Array<Array<string | number | null>> {

@@ -105,5 +105,5 @@ export const downloads: typeof ru = {
     after: 'After',
   },
   pageCsvHead: ['section', 'table', 'row', 'column', 'value'],
-  schoolsCsvHead: ['school code', 'school', 'section', 'table', 'row', 'column', 'value'],
+  schoolCsvLead: ['school code', 'school'],
 };

@@ -1,4 +1,3 @@
-import { formatNumber } from '../../format/index.ts';
 import type { layout as ru } from '../ru/layout.ts';
 
 export const layout: typeof ru = {
@@ -77,10 +76,8 @@ export const layout: typeof ru = {
     heads: ['File', 'Content', 'Publisher', 'Title', 'Date', 'License', 'Rows'],
     none: 'not given',
     rescaledHead: 'Scale conversion',
-    rescaled: (file: string, [a, b]: [number, number], [c, d]: [number, number]) => {
-      const n = (x: number) => formatNumber(x, Number.isInteger(x) ? 0 : 1);
-      const formula = a === 0 && c === 0 ? `score × ${n(d)} / ${n(b)}` : `${n(c)} + (score − ${n(a)}) × ${n(d - c)} / ${n(b - a)}`;
-      return `${file}: the mean score was converted from the ${n(a)}–${n(b)} scale to the ${n(c)}–${n(d)} scale by its share of the scale (${formula}), so that years on different scales compare; the source file has scores on the old scale.`;
-    },
+    score: 'score',
+    rescaled: (file: string, from: string, to: string, formula: string) =>
+      `${file}: the mean score was converted from the ${from} scale to the ${to} scale by its share of the scale (${formula}), so that years on different scales compare; the source file has scores on the old scale.`,
   },
 };

@@ -1,5 +1,5 @@
 import type { report as ru } from '../ru/report.ts';
-import { countOf, forms, formatInt, formatNumber, formatPercent } from '../../format/index.ts';
+import { countOf, forms, formatInt, formatNumber, formatPercent, formatLongDate } from '../../format/index.ts';
 
 export const report: typeof ru = {
   link: 'Printable report',
@@ -10,11 +10,8 @@ export const report: typeof ru = {
   flagged: (year: number) => `Identified schools, ${year}`,
   gapOf: (year: number) => `Gap between the best and the worst, ${year}`,
   ratio: (ratio: number) => `ratio ${formatNumber(ratio, 2)}`,
-  // «September 15, 2025», «September 2025», «2025», from Intl (the date is a calendar day: UTC).
-  date: (year: string, month?: string, day?: string) =>
-    month
-      ? new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}), timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)))
-      : year,
+  // «September 15, 2025», «September 2025», «2025».
+  date: (year: string, month?: string, day?: string) => (month ? formatLongDate([year, month, day].filter(Boolean).join('-')) : year),
   gap: {
     pp: '\u00a0pp',
     scaleBreak: (year: number) => `In ${year} the exam’s scale changed: the gaps before and after cannot be compared, so the trend is counted from ${year}.`,

@@ -110,6 +110,6 @@ export const downloads = {
   },
   /** The head of a page's own CSV (site/model.ts pageCsv). */
   pageCsvHead: ['раздел', 'таблица', 'строка', 'столбец', 'значение'] as string[],
-  /** The head of the schools' CSV of one area: each row led by its school (pipeline.ts). */
-  schoolsCsvHead: ['код школы', 'школа', 'раздел', 'таблица', 'строка', 'столбец', 'значение'] as string[],
+  /** The columns before pageCsvHead in the schools' CSV of one area (site/model.ts schoolCsvPart). */
+  schoolCsvLead: ['код школы', 'школа'] as string[],
 };

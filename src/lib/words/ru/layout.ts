@@ -1,4 +1,3 @@
-import { formatNumber } from '../../format/index.ts';
 /** The frame of every page and the small fixed pages (layouts, components, src/pages). */
 export const layout = {
   feedTitle: 'Выпуски данных',
@@ -79,10 +78,9 @@ export const layout = {
     none: 'не указана',
     rescaledHead: 'Пересчёт шкалы',
     /** A file whose means were put on another scale (manifest rescale_to). */
-    rescaled: (file: string, [a, b]: [number, number], [c, d]: [number, number]) => {
-      const n = (x: number) => formatNumber(x, Number.isInteger(x) ? 0 : 1);
-      const formula = a === 0 && c === 0 ? `балл × ${n(d)} / ${n(b)}` : `${n(c)} + (балл − ${n(a)}) × ${n(d - c)} / ${n(b - a)}`;
-      return `${file}: средний балл пересчитан со шкалы ${n(a)}–${n(b)} на шкалу ${n(c)}–${n(d)} по доле от шкалы (${formula}), чтобы годы с разными шкалами сравнивались; в исходном файле — баллы старой шкалы.`;
-    },
+    /** The score in the conversion formula (sources.astro writes the formula). */
+    score: 'балл',
+    rescaled: (file: string, from: string, to: string, formula: string) =>
+      `${file}: средний балл пересчитан со шкалы ${from} на шкалу ${to} по доле от шкалы (${formula}), чтобы годы с разными шкалами сравнивались; в исходном файле — баллы старой шкалы.`,
   },
 };
