@@ -1,28 +1,72 @@
 import { describe, expect, it } from 'vitest';
 import { schoolResults, aggregates } from '../../src/lib/metrics/results.ts';
-import { codeShare, discloseAggregates, discloseResults } from '../../src/lib/metrics/disclosure.ts';
+import { codeBand, codeShare, discloseAggregates, discloseResults } from '../../src/lib/metrics/disclosure.ts';
 import { municipalityOf } from '../../src/lib/metrics/table.ts';
 import { results, schools, settings } from './helpers.ts';
 
 const s = settings();
 
 describe('disclosure', () => {
-  it('hides a small school and, since the municipal total is published, the next smallest', () => {
-    // M: a n=5 (mean 30), b n=12, c n=40 → municipal n = 57 ≥ 10 is published; a = (57·M − 12·b − 40·c)/5 by subtraction
-    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M']]);
+  it('hides a small school and, since the municipal total is published, two more: never a pair', () => {
+    // M: a n=5 (mean 30), b 12, c 15, d 40 → municipal n = 72 is published; with a alone hidden,
+    // a = (72·M − 12·b − 15·c − 40·d)/5; with a and b hidden, b (knowing its own mean) gets a's
+    // back from the pair's combined figure. So the next two smallest go: b, then c.
+    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']]);
     const rows = schoolResults(results([
       { school_id: 'a', year: 2024, n: 5, mean: 30, share_below: 40 },
       { school_id: 'b', year: 2024, n: 12, mean: 60, share_below: 0 },
-      { school_id: 'c', year: 2024, n: 40, mean: 70, share_below: 0 },
+      { school_id: 'c', year: 2024, n: 15, mean: 65, share_below: 0 },
+      { school_id: 'd', year: 2024, n: 40, mean: 70, share_below: 0 },
     ]));
     const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
-    const [a, b, c] = pub;
+    const [a, b, c, d] = pub;
     expect(a).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, share_below_state: 'suppressed', suppressed_reason: 'скрыто: менее 10 участников' });
     expect(b).toMatchObject({ mean: null, mean_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
-    expect(c).toMatchObject({ mean: 70, mean_state: 'value', reliable: true, suppressed_reason: null });
-    expect(hidden).toEqual({ primary: 1, complementary: 1 });
+    expect(c).toMatchObject({ mean: null, mean_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
+    expect(d).toMatchObject({ mean: 70, mean_state: 'value', reliable: true, suppressed_reason: null });
+    expect(hidden).toEqual({ primary: 1, complementary: 2 });
     // the input rows are untouched
     expect(rows[0].mean).toBe(30);
+    // the total of the three hidden schools (5 + 12 + 15 pupils) is safe to publish
+    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
+    expect(agg.find((p) => p.scope_id === 'M')!.mean).toBeCloseTo((5 * 30 + 12 * 60 + 15 * 65 + 40 * 70) / 72, 10);
+  });
+
+  it('withholds a total rather than hide every school in it', () => {
+    // M: a n=5, b 12, c 40. Safety by hiding needs three hidden schools, i.e. all of them: the
+    // total (and the region's, the same schools) is withheld instead, and b and c stay.
+    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M']]);
+    const rows = schoolResults(results([
+      { school_id: 'a', year: 2024, n: 5, mean: 30 },
+      { school_id: 'b', year: 2024, n: 12, mean: 60 },
+      { school_id: 'c', year: 2024, n: 40, mean: 70 },
+    ]));
+    const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
+    expect(pub.map((r) => r.mean)).toEqual([null, 60, 70]);
+    expect(hidden).toEqual({ primary: 1, complementary: 0 });
+    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
+    for (const id of ['M', 'region']) expect(agg.find((p) => p.scope_id === id), id).toMatchObject({ mean: null, mean_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
+  });
+
+  it('withholds a district total that rests on two hidden schools (NYC district 79)', () => {
+    // M1: x n=8, y n=9, both small; their total (17 pupils) would let x compute y exactly.
+    // M2: z 50, w 30. The region less z and w gives x + y as well, so w (the smaller) is hidden.
+    const sch = schools([['x', 'M1'], ['y', 'M1'], ['z', 'M2'], ['w', 'M2']]);
+    const rows = schoolResults(results([
+      { school_id: 'x', year: 2024, n: 8, mean: 40 },
+      { school_id: 'y', year: 2024, n: 9, mean: 50 },
+      { school_id: 'z', year: 2024, n: 50, mean: 60 },
+      { school_id: 'w', year: 2024, n: 30, mean: 70 },
+    ]));
+    const { rows: pub } = discloseResults(rows, municipalityOf(sch), s);
+    expect(pub.map((r) => r.mean)).toEqual([null, null, 60, null]);
+    expect(pub[3].suppressed_reason).toBe('скрыто: защита от вычитания');
+    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
+    const by = (id: string) => agg.find((p) => p.scope_id === id)!;
+    expect(by('M1').mean).toBeNull();
+    // M2 less z gives w: hidden too; the region (x, y, w hidden: 47 pupils) is published
+    expect(by('M2').mean).toBeNull();
+    expect(by('region').mean).toBeCloseTo((8 * 40 + 9 * 50 + 50 * 60 + 30 * 70) / 97, 10);
   });
 
   it('hides a third school when the two hidden ones together stay under the minimum', () => {
@@ -41,16 +85,21 @@ describe('disclosure', () => {
     expect(hidden).toEqual({ primary: 2, complementary: 1 });
   });
 
-  it('hides no more when the hidden schools together reach the minimum', () => {
-    // a n=4 and b n=7 are small; together 11 ≥ 10, so their combined mean may be known
-    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M']]);
+  it('hides no more when three hidden schools together reach the minimum', () => {
+    // a n=4, b n=3, c n=5 are small; together 12 ≥ 10 and three schools, so their combined
+    // mean may be known (no one of them can take its own out and see another's)
+    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']]);
     const rows = schoolResults(results([
       { school_id: 'a', year: 2024, n: 4, mean: 30 },
-      { school_id: 'b', year: 2024, n: 7, mean: 35 },
-      { school_id: 'c', year: 2024, n: 15, mean: 60 },
+      { school_id: 'b', year: 2024, n: 3, mean: 35 },
+      { school_id: 'c', year: 2024, n: 5, mean: 35 },
+      { school_id: 'd', year: 2024, n: 15, mean: 60 },
     ]));
-    const { rows: pub } = discloseResults(rows, municipalityOf(sch), s);
-    expect(pub.map((r) => r.mean_state)).toEqual(['suppressed', 'suppressed', 'value']);
+    const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
+    expect(pub.map((r) => r.mean_state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'value']);
+    expect(hidden).toEqual({ primary: 3, complementary: 0 });
+    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
+    expect(agg.find((p) => p.scope_id === 'M')!.mean).toBeCloseTo((4 * 30 + 3 * 35 + 5 * 35 + 15 * 60) / 27, 10);
   });
 
   it('does not hide a second school for a row the publisher already suppressed', () => {
@@ -65,29 +114,57 @@ describe('disclosure', () => {
   });
 
   it('hides a second subject when a set score could give a hidden subject away', () => {
-    // c: Russian 40, maths 40 (set score published); hidden as a complement in M, its maths would follow from the set score
-    const sch = schools([['a', 'M'], ['c', 'M']]);
-    const rows = schoolResults(results([
-      { school_id: 'a', year: 2024, subject: 'Математика (профиль)', n: 5, mean: 30 },
-      { school_id: 'c', year: 2024, subject: 'Математика (профиль)', n: 40, mean: 60 },
-      { school_id: 'c', year: 2024, subject: 'Русский язык', n: 40, mean: 70 },
-      { school_id: 'a', year: 2024, subject: 'Русский язык', n: 30, mean: 65 },
-    ]));
+    // a maths n=5 (primary). M maths needs three hidden: c maths (20), d maths (25). Their set
+    // scores would give the maths back from Russian, so c and d Russian go too. M Russian then
+    // holds two hidden (c, d): the smallest other, a Russian (30), goes; e keeps both subjects.
+    const sch = schools([['a', 'M'], ['c', 'M'], ['d', 'M'], ['e', 'M']]);
+    const subjects = (id: string, maths: number, russian: number) => [
+      { school_id: id, year: 2024, subject: 'Математика (профиль)', n: maths, mean: 60 },
+      { school_id: id, year: 2024, subject: 'Русский язык', n: russian, mean: 70 },
+    ];
+    const rows = schoolResults(results([...subjects('a', 5, 30), ...subjects('c', 20, 20), ...subjects('d', 25, 25), ...subjects('e', 40, 40)]));
     const { rows: pub } = discloseResults(rows, municipalityOf(sch), s);
-    // a maths (5) primary → c maths complementary (M maths total 45) → c Russian (set score of c) → a Russian (M Russian total)
-    expect(pub.map((r) => r.mean_state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'suppressed']);
+    const state = new Map(pub.map((r) => [`${r.school_id} ${r.subject}`, r.mean_state]));
+    expect(Object.fromEntries(state)).toEqual({
+      'a Математика (профиль)': 'suppressed',
+      'a Русский язык': 'suppressed',
+      'c Математика (профиль)': 'suppressed',
+      'c Русский язык': 'suppressed',
+      'd Математика (профиль)': 'suppressed',
+      'd Русский язык': 'suppressed',
+      'e Математика (профиль)': 'value',
+      'e Русский язык': 'value',
+    });
   });
 
   it('top/bottom-codes a 0 % share in a group of 12 and marks reliability', () => {
     const rows = schoolResults(results([{ school_id: 'b', year: 2024, n: 12, mean: 60, share_below: 0, share_high: 100 }, { school_id: 'c', year: 2024, n: 30, mean: 60, share_below: 0 }]));
     const { rows: pub } = discloseResults(rows, new Map(), s);
-    // 12 < reliability_min 30: 0 % → «менее 5 %», 100 % → «более 95 %»; the number stays a true 0 underneath
-    expect(pub[0].coded).toEqual({ share_below: 'менее 5 %', share_high: 'более 95 %' });
+    // 12 < reliability_min 30: one child of 12 is 8,3 %, so the band is 10 % (it must hold 0 and
+    // 1 child): 0 % → «не более 10 %», 100 % → «не менее 90 %»; the number stays a true 0 underneath
+    // (the publication boundary drops it: test/real/moscow-coded.test.ts)
+    expect(pub[0].coded).toEqual({ share_below: 'не более 10\u00a0%', share_high: 'не менее 90\u00a0%' });
     expect(pub[0].share_below).toBe(0);
     expect(pub[0].reliable).toBe(false);
     expect(pub[1].coded).toBeUndefined();
     expect(pub[1].reliable).toBe(true);
     expect(codeShare(50, 12, s)).toBeNull();
+  });
+
+  it('codes a band that always holds no child and one child', () => {
+    // n = 26: one child 3,8 % → band 5 %; 25 of 26 = 96,2 % ≥ 95 → «не менее 95 %»
+    expect(codeShare((25 / 26) * 100, 26, s)).toBe('не менее 95\u00a0%');
+    // n = 24: 1 of 24 = 4,2 % → «не более 5 %»; 2 of 24 = 8,3 % is shown
+    expect(codeShare((1 / 24) * 100, 24, s)).toBe('не более 5\u00a0%');
+    expect(codeShare((2 / 24) * 100, 24, s)).toBeNull();
+    // n = 20: one child is exactly 5 %, inside the band (else «менее 5 %» would mean nobody)
+    expect(codeShare(5, 20, s)).toBe('не более 5\u00a0%');
+    expect(codeShare(10, 20, s)).toBeNull();
+    // n = 15: one child 6,7 % → band 10 %; 2 of 15 = 13,3 % is shown
+    expect(codeShare((1 / 15) * 100, 15, s)).toBe('не более 10\u00a0%');
+    expect(codeShare((2 / 15) * 100, 15, s)).toBeNull();
+    expect(codeShare((14 / 15) * 100, 15, s)).toBe('не менее 90\u00a0%');
+    expect([codeBand(10), codeBand(15), codeBand(19), codeBand(20), codeBand(29)]).toEqual([10, 10, 10, 5, 5]);
   });
 
   it('keeps the four states apart', () => {

@@ -57,7 +57,7 @@ describe('English methodology', () => {
       m.gap.score('SAT: Math', 'mean score'), m.gap.groups('10%'), m.gap.formula, m.gap.groupDisclosure, example,
       m.indicators.text, m.indicators.derived('SAT').join(''), m.flags.programme('Support'), m.flags.lowResults(['SAT'], 10, 3), m.flags.index,
       m.context.text, m.context.similar(10, 'school district'), m.context.clusters(4),
-      m.disclosure.subtraction('school district'), m.disclosure.coded().join(''), m.disclosure.reliability(30),
+      m.disclosure.subtraction('school district'), m.disclosure.coded(30, { n: 10, band: 10 }).join(''), m.disclosure.coded(30, null).join(''), m.disclosure.reliability(30),
     ];
     for (const line of all) expect(line).not.toMatch(CYRILLIC);
   });

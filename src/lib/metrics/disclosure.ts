@@ -13,9 +13,11 @@
  *   smallest other member (by n, then school_id) is hidden too; repeated until no group
  *   gives back a hidden member or a combination under the minimum. A row the publisher already suppressed never entered our
  *   aggregates, so it cannot be recovered by subtraction and does not count.
- * - Top/bottom coding: in a group below `reliability_min`, a share below 5 % or above
- *   95 % (0 % and 100 % included) is shown as «менее 5 %» / «более 95 %».
- *   Coding the whole band, not just 0 and 100, keeps «менее 5 %» from meaning exactly 0.
+ * - Top/bottom coding: in a group below `reliability_min`, a share within a band of 0 % or
+ *   of 100 % is shown as «не более 5 %» / «не менее 95 %», and carries no number past the
+ *   publication boundary. The band always holds one child as well as none (it widens to
+ *   10 % in a group of 15: one child is 6,7 %), so with the group's size published the
+ *   label never means «no one» or «everyone».
  * - `reliable` = n ≥ reliability_min: only then a coloured status label or a
  *   "significant change" mark.
  * Missing, suppressed, not applicable and zero stay four states throughout.
@@ -47,11 +49,19 @@ export interface PublishedResult extends Omit<SchoolResultRow, 'dist'> {
 }
 
 /**
- * What a published total less its published members gives back is safe: nothing, or a
- * combination of two or more hidden members with at least the minimum participants.
+ * Hidden members a published total may hold besides none. With two, the total less the
+ * published members gives the pair's combined figure, and either member, knowing its own,
+ * gets the other's back exactly (NYC district 79: two schools of 8 and 9 pupils); with three
+ * or more, no single member can.
  */
-function safeRemainder(hidden: number, participants: number, settings: Settings): boolean {
-  return hidden === 0 || (hidden >= 2 && participants >= settings.min_participants);
+export const MIN_HIDDEN_MEMBERS = 3;
+
+/**
+ * What a published total less its published members gives back is safe: nothing, or a
+ * combination of `minMembers` or more hidden members with at least the minimum participants.
+ */
+function safeRemainder(hidden: number, participants: number, settings: Settings, minMembers = MIN_HIDDEN_MEMBERS): boolean {
+  return hidden === 0 || (hidden >= minMembers && participants >= settings.min_participants);
 }
 
 export function isSmall(n: number | null, settings: Settings): boolean {
@@ -62,11 +72,20 @@ export function reliable(n: number | null, settings: Settings): boolean {
   return n !== null && n >= settings.reliability_min;
 }
 
+/**
+ * The width of the coding band for a group of n, in percent: 5 %, or the share of one
+ * child rounded up to a multiple of 5 where that is more, so the band holds 0 and 1 child.
+ */
+export function codeBand(n: number): number {
+  return Math.max(CODE_BAND, Math.ceil(100 / n / CODE_BAND) * CODE_BAND);
+}
+
 /** The coded label for a share in a small group, or null when the number may be shown. */
 export function codeShare(value: number | null, n: number | null, settings: Settings): string | null {
-  if (value === null || n === null || n >= settings.reliability_min) return null;
-  if (value < CODE_BAND) return metricsWords().codeLow;
-  if (value > 100 - CODE_BAND) return metricsWords().codeHigh;
+  if (value === null || n === null || n <= 0 || n >= settings.reliability_min) return null;
+  const band = codeBand(n);
+  if (value <= band) return metricsWords().codeLow(band);
+  if (value >= 100 - band) return metricsWords().codeHigh(100 - band);
   return null;
 }
 
@@ -143,12 +162,21 @@ export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<str
       // A set score needs every subject; it is published only when no subject is small.
       if (k.startsWith('s') && (members.length < 2 || members.some((i) => isSmall(out[i].n, settings)))) continue;
       const hiddenHere = members.filter((i) => hiddenByUs[i]);
-      // A set score's subjects share their pupils, so two hidden subjects suffice there; in a
-      // municipality the hidden schools' pupils add up, and the total less the published
-      // schools gives their combined mean, which must rest on the minimum too.
-      const hiddenN = k.startsWith('s') ? Infinity : hiddenHere.reduce((sum, i) => sum + (out[i].n ?? 0), 0);
-      if (safeRemainder(hiddenHere.length, hiddenN, settings)) continue;
+      // A set score's subjects share their pupils (and the school knows all of them), so two
+      // hidden subjects suffice there; in a municipality the hidden schools' pupils add up,
+      // and the total less the published schools gives their combined mean, which must rest
+      // on the minimum and on more than two schools.
+      const set = k.startsWith('s');
+      const hiddenN = set ? Infinity : hiddenHere.reduce((sum, i) => sum + (out[i].n ?? 0), 0);
+      if (safeRemainder(hiddenHere.length, hiddenN, settings, set ? 2 : MIN_HIDDEN_MEMBERS)) continue;
       const candidates = members.filter((i) => !hiddenByUs[i] && hasValue(out[i])).sort((a, b) => (out[a].n ?? 0) - (out[b].n ?? 0) || cmpId(out[a].school_id, out[b].school_id) || cmpId(out[a].subject, out[b].subject));
+      // Where only hiding every school left would make the total safe, the total says less
+      // than its schools: it is withheld instead (discloseAggregates finds it unsafe) and the
+      // schools stay published.
+      if (!set && candidates.length <= MIN_HIDDEN_MEMBERS - hiddenHere.length) {
+        groups.delete(k);
+        continue;
+      }
       if (!candidates.length) continue;
       hide(out[candidates[0]], reasonComplementary());
       hiddenByUs[candidates[0]] = true;
@@ -222,7 +250,8 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
       hiddenIn.set(k, h);
     };
     for (const r of schools.rows) {
-      if (!r.suppressed_reason || r.n === null) continue; // only what we hid entered a total
+      // Only what we hid entered a total; its size is read before the boundary drops it.
+      if (!r.suppressed_reason || r.n === null) continue;
       const tail = `${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
       const m = schools.municipalityOf.get(r.school_id);
       if (m) note(`${m}\u0001${tail}`, r.n);
@@ -249,9 +278,12 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
   for (const g of groups.values()) {
     // Until the hidden municipalities are two or more and together reach the minimum (the
     // region less the published ones gives their combined figure), hide the next smallest.
+    // Two suffice here, unlike schools in a total: the one who could subtract its own figure
+    // is an education authority, which holds the data already.
+    const MIN_MUNICIPALITIES = 2;
     for (;;) {
       const hiddenHere = g.filter((p) => hidden.has(p));
-      if (safeRemainder(hiddenHere.length, hiddenHere.reduce((sum, p) => sum + p.n_total, 0), settings)) break;
+      if (safeRemainder(hiddenHere.length, hiddenHere.reduce((sum, p) => sum + p.n_total, 0), settings, MIN_MUNICIPALITIES)) break;
       const c = g.filter((p) => !hidden.has(p) && p.mean_state === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
       if (!c) break;
       hideAgg(c, reasonComplementary());

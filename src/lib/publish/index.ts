@@ -54,6 +54,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const of = `из ${formatNumber(withValues, 0)} результатов школ`;
   warnings[`скрыто ${of}: менее ${settings.min_participants} участников`] = disclosed.hidden.primary;
   warnings[`скрыто ${of} дополнительно, против вычитания`] = disclosed.hidden.complementary;
+  // Totals first: they need the hidden schools' sizes, which the loop below drops.
+  const disclosedAggregates = discloseAggregates(m.aggregates, settings, { rows: disclosed.rows, municipalityOf: munOf });
   // In place, not a copy: at national scale there are millions of rows.
   for (const r of disclosed.rows) {
     // A small group's size is hidden too: «скрыто: менее 10 участников» says enough.
@@ -61,12 +63,20 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
       r.n = null;
       r.n_state = 'suppressed';
     }
+    // A share coded as a band («не менее 95 %») is published as its band alone: the number
+    // stops here, so no chart, table, summary or file downstream can show it.
+    if (r.coded) for (const share of Object.keys(r.coded) as (keyof typeof r.coded)[]) r[share] = null;
   }
   const results: PublishedResult[] = disclosed.rows;
   // A result hidden against subtraction rests on ≥ min participants, so the metrics used
   // it; any figure derived from it (a rule's value, a residual) would give it back.
+  // A share published only as its band is kept from them the same way.
+  const measureFor = (exam: string) => (settings.gap_score !== 'mean' && settings.ranked_exams.includes(exam) ? settings.gap_score : 'mean');
   const hiddenAgainstSubtraction = new Set<string>();
-  for (const r of results) if (r.suppressed_reason === reasonComplementary()) hiddenAgainstSubtraction.add(`${r.school_id}|${r.year}`);
+  for (const r of results) {
+    const measure = measureFor(r.exam);
+    if (r.suppressed_reason === reasonComplementary() || (measure !== 'mean' && r.coded?.[measure])) hiddenAgainstSubtraction.add(`${r.school_id}|${r.year}`);
+  }
   const usesHidden = (school: string, from: number, to: number) => {
     for (let y = from; y <= to; y++) if (hiddenAgainstSubtraction.has(`${school}|${y}`)) return true;
     return false;
@@ -83,7 +93,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const pooled = m.results.length ? pooledResults(m.results, results, munOf, settings, thisYear) : [];
   // The undisclosed rows must not outlive this function (memory, and safety).
   m.results.length = 0;
-  const aggregates: AggregateRow[] = discloseAggregates(m.aggregates, settings, { rows: disclosed.rows, municipalityOf: munOf }).map((a) => ({
+  const aggregates: AggregateRow[] = disclosedAggregates.map((a) => ({
     scope: a.scope,
     scope_id: a.scope_id,
     year: a.year,
@@ -99,7 +109,6 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
 
   // A set score is published only when every subject in it is: otherwise a complementary-
   // suppressed subject could be recovered from the score and the other subject.
-  const measureFor = (exam: string) => (settings.gap_score !== 'mean' && settings.ranked_exams.includes(exam) ? settings.gap_score : 'mean');
   const shownSubjects = new Set<string>();
   for (const r of results) {
     const measure = measureFor(r.exam);

@@ -8,7 +8,11 @@ import { localized } from '../words/locale.ts';
 import type { SchoolResultRow } from '../metrics/results.ts';
 import type { PublishedResult as DisclosedResult } from '../metrics/disclosure.ts';
 
-/** A school's result as published: the metrics' row without its grade counts, plus disclosure. */
+/**
+ * A school's result as published: the metrics' row without its grade counts, plus disclosure.
+ * A share in `coded` keeps its state 'value' (it is published) but carries no number: its band
+ * («не менее 95 %») is what is shown.
+ */
 export type PublishedResult = Pick<SchoolResultRow, 'school_id' | 'year' | 'exam' | 'subject' | 'grade' | 'n' | 'n_state' | 'mean' | 'mean_state' | 'share_below' | 'share_below_state' | 'share_good' | 'share_good_state' | 'share_high' | 'share_high_state'> &
   Pick<DisclosedResult, 'coded' | 'reliable'> & {
     /** Why we hid it (primary or complementary suppression); null when the publisher did. */

@@ -12,7 +12,7 @@ import type { Chart, Column, DataTable } from './types.ts';
 
 export interface SeriesWithReasons extends Series {
   /** For years without a value: why (shown in the table and in the summary). */
-  reasons?: Record<number, { state: 'missing' | 'suppressed' | 'na'; reason?: string }>;
+  reasons?: Record<number, { state: 'missing' | 'suppressed' | 'na'; reason?: string; coded?: string }>;
 }
 
 /**
@@ -69,6 +69,13 @@ export function yearLinesChart(args: {
     }
     summary += m.lines.hidden([...byReason].map(([why, years]) => [years.join(', '), why]));
   }
+  // A share coded as a band in a small group (disclosure.ts) is said as its band, no number.
+  const byBand = new Map<string, number[]>();
+  for (const p of main.points) {
+    const band = p.value === null ? main.reasons?.[p.year]?.coded : undefined;
+    if (band) byBand.set(band, [...(byBand.get(band) ?? []), p.year]);
+  }
+  if (byBand.size) summary += m.lines.coded([...byBand].map(([band, years]) => [years.join(', '), band]));
   const opts = { yLabel: `${args.yLabel}`, yDomain: args.yDomain, ...(args.scaleBreaks?.length ? { scaleBreaks: args.scaleBreaks } : {}), ...(args.zero === false ? { zero: false } : {}) };
   const svg = chartSvg('lines', [args.series, opts], args.title);
   return {
@@ -91,7 +98,7 @@ export function yearSeriesTable(args: { id: string; title: string; unit: string;
     args.series.forEach((s, i) => {
       const p = s.points.find((q) => q.year === year);
       const why = s.reasons?.[year];
-      row[`s${i}`] = numCell(p?.value ?? null, p?.value === null || !p ? (why?.state ?? 'missing') : 'value', { digits, minParticipants: args.minParticipants, reason: why?.reason });
+      row[`s${i}`] = numCell(p?.value ?? null, p?.value === null || !p ? (why?.state ?? 'missing') : 'value', { digits, minParticipants: args.minParticipants, reason: why?.reason, coded: p?.value === null ? why?.coded : undefined });
     });
     return row;
   });

@@ -66,7 +66,9 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
     const measure: Measure = ctx.measureFor(s.exam);
     const schoolPoints = ctx.years.map((year) => {
       const r = byYear.get(year);
-      return { year, value: r && r[`${measure}_state`] === 'value' ? (r[measure] as number) : null, state: r ? r[`${measure}_state`] : 'missing', reason: hiddenReason(r) };
+      // A coded share (a band in a small group) has no number past the boundary, only its band.
+      const coded = measure === 'mean' ? undefined : r?.coded?.[measure];
+      return { year, value: r && r[`${measure}_state`] === 'value' && !coded ? (r[measure] as number) : null, state: r ? r[`${measure}_state`] : 'missing', reason: hiddenReason(r), coded };
     });
     if (!schoolPoints.some((p) => p.value !== null) && !ctx.isChartSubject(s.exam, s.subject)) continue;
     const munSeries = ctx.aggregateSeries('municipality', school.municipality_id, k, measure);
@@ -84,7 +86,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
         minParticipants: min,
         scaleBreaks: ctx.years.filter((y, i) => i > 0 && ctx.scaleBreak(s.exam, s.subject, ctx.years[i - 1], y)),
         series: [
-          { name: w.school, role: 'school' as const, points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state, reason: p.reason }])) },
+          { name: w.school, role: 'school' as const, points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state, reason: p.reason, coded: p.coded }])) },
           { name: ctx.w.area.title, role: 'municipality' as const, points: munSeries },
           { name: w.region, role: 'region' as const, points: regSeries },
         ],

@@ -21,6 +21,7 @@ export const charts: typeof ru = {
     twoYears: (name: string, first: string, firstYear: number, last: string, lastYear: number, change: string) => `${name}: ${first} in ${firstYear} and ${last} in ${lastYear} (${change}).`,
     scaleBreak: (year: number) => ` In ${year} the exam’s scale changed: earlier years are not compared with these.`,
     hidden: (groups: [string, string][]) => ` Not shown: ${groups.map(([years, why]) => `${years} (${why})`).join('; ')}.`,
+    coded: (groups: [string, string][]) => ` In a small group the share is shown as a band, without an exact number: ${groups.map(([years, band]) => `${years}: ${band}`).join('; ')}.`,
   },
   gap: {
     oneYear: (top: string, bottom: string, year: number, gap: string) => `The gap between the ${top} and the ${bottom} of schools in ${year} is ${gap}`,

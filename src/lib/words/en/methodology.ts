@@ -114,8 +114,8 @@ export const methodology: typeof ru = {
       `No value based on fewer than ${countOf(minParticipants, forms().participants)} is published: not on the pages, in the charts, in the files, or in search. In its place the site says “${stateLabel('suppressed', minParticipants)}”.`,
     subtraction: (areaGenitive) =>
       `If a hidden value could be recovered by subtraction (from the ${areaGenitive} total or from other years), the next smallest value is hidden too. Tables mark it “hidden: protects against subtraction”.`,
-    coded: (): Nbsp => [
-      `Shares of ${pctText(0)} and ${pctText(100)} in small groups would reveal every child’s result, so they are shown as “less than ${pctText(5)}” and “more than ${pctText(95)}”.`,
+    coded: (reliabilityMin, wider): Nbsp => [
+      `In groups of fewer than ${formatInt(reliabilityMin)} participants, shares near ${pctText(0)} and ${pctText(100)} would reveal every child’s result, so they are shown as a band: “${pctText(5)} or less” or “${pctText(95)} or more”. ${wider ? `Where one child is more than ${pctText(5)} of the group, the band is wider (with ${formatInt(wider.n)} participants, “${pctText(wider.band)} or less”), so it never means “no one” or “everyone”.` : 'The band always holds both no child and one child, so it never means “no one” or “everyone”.'}`,
     ],
     reliability: (reliabilityMin) => `The colored status label and the “significant change” mark appear only with ${formatInt(reliabilityMin)} or more participants.`,
   },

@@ -59,8 +59,8 @@ export const metrics: typeof ru = {
     setSubject: 'hidden: the result of one of the subjects is hidden',
     byPublisher: 'hidden by the data publisher',
   },
-  codeLow: `less than ${formatPercent(5, 0)}`,
-  codeHigh: `more than ${formatPercent(95, 0)}`,
+  codeLow: (band: number) => `${formatPercent(band, 0)} or less`,
+  codeHigh: (band: number) => `${formatPercent(band, 0)} or more`,
   measures: {
     mean: { label: 'Mean score', unit: 'points', short: 'mean score' },
     share_below: { label: 'Share below the pass mark', unit: '%', short: 'below the pass mark' },

@@ -22,6 +22,8 @@ export const charts = {
     scaleBreak: (year: number) => ` В ${year} году изменилась шкала экзамена: более ранние годы с этими не сравниваются.`,
     /** Hidden years grouped by why: [«2021, 2022», «скрыто: …»]. */
     hidden: (groups: [string, string][]) => ` Значения за ${groups.map(([years, why]) => `${years} — ${why}`).join('; за ')}.`,
+    /** Years whose share is published as a band: [«2016», «не менее 95 %»]. */
+    coded: (groups: [string, string][]) => ` В небольшой группе доля показана полосой, без точного числа: ${groups.map(([years, band]) => `${years} — ${band}`).join('; ')}.`,
   },
   gap: {
     oneYear: (top: string, bottom: string, year: number, gap: string) => `Разрыв между ${top} и ${bottom} школ в ${year} году — ${gap}`,

@@ -3,7 +3,7 @@
  * rule does not apply, why a value is hidden, cluster descriptions, trend labels. A leaf
  * module (it imports only the formatters), so model/config.ts may read it.
  */
-import { formatInt, formatNumber } from '../../format/index.ts';
+import { formatInt, formatNumber, formatPercent } from '../../format/index.ts';
 
 export const metrics = {
   indicators: {
@@ -68,8 +68,8 @@ export const metrics = {
     byPublisher: 'скрыто издателем данных',
   },
   /** A share published as a band instead of a number near 0 or 100 %. */
-  codeLow: 'менее 5 %',
-  codeHigh: 'более 95 %',
+  codeLow: (band: number) => `не более ${formatPercent(band, 0)}`,
+  codeHigh: (band: number) => `не менее ${formatPercent(band, 0)}`,
   measures: {
     mean: { label: 'Средний балл', unit: 'балл', short: 'средний балл' },
     share_below: { label: 'Доля не преодолевших порог', unit: '%', short: 'ниже порога' },
