@@ -31,6 +31,17 @@ describe('pooled small-school results', () => {
     expect(out).toEqual([{ school_id: 'A', exam: 'ЕГЭ', subject: 'Русский язык', grade: null, from: 2023, to: 2025, n: 12, years: [2023, 2024, 2025], mean: 65 }]);
   });
 
+  it('not for a year hidden against subtraction: alone in the window, the pooled figure would be it', () => {
+    // B: one year of 29 pupils, mean 355, hidden to protect another school's result
+    const rows = [row('B', 2025, 29, 355), ...Z];
+    const published = publish(rows).map((r) => (r.school_id === 'B' ? { ...r, mean: null, mean_state: 'suppressed' as const } : r));
+    expect(pooledResults(rows, published, mun([['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+    // nor with a small year beside it: (29·355 + 4·300)/33 = 348,3 is mostly the hidden year
+    const two = [row('B', 2024, 4, 300), row('B', 2025, 29, 355), ...Z];
+    const published2 = publish(two).map((r) => (r.school_id === 'B' ? { ...r, mean: null, mean_state: 'suppressed' as const } : r));
+    expect(pooledResults(two, published2, mun([['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+  });
+
   it('not when the pooled group is under the minimum (4 + 3 = 7)', () => {
     const rows = [...A.slice(0, 2), ...Z];
     expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);

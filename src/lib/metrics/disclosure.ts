@@ -155,25 +155,40 @@ export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<str
     if (!g) groups.set(k, (g = []));
     g.push(i);
   }
+  // A share coded as a band is no number to a reader either: a total less its published
+  // members gives the coded ones back just as it gives the hidden ones. Codes depend only on
+  // a row's own n and value, so they are known before any row is hidden.
+  const codedAs = out.map((r) => {
+    const c: Partial<Record<Share, string>> = {};
+    for (const sh of SHARES) {
+      const label = codeShare(r[sh], r.n, settings);
+      if (label) c[sh] = label;
+    }
+    return Object.keys(c).length ? c : null;
+  });
   let complementary = 0;
   for (let changed = true; changed; ) {
     changed = false;
     for (const [k, members] of groups) {
       // A set score needs every subject; it is published only when no subject is small.
-      if (k.startsWith('s') && (members.length < 2 || members.some((i) => isSmall(out[i].n, settings)))) continue;
-      const hiddenHere = members.filter((i) => hiddenByUs[i]);
+      const set = k.startsWith('s');
+      if (set && (members.length < 2 || members.some((i) => isSmall(out[i].n, settings)))) continue;
+      // The members a reader has no number for, per measure: hidden by us, or coded (shares).
       // A set score's subjects share their pupils (and the school knows all of them), so two
       // hidden subjects suffice there; in a municipality the hidden schools' pupils add up,
-      // and the total less the published schools gives their combined mean, which must rest
-      // on the minimum and on more than two schools.
-      const set = k.startsWith('s');
-      const hiddenN = set ? Infinity : hiddenHere.reduce((sum, i) => sum + (out[i].n ?? 0), 0);
-      if (safeRemainder(hiddenHere.length, hiddenN, settings, set ? 2 : MIN_HIDDEN_MEMBERS)) continue;
-      const candidates = members.filter((i) => !hiddenByUs[i] && hasValue(out[i])).sort((a, b) => (out[a].n ?? 0) - (out[b].n ?? 0) || cmpId(out[a].school_id, out[b].school_id) || cmpId(out[a].subject, out[b].subject));
+      // and the total less the published schools gives their combined figure, which must
+      // rest on the minimum and on more than two schools.
+      const minMembers = set ? 2 : MIN_HIDDEN_MEMBERS;
+      // Only measures the members have (Moscow publishes shares, no means).
+      const unknownFor = (measure: Measure) =>
+        members.filter((i) => (hiddenByUs[i] && out[i][`${measure}_state`] === 'suppressed') || (!set && measure !== 'mean' && codedAs[i]?.[measure as Share] && out[i][`${measure}_state`] === 'value'));
+      const unsafe = MEASURES.map(unknownFor).find((unknown) => !safeRemainder(unknown.length, set ? Infinity : unknown.reduce((sum, i) => sum + (out[i].n ?? 0), 0), settings, minMembers));
+      if (!unsafe) continue;
+      const candidates = members.filter((i) => !unsafe.includes(i) && hasValue(out[i])).sort((a, b) => (out[a].n ?? 0) - (out[b].n ?? 0) || cmpId(out[a].school_id, out[b].school_id) || cmpId(out[a].subject, out[b].subject));
       // Where only hiding every school left would make the total safe, the total says less
       // than its schools: it is withheld instead (discloseAggregates finds it unsafe) and the
       // schools stay published.
-      if (!set && candidates.length <= MIN_HIDDEN_MEMBERS - hiddenHere.length) {
+      if (!set && candidates.length <= MIN_HIDDEN_MEMBERS - unsafe.length) {
         groups.delete(k);
         continue;
       }
@@ -184,15 +199,9 @@ export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<str
       changed = true;
     }
   }
-  for (const r of out) {
-    if (r.suppressed_reason) continue;
-    const coded: Partial<Record<Share, string>> = {};
-    for (const s of SHARES) {
-      const c = codeShare(r[s], r.n, settings);
-      if (c) coded[s] = c;
-    }
-    if (Object.keys(coded).length) r.coded = coded;
-  }
+  out.forEach((r, i) => {
+    if (!r.suppressed_reason && codedAs[i]) r.coded = codedAs[i]!;
+  });
   return { rows: out, hidden: { primary, complementary } };
 }
 
@@ -242,28 +251,44 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
   // A total whose hidden schools cannot be made safe (a lone school hidden against a set
   // score in a one-school municipality, say) would give them back: the total goes too.
   if (schools) {
-    const hiddenIn = new Map<string, { count: number; n: number }>();
+    // Per total and measure: the schools a reader has no number for (hidden by us, or a
+    // share coded as a band) and their participants.
+    const unknownIn = new Map<string, { count: number; n: number }>();
     const note = (k: string, n: number) => {
-      const h = hiddenIn.get(k) ?? { count: 0, n: 0 };
+      const h = unknownIn.get(k) ?? { count: 0, n: 0 };
       h.count++;
       h.n += n;
-      hiddenIn.set(k, h);
+      unknownIn.set(k, h);
     };
     for (const r of schools.rows) {
-      // Only what we hid entered a total; its size is read before the boundary drops it.
-      if (!r.suppressed_reason || r.n === null) continue;
+      // Only what has a number entered a total; its size is read before the boundary drops it.
+      if (r.n === null) continue;
       const tail = `${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
       const m = schools.municipalityOf.get(r.school_id);
-      if (m) note(`${m}\u0001${tail}`, r.n);
-      note(`\u0001region\u0001${tail}`, r.n);
+      for (const measure of MEASURES) {
+        if (!(r.suppressed_reason && r[`${measure}_state`] === 'suppressed') && !(measure !== 'mean' && r.coded?.[measure as Share])) continue;
+        if (m) note(`${m}\u0001${tail}\u0001${measure}`, r.n);
+        note(`\u0001region\u0001${tail}\u0001${measure}`, r.n);
+      }
     }
     for (const p of out) {
-      if (hidden.has(p) || !MEASURES.some((m) => p[`${m}_state`] === 'value')) continue;
+      if (hidden.has(p)) continue;
       const tail = `${p.year}\u0001${p.exam}\u0001${p.subject}\u0001${p.grade ?? ''}`;
-      const h = hiddenIn.get(p.scope === 'region' ? `\u0001region\u0001${tail}` : `${p.scope_id}\u0001${tail}`);
-      if (h && !safeRemainder(h.count, h.n, settings)) {
+      const scope = p.scope === 'region' ? `\u0001region\u0001${tail}` : `${p.scope_id}\u0001${tail}`;
+      const unsafe = MEASURES.filter((measure) => {
+        const h = unknownIn.get(`${scope}\u0001${measure}`);
+        return p[`${measure}_state`] === 'value' && h !== undefined && !safeRemainder(h.count, h.n, settings);
+      });
+      if (!unsafe.length) continue;
+      // A total whose mean would give a school back goes whole; a share alone goes alone.
+      if (unsafe.includes('mean') || unsafe.length === MEASURES.filter((m) => p[`${m}_state`] === 'value').length) {
         hideAgg(p, reasonComplementary());
         hidden.add(p);
+      } else {
+        for (const measure of unsafe) {
+          p[measure] = null;
+          p[`${measure}_state`] = 'suppressed';
+        }
       }
     }
   }

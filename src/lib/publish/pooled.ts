@@ -5,6 +5,8 @@
  * reaches the minimum. School performance tables do the same for small schools.
  *
  * Disclosure checks on the pooled figure, each closing one way back to a hidden group:
+ * - only years each under the minimum, two or more: a year hidden against subtraction has
+ *   min participants or more and must stay hidden (NYC 01M292: one year, 29 takers);
  * - only when no year of the window is published on its own (else pooled − that year
  *   gives the rest back);
  * - one window per series, the latest (two overlapping windows differ by single years);
@@ -64,6 +66,9 @@ export function pooledResults(
   const out: PooledResult[] = [];
   for (const [k, s] of [...series].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     if (s.unusable || shown.has(k)) continue;
+    // Only a small school's years: a year of min or more participants hidden against
+    // subtraction must stay hidden, and alone in a window its pooled figure would be itself.
+    if (s.rows.some((r) => r.n! >= min) || s.rows.length < 2) continue;
     const n = s.rows.reduce((t, r) => t + r.n!, 0);
     if (n < min) continue;
     const r0 = s.rows[0];
