@@ -183,6 +183,7 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
           total: pos.total,
           bottomCut: pos.bottomCut,
           topCut: pos.topCut,
+          groupOf: pos.groupOf,
           subject: pos.setLabel,
           groups: ctx.w,
           scope: 'municipality',

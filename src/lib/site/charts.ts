@@ -185,6 +185,8 @@ export function positionChart(args: {
   total: number;
   bottomCut: number;
   topCut: number;
+  /** A school's group in the gap (its lists), the one definition of «top/bottom 10 %». */
+  groupOf: (id: string) => 'top' | 'bottom' | 'none';
   subject: string;
   /** The groups' names under the settings in force («10 % лучших»). */
   groups: { top: string; bottom: string };
@@ -202,11 +204,11 @@ export function positionChart(args: {
   if (args.scope !== 'municipality' && mine.length === 1) {
     const rank = args.rankOf(mine[0].value);
     const { top, bottom } = args.groups;
-    const band = mine[0].value >= args.topCut ? 'top' : mine[0].value <= args.bottomCut ? 'bottom' : 'none';
+    const band = args.groupOf(mine[0].id);
     summary = m.position.school({ subject: args.subject, value: fmt(mine[0].value), rank, total: n, band, top, bottom, topCut: fmt(args.topCut), bottomCut: fmt(args.bottomCut) });
   } else {
-    const inTop = mine.filter((v) => v.value >= args.topCut).length;
-    const inBottom = mine.filter((v) => v.value <= args.bottomCut).length;
+    const inTop = mine.filter((v) => args.groupOf(v.id) === 'top').length;
+    const inBottom = mine.filter((v) => args.groupOf(v.id) === 'bottom').length;
     summary = m.position.area({ subject: args.subject, count: mine.length, areaGenitive, top: args.groups.top, bottom: args.groups.bottom, inTop, inBottom, total: n });
   }
   const table: DataTable = {

@@ -223,13 +223,23 @@ export class SiteContext {
     for (const v of sorted) bins[Math.min(29, Math.floor((v - lo) / width))].count++;
     const m = MEASURE_LABEL[this.settings.gap_score === 'mean' ? 'mean' : this.settings.gap_score];
     const descending = [...sorted].reverse();
+    // The groups are the gap's own (its k among all eligible schools, hidden scores
+    // included), so a page says «in the top 10 %» exactly when the gap's list names it.
+    // The lines are drawn at the published members' edge scores.
+    const top = new Set(gap.top_ids);
+    const bottom = new Set(gap.bottom_ids);
+    const edge = (ids: Set<string>, pick: (a: number, b: number) => number, fallback: number) => {
+      const v = scores.filter((s) => ids.has(s.school_id)).map((s) => s.score);
+      return v.length ? v.reduce(pick) : fallback;
+    };
     return {
       year,
       unit: m.unit,
       scoreLabel: this.gapScoreLabel,
       setLabel: `${p.exam}, ${subjectSetText(p.subject_set)}`,
-      bottomCut: sorted[k - 1],
-      topCut: sorted[sorted.length - k],
+      bottomCut: edge(bottom, Math.max, sorted[Math.min(k, sorted.length) - 1]),
+      topCut: edge(top, Math.min, sorted[Math.max(0, sorted.length - k)]),
+      groupOf: (id: string): 'top' | 'bottom' | 'none' => (top.has(id) ? 'top' : bottom.has(id) ? 'bottom' : 'none'),
       bins,
       total: sorted.length,
       // Rank = 1 + number of schools with a strictly better score (ties share a rank).
@@ -292,15 +302,23 @@ export class SiteContext {
     const out: { name: string; cell: Cell }[] = [];
     const w = t().site;
     const names = w.indexNames;
+    // Only what the dataset has: a component no school has a value for is not this
+    // region's model (NYC publishes a poverty share, no teachers' categories or textbooks).
+    const present = (this.presentComponents ??= new Set(this.inputs.indices.flatMap((r) => Object.entries(r.components).filter(([, v]) => v !== null).map(([c]) => c))));
     for (const r of rows.filter((x) => x.year === latest)) {
+      const components = Object.entries(r.components).filter(([c]) => present.has(c));
+      if (!components.length) continue;
       out.push({ name: w.indexRow(names[r.index] ?? r.index, latest), cell: numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 }) });
-      for (const [c, v] of Object.entries(r.components)) {
+      for (const [c, v] of components) {
         const meta = SCHOOL_INDICATORS.find((i) => i.id === c);
-        out.push({ name: w.componentRow(meta?.name ?? c), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
+        // A z-score taken with the sign that makes higher better: a share whose higher value
+        // is worse reads reversed, and the row says so.
+        out.push({ name: w.componentRow(meta?.name ?? c, meta?.polarity === 'lower'), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
       }
     }
     return out;
   }
+  private presentComponents?: Set<string>;
 
   /** A school's pooled three-year results, ranked exams first. */
   pooledFor(schoolId: string): PooledResult[] {

@@ -185,6 +185,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
           total: pos.total,
           bottomCut: pos.bottomCut,
           topCut: pos.topCut,
+          groupOf: pos.groupOf,
           subject: pos.setLabel,
           groups: ctx.w,
         }),

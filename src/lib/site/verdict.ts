@@ -139,16 +139,18 @@ export function areaVerdict(ctx: SiteContext, rows: { year: number; gap: number 
   const last = shown[shown.length - 1];
   const change = roundAsShown(roundAsShown(last.gap!, 1) - roundAsShown(first.gap!, 1), 1);
   const unit = ctx.gapScoreIsShare ? w.pp : '';
-  const label = change < 0 ? w.gapFell : change > 0 ? w.gapRose : w.gapSame;
   const judged = window.filter((r) => r.target_met !== null);
   const met = judged.filter((r) => r.target_met).length;
+  // A narrower gap with a missed yearly target is not shown as plain good news.
+  const missed = met < judged.length;
+  const label = change < 0 ? (missed ? w.gapFellShort : w.gapFell) : change > 0 ? w.gapRose : w.gapSame;
   const reliable = shown.every((r) => !r.few_schools);
   const sentences = [
     w.gapChange(ctx.w.top, ctx.w.bottom, `${formatNumber(first.gap!, 1)}${unit}`, first.year, `${formatNumber(last.gap!, 1)}${unit}`, last.year, `${formatChange(change, 1)}${unit}`),
   ];
   if (judged.length) sentences.push(w.gapTarget(ctx.settings.gap_target_pct, met, judged.length));
   if (!reliable) sentences.push(w.gapUnreliable);
-  return { tone: reliable ? (change < 0 ? 'better' : change > 0 ? 'worse' : 'steady') : 'unknown', label, sentences };
+  return { tone: reliable ? (change < 0 ? (missed ? 'steady' : 'better') : change > 0 ? 'worse' : 'steady') : 'unknown', label, sentences };
 }
 
 /** «За 2019–2025 годы», or «За 2016 год» when the period is one year. */

@@ -29,6 +29,7 @@ export const school: typeof ru = {
     gapOnlyYear: (top: string, bottom: string, year: number, gap: string) => `The gap between the ${top} and the ${bottom} of schools is published for ${year} only: ${gap}.`,
     gapNone: (period: string, top: string, bottom: string) => `${period} the gap between the ${top} and the ${bottom} of schools is not published (too few schools with enough participants, or hidden to protect data).`,
     gapFell: 'The gap narrowed',
+    gapFellShort: 'The gap narrowed, but the target was not met every year',
     gapRose: 'The gap widened',
     gapSame: 'The gap did not change',
     gapChange: (top: string, bottom: string, first: string, from: number, last: string, to: number, change: string) => `Between the ${top} and the ${bottom} of schools: ${first} in ${from} and ${last} in ${to} (${change}).`,

@@ -43,11 +43,11 @@ export const charts = {
     /** One school among all: its rank and whether it is in a group. */
     school: (a: { subject: string; value: string; rank: number; total: number; band: 'top' | 'bottom' | 'none'; top: string; bottom: string; topCut: string; bottomCut: string }) => {
       const band = a.band === 'top' ? `входит в ${a.top}` : a.band === 'bottom' ? `входит в ${a.bottom}` : `не входит ни в ${a.top}, ни в ${a.bottom}`;
-      return `${a.subject}: ${a.value} — ${a.rank}-е место из ${countOf(a.total, forms().schoolsGenitive)} региона; школа ${band} (граница ${a.top} — ${a.topCut}, ${a.bottom} — ${a.bottomCut}).`;
+      return `${a.subject}: ${a.value} — ${a.rank}-е место из ${countOf(a.total, forms().schoolsGenitive)} региона с опубликованным результатом; школа ${band} (по спискам групп в разделе о разрыве; граница ${a.top} — ${a.topCut}, ${a.bottom} — ${a.bottomCut}).`;
     },
     /** An area's schools among all: how many are in each group. */
     area: (a: { subject: string; count: number; areaGenitive: string; top: string; bottom: string; inTop: number; inBottom: number; total: number }) =>
-      `${a.subject}: из ${countOf(a.count, forms().schoolsGenitive)} ${a.areaGenitive} в ${a.top} школ региона ${a.inTop === 0 ? 'не входит ни одна' : `${plural(a.inTop, ['входит', 'входят', 'входят'])} ${a.inTop}`}, в ${a.bottom} — ${a.inBottom === 0 ? 'ни одной' : a.inBottom} (всего в расчёте ${countOf(a.total, forms().schools)}).`,
+      `${a.subject}: из ${countOf(a.count, forms().schoolsGenitive)} ${a.areaGenitive} в ${a.top} школ региона ${a.inTop === 0 ? 'не входит ни одна' : `${plural(a.inTop, ['входит', 'входят', 'входят'])} ${a.inTop}`}, в ${a.bottom} — ${a.inBottom === 0 ? 'ни одной' : a.inBottom} (всего опубликован результат ${countOf(a.total, forms().schoolsGenitive)}).`,
     /** The area word when the dataset gives none, in the genitive. */
     areaGenitive: 'муниципалитета',
     schoolColumn: 'Школа',
