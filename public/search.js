@@ -100,8 +100,19 @@ window.addEventListener('DOMContentLoaded', function () {
   var input = el.querySelector('input');
   // Nothing found: offer the loose correction as a button (searching it by itself would
   // rewrite the box under the fingers of someone still typing).
+  // Pagefind's own Russian has one form for every count («3 результатов»): the number
+  // takes its form here (Intl.PluralRules: 1 результат, 3 результата, 5 результатов).
+  var forms = { one: 'результат', few: 'результата', many: 'результатов', other: 'результата' };
+  var rules = document.documentElement.lang === 'en' || typeof Intl === 'undefined' ? null : new Intl.PluralRules('ru');
+  function pluralize(msg) {
+    var m = rules && /^(\d+) результатов/.exec(msg.textContent || '');
+    if (!m) return;
+    var form = forms[rules.select(Number(m[1]))];
+    if (form !== 'результатов') msg.textContent = msg.textContent.replace(/^(\d+) результатов/, m[1] + ' ' + form);
+  }
   new MutationObserver(function () {
     var msg = el.querySelector('.pagefind-ui__message');
+    if (msg) pluralize(msg);
     if (!words || !input || !note || !msg || el.querySelector('.pagefind-ui__result')) return;
     if (!T.none.test(msg.textContent || '')) return;
     var typed = input.value;

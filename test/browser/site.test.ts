@@ -137,6 +137,13 @@ describe.skipIf(skipBrowser)('demo site in Chromium', () => {
       const message = page.locator('.pagefind-ui__message');
       await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/результат|Ничего не найдено/);
       const text = (await message.textContent()) ?? '';
+      // The count agrees with its noun: 1 результат, 3 результата, 5 и 11 результатов.
+      const counted = /^(\d+) (результат\S*)/.exec(text);
+      if (counted) {
+        const n = Number(counted[1]);
+        const form = n % 10 === 1 && n % 100 !== 11 ? 'результат' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'результата' : 'результатов';
+        expect(counted[2], text).toBe(form);
+      }
       // The count comes first; each result's title loads after it, from its own fragment.
       const result = page.locator('.pagefind-ui__result-link');
       if (!/Ничего не найдено/.test(text)) await expect.poll(() => result.count(), { timeout: 15_000 }).toBeGreaterThan(0);

@@ -92,6 +92,8 @@ describe('edition', () => {
     // 1 796 083 200 s = 2026-12-01T00:00:00Z.
     expect(buildDateFrom(undefined, '1796083200')).toBe('2026-12-01');
     expect(buildDateFrom(undefined, undefined)).toBeNull();
+    // SOURCE_DATE_EPOCH=0 pins a reproducible build; it is no build date (not 01.01.1970)
+    expect(buildDateFrom(undefined, '0')).toBeNull();
     expect(() => buildDateFrom('2026-02-30', undefined)).toThrow(/--date/);
     expect(() => buildDateFrom(undefined, 'yesterday')).toThrow(/SOURCE_DATE_EPOCH/);
   });

@@ -2,7 +2,7 @@
 import { EGE_MEASURES } from './results.ts';
 import type { World } from './world.ts';
 
-export const DEMO_SOURCE = 'Демонстрационные данные, сгенерированы npm run demo; не являются реальными';
+export const DEMO_SOURCE = 'Демонстрационные данные, созданы программой; не являются реальными';
 
 const q = (s: string) => JSON.stringify(s);
 

@@ -65,6 +65,9 @@ export function buildDateFrom(arg: string | undefined, epoch: string | undefined
   }
   if (epoch) {
     if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH: ожидается число секунд, получено «${epoch}»`);
+    // 0 is what CI and benchmarks set to make builds reproducible, not a date: a report
+    // saying «собран 01.01.1970» would mislead.
+    if (Number(epoch) === 0) return null;
     return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   }
   return null;

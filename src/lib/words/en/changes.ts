@@ -23,7 +23,7 @@ export const changes: typeof ru = {
   grade: (grade: string) => `, grade ${grade}`,
   description: 'Changes in the published data since the previous release.',
   noneHeading: 'No comparison made',
-  noneText: 'This site was built without a previous release of the data to compare with (npm run build -- --previous FOLDER, where FOLDER is the data/ folder of the previous build). Once it is given, this page lists the schools added and gone, changes of status, revised values and changes in the gap.',
+  noneText: 'There is nothing to compare with yet: this is the first release of the data on this site. From the next release on, this page lists the schools added and gone, changes of status, revised values and changes in the gap.',
   summaryHeading: 'Summary',
   comparedWith: (current: string, previous: string) => `${capitalize(current)} compared with ${previous}.`,
   stats: {
