@@ -7,6 +7,7 @@ import type { IslandData, IslandSchool } from '../lib/site/island-data.ts';
 import { cellTd, el, islandWords, loadIslandData, trajectorySvg, yearCell } from './island-data.ts';
 import { typeset } from '../lib/format/typography.ts';
 import { capitalize } from '../lib/format/index.ts';
+import { findSchool } from './find-school.ts';
 
 const MAX = 5;
 
@@ -93,7 +94,7 @@ function setUp(form: HTMLFormElement): void {
     ev.preventDefault();
     if (!data) return;
     const v = input.value.trim();
-    const s = data.schools.find((x) => x.label === v || x.name === v || x.id === v);
+    const s = findSchool(data.schools, v);
     if (!s) {
       status.textContent = islandWords().compare.notFound(v);
       return;
@@ -121,3 +122,4 @@ function setUp(form: HTMLFormElement): void {
 
 const form = document.getElementById('compare-form') as HTMLFormElement | null;
 if (form) setUp(form);
+
