@@ -34,6 +34,7 @@ export const layout: typeof ru = {
     code: 'Embed code',
     copy: 'Copy this code into your page:',
     link: 'Embed on your site',
+    linkAlone: 'Open this chart alone',
   },
   compare: {
     title: 'Compare schools',

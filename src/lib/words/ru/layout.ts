@@ -35,6 +35,8 @@ export const layout = {
     code: 'Код для вставки',
     copy: 'Скопируйте этот код на свою страницу:',
     link: 'Встроить на свой сайт',
+    /** Without the site's address there is no embed code: the link shows the chart alone. */
+    linkAlone: 'Открыть только этот график',
   },
   compare: {
     title: 'Сравнение школ',
