@@ -3,7 +3,7 @@ import { t } from '../words/index.ts';
 import { forms, afterColon, capitalize, countOf, plural, formatNumber, formatChange, formatInt, subjectSetText } from '../format/index.ts';
 import { sparkline } from '../charts/sparkline.ts';
 import { HIDDEN } from '../publish/published.ts';
-import { numCell, textCell } from './cells.ts';
+import { intCell, numCell, textCell } from './cells.ts';
 import { gapChart, positionChart, compareByNameChart } from './charts.ts';
 import { FLAG_NAMES, FLAG_SHORT } from './school-page.ts';
 import { areaVerdict } from './verdict.ts';
@@ -125,6 +125,42 @@ function flaggedList(ctx: SiteContext, schoolIds: string[]): ListItem[] {
     });
   }
   return items;
+}
+
+function flaggedByArea(ctx: SiteContext): DataTable {
+  const w = t().area.flaggedByArea;
+  const rows = [...ctx.municipalities.values()]
+    .map((m) => {
+      let shnro = 0;
+      let nsu = 0;
+      let all = 0;
+      for (const id of m.schoolIds) {
+        const fired = new Set((ctx.flagsBySchool.get(id) ?? []).filter((f) => f.fired === true).map((f) => f.flag));
+        if (fired.has('shnro')) shnro++;
+        if (fired.has('nsu')) nsu++;
+        if (fired.has('shnro') || fired.has('nsu')) all++;
+      }
+      return { m, shnro, nsu, all };
+    })
+    .filter((r) => r.all > 0)
+    .sort((a, b) => b.all - a.all || a.m.name.localeCompare(b.m.name, 'ru'));
+  return {
+    id: 'region-flagged',
+    caption: w.caption(ctx.latestYear),
+    columns: [
+      { key: 'area', label: ctx.w.area.title },
+      { key: 'shnro', label: w.shnro, numeric: true },
+      { key: 'nsu', label: w.nsu, numeric: true },
+      { key: 'all', label: w.all, numeric: true },
+    ],
+    rows: rows.map((r) => ({
+      area: textCell(r.m.name, ctx.href(`municipality/${r.m.slug}`) + '#flagged'),
+      shnro: intCell(r.shnro),
+      nsu: intCell(r.nsu),
+      all: intCell(r.all),
+    })),
+    sortable: true,
+  };
 }
 
 function schoolsTable(ctx: SiteContext, m: MunicipalityInfo): DataTable {
@@ -283,11 +319,13 @@ export function regionPage(ctx: SiteContext, extra: { changes: ListItem[]; resil
     charts,
     list: [...ctx.municipalities.values()].map((m) => ({ text: m.name, href: ctx.href(`municipality/${m.slug}`), note: countOf(m.schoolIds.length, forms().schools) })),
   });
+  // The region page counts flagged schools by area; each area's page lists them with their
+  // rules (a list of every school repeated the rules a hundred times: 23,000 px on a phone).
   sections.push({
     id: 'flagged',
     heading: t().area.regionFlaggedHeading,
-    intro: !ctx.identifies ? [ctx.noIdentificationText()] : [t().area.regionFlaggedIntro(flagged.length, ctx.latestYear)],
-    list: flagged,
+    intro: !ctx.identifies ? [ctx.noIdentificationText()] : [t().area.regionFlaggedIntro(flagged.length, ctx.latestYear, ctx.w.area)],
+    tables: ctx.identifies && flagged.length ? [flaggedByArea(ctx)] : [],
   });
   if (extra.resilient.length) {
     sections.push({

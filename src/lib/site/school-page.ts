@@ -152,10 +152,11 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
             id: `school-${school.slug}-latest`,
             caption: w.resultsCaption([...examsShown], latest),
             columns: [
+              // The score beside the subject: on a phone it is in view without scrolling.
               { key: 'what', label: w.examSubject },
+              { key: 'mean', label: meanColumnLabel(examsShown), numeric: true },
               { key: 'trend', label: w.trend },
               { key: 'n', label: w.n, numeric: true },
-              { key: 'mean', label: meanColumnLabel(examsShown), numeric: true },
               { key: 'share_below', label: w.shareBelow, numeric: true },
               { key: 'share_high', label: w.shareHigh, numeric: true },
             ],

@@ -52,7 +52,14 @@ export const area: typeof ru = {
   regionMean: 'regional average',
   areasIntro: (count: string) => `Means are weighted by the number of participants. ${count}; each has its own page.`,
   regionFlaggedHeading: 'Identified schools',
-  regionFlaggedIntro: (n: number, year: number) => `${countOf(n, forms().schools)} ${n === 1 ? 'is' : 'are'} identified in a risk group in ${year}. The rules that fired are listed for each; details and the distance to the exit threshold are on the school’s page.`,
+  regionFlaggedIntro: (n: number, year: number, area: { genitive: string; genitive_plural: string }) =>
+    `${countOf(n, forms().schools)} ${n === 1 ? 'is' : 'are'} identified in a risk group in ${year}. The table counts them by ${area.genitive}; each ${area.genitive}’s page lists its schools with the rules that fired, and a school’s page gives the details.`,
+  flaggedByArea: {
+    caption: (year: number) => `Low-results and social-conditions schools by area, ${year}`,
+    shnro: 'Low results',
+    nsu: 'Social conditions',
+    all: 'Schools in all',
+  },
   resilient: 'Resilient schools',
   resilientIntro: 'Schools in unfavorable social conditions whose result is well above what is expected in such a context (top quarter of the residuals).',
   clusters: 'Types of schools (clusters)',

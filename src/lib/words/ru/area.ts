@@ -53,7 +53,15 @@ export const area = {
   regionMean: 'в среднем по региону',
   areasIntro: (count: string) => `Средние взвешены по числу участников. ${count}; у каждого своя страница.`,
   regionFlaggedHeading: 'Школы ШНРО и НСУ',
-  regionFlaggedIntro: (n: number, year: number) => `${countOf(n, forms().schools)} ${plural(n, forms().assigned)} к группам риска в ${year} году. Для каждой — сработавшие правила; подробности и расстояние до порога выхода — на странице школы.`,
+  regionFlaggedIntro: (n: number, year: number, area: { genitive: string; genitive_plural: string }) =>
+    `${countOf(n, forms().schools)} ${plural(n, forms().assigned)} к группам риска в ${year} году. В таблице — их число по каждому из ${area.genitive_plural}; список школ со сработавшими правилами — на странице ${area.genitive} (ссылка в таблице), подробности — на странице школы.`,
+  /** The region's flagged schools counted by area (the lists are on the area pages). */
+  flaggedByArea: {
+    caption: (year: number) => `Школы ШНРО и НСУ по территориям, ${year}`,
+    shnro: 'ШНРО',
+    nsu: 'НСУ',
+    all: 'Всего школ',
+  },
   resilient: 'Резильентные школы',
   resilientIntro: 'Школы в неблагоприятных социальных условиях, чей результат заметно выше ожидаемого для такого контекста (верхняя четверть остатков).',
   clusters: 'Типы школ (кластеры)',
