@@ -191,6 +191,38 @@ describe('disclosure', () => {
     expect(by('M3').suppressed_reason).toBe('скрыто: защита от вычитания');
   });
 
+  it('treats a municipality whose share is a band as unknown: the region less the others would give it', () => {
+    // M1: 12 pupils, all above the line (100 % → band «не менее 90 %»: one of 12 is 8,3 %);
+    // M2: 50 pupils at 40 %, M3: 40 at 50 %. The region (102 pupils) less M2 and M3 gives M1's
+    // exact 100 %, so the smaller of the others, M3, is hidden too.
+    const sch = schools([['a', 'M1'], ['b', 'M2'], ['c', 'M3']]);
+    const rows = schoolResults(results([
+      { school_id: 'a', year: 2024, n: 12, mean: 80, share_high: 100 },
+      { school_id: 'b', year: 2024, n: 50, mean: 60, share_high: 40 },
+      { school_id: 'c', year: 2024, n: 40, mean: 65, share_high: 50 },
+    ]));
+    const pub = discloseAggregates(aggregates(rows, sch), s);
+    const by = (id: string) => pub.find((p) => p.scope_id === id)!;
+    expect(by('M1').coded).toEqual({ share_high: 'не менее 90\u00a0%' });
+    expect(by('M3')).toMatchObject({ share_high: null, share_high_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
+    expect(by('M2').share_high).toBe(40);
+    expect(by('region').share_high).toBeCloseTo((1200 + 2000 + 2000) / 102, 10);
+  });
+
+  it('withholds the region\'s share when it is one banded municipality', () => {
+    const sch = schools([['a', 'M1'], ['b', 'M1']]);
+    const rows = schoolResults(results([
+      { school_id: 'a', year: 2024, n: 12, mean: 80, share_high: 100 },
+      { school_id: 'b', year: 2024, n: 10, mean: 70, share_high: 100 },
+    ]));
+    const pub = discloseAggregates(aggregates(rows, sch), s);
+    const region = pub.find((p) => p.scope === 'region')!;
+    // 22 pupils, all above: the municipality shows a band; the region, the same pupils, no number
+    expect(pub.find((p) => p.scope_id === 'M1')!.coded).toEqual({ share_high: 'не менее 95\u00a0%' });
+    expect(region).toMatchObject({ share_high: null, share_high_state: 'suppressed' });
+    expect(region.mean).toBeCloseTo((12 * 80 + 10 * 70) / 22, 10);
+  });
+
   it('hides a small municipal aggregate and its complement when the region is published', () => {
     const sch = schools([['a', 'M1'], ['b', 'M2'], ['c', 'M3']]);
     const rows = schoolResults(results([{ school_id: 'a', year: 2024, n: 6, mean: 30 }, { school_id: 'b', year: 2024, n: 15, mean: 60 }, { school_id: 'c', year: 2024, n: 50, mean: 70 }]));

@@ -300,28 +300,49 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
     if (!g) groups.set(k, (g = []));
     g.push(p);
   }
-  for (const g of groups.values()) {
-    // Until the hidden municipalities are two or more and together reach the minimum (the
-    // region less the published ones gives their combined figure), hide the next smallest.
-    // Two suffice here, unlike schools in a total: the one who could subtract its own figure
-    // is an education authority, which holds the data already.
-    const MIN_MUNICIPALITIES = 2;
+  // Codes depend only on a total's own value and size: known before anything is hidden.
+  const codedAs = new Map<PublishedAggregate, Partial<Record<Share, string>>>();
+  for (const p of out) {
+    const coded: Partial<Record<Share, string>> = {};
+    for (const sh of SHARES) {
+      const c = p[`${sh}_state`] === 'value' ? codeShare(p[sh], p[`${sh}_n_used`], settings) : null;
+      if (c) coded[sh] = c;
+    }
+    if (Object.keys(coded).length) codedAs.set(p, coded);
+  }
+  const regionOf = new Map<string, PublishedAggregate>();
+  for (const p of out) if (p.scope === 'region') regionOf.set(`${p.year}\u0001${p.exam}\u0001${p.subject}\u0001${p.grade ?? ''}`, p);
+  // Two suffice here, unlike schools in a total: the one who could subtract its own figure
+  // is an education authority, which holds the data already.
+  const MIN_MUNICIPALITIES = 2;
+  for (const [k, g] of groups) {
+    // The region less its published municipalities gives the rest combined: per measure,
+    // the hidden ones and those whose share is only a band. Until they are two or more and
+    // reach the minimum together, hide the next smallest; with none left to hide, the
+    // region's own figure for that measure is withheld.
+    const region = regionOf.get(k);
     for (;;) {
-      const hiddenHere = g.filter((p) => hidden.has(p));
-      if (safeRemainder(hiddenHere.length, hiddenHere.reduce((sum, p) => sum + p.n_total, 0), settings, MIN_MUNICIPALITIES)) break;
-      const c = g.filter((p) => !hidden.has(p) && p.mean_state === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
-      if (!c) break;
-      hideAgg(c, reasonComplementary());
-      hidden.add(c);
+      const unknownFor = (m: Measure) => g.filter((p) => p[`${m}_state`] === 'suppressed' || (m !== 'mean' && p[`${m}_state`] === 'value' && codedAs.get(p)?.[m as Share]));
+      const unsafe = MEASURES.find((m) => {
+        if (!region || region[`${m}_state`] !== 'value') return false;
+        const unknown = unknownFor(m);
+        return !safeRemainder(unknown.length, unknown.reduce((sum, p) => sum + p.n_total, 0), settings, MIN_MUNICIPALITIES);
+      });
+      if (!unsafe) break;
+      const rest = new Set(unknownFor(unsafe));
+      const c = g.filter((p) => !rest.has(p) && p[`${unsafe}_state`] === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
+      // Only the measure at risk goes: a municipality's mean says nothing of its shares.
+      const target = c ?? region!;
+      target[unsafe] = null;
+      target[`${unsafe}_state`] = 'suppressed';
+      if (unsafe === 'mean') target.mean_unweighted = null;
+      target.suppressed_reason ??= reasonComplementary();
     }
   }
   for (const p of out) {
-    if (p.suppressed_reason) continue;
-    const coded: Partial<Record<Share, string>> = {};
-    for (const s of SHARES) {
-      const c = codeShare(p[s], p[`${s}_n_used`], settings);
-      if (c) coded[s] = c;
-    }
+    // Per share: a total with one measure hidden still shows its other shares as bands.
+    if (!codedAs.has(p)) continue;
+    const coded = Object.fromEntries(Object.entries(codedAs.get(p)!).filter(([sh]) => p[`${sh as Share}_state`] === 'value'));
     if (Object.keys(coded).length) p.coded = coded;
   }
   return out;
