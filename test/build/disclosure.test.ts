@@ -144,65 +144,6 @@ describe.each([
   });
 });
 
-/**
- * Figures derived from results: a ШНРО rule's value and a context residual. A result hidden
- * against subtraction rests on ≥ 10 participants, so the metrics used it; its rule value or
- * residual would give it back (the helper review recovered NYC and Moscow results this way).
- */
-describe.each(['demo', 'small', 'moscow', 'nyc'])('derived figures of hidden results: %s', (name) => {
-  it.skipIf(!shouldCheck(name))('no rule value or residual for a school-year whose result is hidden against subtraction', () => {
-    const dir = site(name);
-    // In results.csv a result hidden against subtraction keeps its count (≥ 10) but no measure.
-    const hidden = new Set<string>();
-    for (const r of csv(join(dir, 'data', 'results.csv'))) {
-      const measureHidden = ['mean', 'share_below', 'share_good', 'share_high'].some((m) => r[`${m}_state`] === 'suppressed');
-      if (measureHidden && r.n_state === 'value' && Number(r.n) >= DEFAULT_SETTINGS.min_participants && r.exam !== 'ВПР') hidden.add(`${r.school_id}|${r.year}`);
-    }
-    let checked = 0;
-    for (const f of csv(join(dir, 'data', 'flags.csv'))) {
-      const y = Number(f.year);
-      // low_results averages the last 3 years; below_region is one year.
-      const years = f.rule === 'low_results' ? [y, y - 1, y - 2] : f.rule === 'below_region' ? [y] : [];
-      if (years.some((t) => hidden.has(`${f.school_id}|${t}`))) {
-        checked++;
-        expect(f.value, `${f.school_id} ${f.year} ${f.rule}`).toBe('');
-      }
-    }
-    for (const c of csv(join(dir, 'data', 'context.csv'))) {
-      if (!hidden.has(`${c.school_id}|${c.year}`)) continue;
-      checked++;
-      expect(c.residual, `${c.school_id} ${c.year} residual`).toBe('');
-    }
-    // NYC follows no programme (no rule rows) and context.csv leaves out rows without a score.
-    if (name === 'demo') expect(checked).toBeGreaterThan(0);
-  });
-  it.skipIf(!shouldCheck(name))('says why such a school is hidden: not «менее 10 участников», it has 10 or more', () => {
-    const dir = site(name);
-    const rows = csv(join(dir, 'data', 'results.csv'));
-    const latest = String(Math.max(...rows.map((r) => Number(r.year))));
-    // Schools whose every latest-year ranked row has ≥ 10 participants but some measure hidden.
-    const counts = new Map<string, { small: boolean; hidden: boolean }>();
-    for (const r of rows) {
-      if (r.year !== latest || r.exam === 'ВПР') continue;
-      const c = counts.get(r.school_id) ?? { small: false, hidden: false };
-      if (r.n_state !== 'value' || Number(r.n) < DEFAULT_SETTINGS.min_participants) c.small = true;
-      if (['mean', 'share_below', 'share_good', 'share_high'].some((m) => r[`${m}_state`] === 'suppressed')) c.hidden = true;
-      counts.set(r.school_id, c);
-    }
-    const compare = JSON.parse(read(join(dir, 'data', 'compare.json'))) as { schools: { id: string; values: { score: string } }[] };
-    let checked = 0;
-    for (const [id, c] of counts) {
-      if (c.small || !c.hidden) continue;
-      const entry = compare.schools.find((x) => x.id === id);
-      // NYC is in English (manifest `locale: en`): «hidden: fewer than 10 participants».
-      const [hiddenWord, fewer] = name === 'nyc' ? ['hidden', 'fewer than'] : ['скрыто', 'менее'];
-      if (!entry?.values.score.startsWith(hiddenWord)) continue;
-      checked++;
-      expect(entry.values.score, id).not.toContain(fewer);
-    }
-    if (name === 'nyc') expect(checked).toBeGreaterThan(0);
-  });
-});
 
 describe('below_region on the demo: only subject groups of ≥ 10 make a school mean', () => {
   it('a school-year whose every 100-point ЕГЭ subject has fewer than 10 graduates has no value', async () => {

@@ -7,139 +7,98 @@ import { results, schools, settings } from './helpers.ts';
 const s = settings();
 
 describe('disclosure', () => {
-  it('hides a small school and, since the municipal total is published, two more: never a pair', () => {
-    // M: a n=5 (mean 30), b 12, c 15, d 40 → municipal n = 72 is published; with a alone hidden,
-    // a = (72·M − 12·b − 15·c − 40·d)/5; with a and b hidden, b (knowing its own mean) gets a's
-    // back from the pair's combined figure. So the next two smallest go: b, then c.
-    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']]);
-    const rows = schoolResults(results([
+  /** Schools and totals as published: disclosure of the rows, then of the totals over them. */
+  const publish = (pairs: [string, string][], raw: Parameters<typeof results>[0]) => {
+    const sch = schools(pairs);
+    const rows = schoolResults(results(raw));
+    const { rows: pub, hidden } = discloseResults(rows, s);
+    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
+    return { rows, pub, hidden, by: (id: string) => agg.find((p) => p.scope_id === id)! };
+  };
+
+  it('hides a small school and withholds the total it would be recovered from', () => {
+    // M: a n=5 (mean 30), b 12, c 15, d 40 → municipal n = 72; published, it would give
+    // a = (72·M − 12·b − 15·c − 40·d)/5. The total goes, every other school stays.
+    const { rows, pub, hidden, by } = publish([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']], [
       { school_id: 'a', year: 2024, n: 5, mean: 30, share_below: 40 },
       { school_id: 'b', year: 2024, n: 12, mean: 60, share_below: 0 },
-      { school_id: 'c', year: 2024, n: 15, mean: 65, share_below: 0 },
+      { school_id: 'c', year: 2024, n: 15, mean: 65, share_below: 10 },
       { school_id: 'd', year: 2024, n: 40, mean: 70, share_below: 0 },
-    ]));
-    const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
-    const [a, b, c, d] = pub;
-    expect(a).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, share_below_state: 'suppressed', suppressed_reason: 'скрыто: менее 10 участников' });
-    expect(b).toMatchObject({ mean: null, mean_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
-    expect(c).toMatchObject({ mean: null, mean_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
-    expect(d).toMatchObject({ mean: 70, mean_state: 'value', reliable: true, suppressed_reason: null });
-    expect(hidden).toEqual({ primary: 1, complementary: 2 });
+    ]);
+    expect(pub[0]).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, share_below_state: 'suppressed', suppressed_reason: 'скрыто: менее 10 участников' });
+    expect(pub.slice(1).map((r) => r.mean)).toEqual([60, 65, 70]);
+    expect(hidden).toEqual({ primary: 1 });
     // the input rows are untouched
     expect(rows[0].mean).toBe(30);
-    // the total of the three hidden schools (5 + 12 + 15 pupils) is safe to publish
-    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
-    expect(agg.find((p) => p.scope_id === 'M')!.mean).toBeCloseTo((5 * 30 + 12 * 60 + 15 * 65 + 40 * 70) / 72, 10);
-  });
-
-  it('withholds a total rather than hide every school in it', () => {
-    // M: a n=5, b 12, c 40. Safety by hiding needs three hidden schools, i.e. all of them: the
-    // total (and the region's, the same schools) is withheld instead, and b and c stay.
-    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M']]);
-    const rows = schoolResults(results([
-      { school_id: 'a', year: 2024, n: 5, mean: 30 },
-      { school_id: 'b', year: 2024, n: 12, mean: 60 },
-      { school_id: 'c', year: 2024, n: 40, mean: 70 },
-    ]));
-    const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
-    expect(pub.map((r) => r.mean)).toEqual([null, 60, 70]);
-    expect(hidden).toEqual({ primary: 1, complementary: 0 });
-    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
-    for (const id of ['M', 'region']) expect(agg.find((p) => p.scope_id === id), id).toMatchObject({ mean: null, mean_state: 'suppressed', suppressed_reason: 'скрыто: защита от вычитания' });
+    for (const id of ['M', 'region']) expect(by(id), id).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, suppressed_reason: 'скрыто: защита от вычитания' });
   });
 
   it('withholds a district total that rests on two hidden schools (NYC district 79)', () => {
     // M1: x n=8, y n=9, both small; their total (17 pupils) would let x compute y exactly.
-    // M2: z 50, w 30. The region less z and w gives x + y as well, so w (the smaller) is hidden.
-    const sch = schools([['x', 'M1'], ['y', 'M1'], ['z', 'M2'], ['w', 'M2']]);
-    const rows = schoolResults(results([
+    // M2: z 50, w 30, both published; the region less z and w gives x + y as well.
+    const { pub, by } = publish([['x', 'M1'], ['y', 'M1'], ['z', 'M2'], ['w', 'M2']], [
       { school_id: 'x', year: 2024, n: 8, mean: 40 },
       { school_id: 'y', year: 2024, n: 9, mean: 50 },
       { school_id: 'z', year: 2024, n: 50, mean: 60 },
       { school_id: 'w', year: 2024, n: 30, mean: 70 },
-    ]));
-    const { rows: pub } = discloseResults(rows, municipalityOf(sch), s);
-    expect(pub.map((r) => r.mean)).toEqual([null, null, 60, null]);
-    expect(pub[3].suppressed_reason).toBe('скрыто: защита от вычитания');
-    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
-    const by = (id: string) => agg.find((p) => p.scope_id === id)!;
+    ]);
+    expect(pub.map((r) => r.mean)).toEqual([null, null, 60, 70]);
     expect(by('M1').mean).toBeNull();
-    // M2 less z gives w: hidden too; the region (x, y, w hidden: 47 pupils) is published
-    expect(by('M2').mean).toBeNull();
-    expect(by('region').mean).toBeCloseTo((8 * 40 + 9 * 50 + 50 * 60 + 30 * 70) / 97, 10);
+    expect(by('region').mean).toBeNull();
+    // M2 has no hidden school: its total is (50·60 + 30·70)/80
+    expect(by('M2').mean).toBeCloseTo((3000 + 2100) / 80, 10);
   });
 
-  it('hides a third school when the two hidden ones together stay under the minimum', () => {
-    // M: a n=3, b n=4 (both small), c n=15, d n=40; the municipal total (62) is published.
-    // With only a and b hidden, (62·M − 15·c − 40·d)/7 gives the mean of those 7 pupils.
-    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']]);
-    const rows = schoolResults(results([
+  it('withholds a total whose hidden schools are three but under the minimum together', () => {
+    // a n=3, b n=4, c n=2 (9 pupils): their combined mean would rest on fewer than 10
+    const { by } = publish([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']], [
       { school_id: 'a', year: 2024, n: 3, mean: 30 },
       { school_id: 'b', year: 2024, n: 4, mean: 35 },
-      { school_id: 'c', year: 2024, n: 15, mean: 60 },
+      { school_id: 'c', year: 2024, n: 2, mean: 35 },
       { school_id: 'd', year: 2024, n: 40, mean: 70 },
-    ]));
-    const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
-    expect(pub.map((r) => r.mean_state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'value']);
-    expect(pub[2].suppressed_reason).toBe('скрыто: защита от вычитания');
-    expect(hidden).toEqual({ primary: 2, complementary: 1 });
+    ]);
+    expect(by('M').mean).toBeNull();
   });
 
-  it('hides no more when three hidden schools together reach the minimum', () => {
-    // a n=4, b n=3, c n=5 are small; together 12 ≥ 10 and three schools, so their combined
-    // mean may be known (no one of them can take its own out and see another's)
-    const sch = schools([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']]);
-    const rows = schoolResults(results([
+  it('publishes a total whose hidden schools are three and reach the minimum together', () => {
+    // a n=4, b n=3, c n=5: 12 pupils in three schools; no one of them can take its own out
+    // and see another's
+    const { pub, by } = publish([['a', 'M'], ['b', 'M'], ['c', 'M'], ['d', 'M']], [
       { school_id: 'a', year: 2024, n: 4, mean: 30 },
       { school_id: 'b', year: 2024, n: 3, mean: 35 },
       { school_id: 'c', year: 2024, n: 5, mean: 35 },
       { school_id: 'd', year: 2024, n: 15, mean: 60 },
-    ]));
-    const { rows: pub, hidden } = discloseResults(rows, municipalityOf(sch), s);
+    ]);
     expect(pub.map((r) => r.mean_state)).toEqual(['suppressed', 'suppressed', 'suppressed', 'value']);
-    expect(hidden).toEqual({ primary: 3, complementary: 0 });
-    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
-    expect(agg.find((p) => p.scope_id === 'M')!.mean).toBeCloseTo((4 * 30 + 3 * 35 + 5 * 35 + 15 * 60) / 27, 10);
+    expect(by('M').mean).toBeCloseTo((4 * 30 + 3 * 35 + 5 * 35 + 15 * 60) / 27, 10);
   });
 
-  it('does not hide a second school for a row the publisher already suppressed', () => {
-    const sch = schools([['a', 'M'], ['b', 'M']]);
-    const rows = schoolResults(results([
+  it('counts no row the publisher already suppressed (it never entered the total)', () => {
+    const { pub, by } = publish([['a', 'M'], ['b', 'M']], [
       { school_id: 'a', year: 2024, n: null, n_state: 'suppressed', mean: null, mean_state: 'suppressed' },
       { school_id: 'b', year: 2024, n: 12, mean: 60 },
-    ]));
-    const { rows: pub } = discloseResults(rows, municipalityOf(sch), s);
+    ]);
     expect(pub[1].mean).toBe(60);
     expect(pub[0].mean_state).toBe('suppressed');
+    expect(by('M').mean).toBe(60);
   });
 
-  it('hides a second subject when a set score could give a hidden subject away', () => {
-    // a maths n=5 (primary). M maths needs three hidden: c maths (20), d maths (25). Their set
-    // scores would give the maths back from Russian, so c and d Russian go too. M Russian then
-    // holds two hidden (c, d): the smallest other, a Russian (30), goes; e keeps both subjects.
-    const sch = schools([['a', 'M'], ['c', 'M'], ['d', 'M'], ['e', 'M']]);
-    const subjects = (id: string, maths: number, russian: number) => [
-      { school_id: id, year: 2024, subject: 'Математика (профиль)', n: maths, mean: 60 },
-      { school_id: id, year: 2024, subject: 'Русский язык', n: russian, mean: 70 },
-    ];
-    const rows = schoolResults(results([...subjects('a', 5, 30), ...subjects('c', 20, 20), ...subjects('d', 25, 25), ...subjects('e', 40, 40)]));
-    const { rows: pub } = discloseResults(rows, municipalityOf(sch), s);
-    const state = new Map(pub.map((r) => [`${r.school_id} ${r.subject}`, r.mean_state]));
-    expect(Object.fromEntries(state)).toEqual({
-      'a Математика (профиль)': 'suppressed',
-      'a Русский язык': 'suppressed',
-      'c Математика (профиль)': 'suppressed',
-      'c Русский язык': 'suppressed',
-      'd Математика (профиль)': 'suppressed',
-      'd Русский язык': 'suppressed',
-      'e Математика (профиль)': 'value',
-      'e Русский язык': 'value',
-    });
+  it('withholds a share total where a school shows only a band (Moscow: an okrug less its schools)', () => {
+    // b: 25 pupils, 1 above the line (4 %: band «не более 5 %»); the others' shares are
+    // numbers. The total share less them would give b's 4 %; the means are all published.
+    const { pub, by } = publish([['a', 'M'], ['b', 'M'], ['c', 'M']], [
+      { school_id: 'a', year: 2024, n: 40, mean: 60, share_high: 30 },
+      { school_id: 'b', year: 2024, n: 25, mean: 50, share_high: 4 },
+      { school_id: 'c', year: 2024, n: 50, mean: 70, share_high: 40 },
+    ]);
+    expect(pub[1].coded).toEqual({ share_high: 'не более 5\u00a0%' });
+    expect(by('M')).toMatchObject({ share_high: null, share_high_state: 'suppressed' });
+    expect(by('M').mean).toBeCloseTo((40 * 60 + 25 * 50 + 50 * 70) / 115, 10);
   });
 
   it('top/bottom-codes a 0 % share in a group of 12 and marks reliability', () => {
     const rows = schoolResults(results([{ school_id: 'b', year: 2024, n: 12, mean: 60, share_below: 0, share_high: 100 }, { school_id: 'c', year: 2024, n: 30, mean: 60, share_below: 0 }]));
-    const { rows: pub } = discloseResults(rows, new Map(), s);
+    const { rows: pub } = discloseResults(rows, s);
     // 12 < reliability_min 30: one child of 12 is 8,3 %, so the band is 10 % (it must hold 0 and
     // 1 child): 0 % → «не более 10 %», 100 % → «не менее 90 %»; the number stays a true 0 underneath
     // (the publication boundary drops it: test/real/moscow-coded.test.ts)
@@ -172,7 +131,7 @@ describe('disclosure', () => {
       { school_id: 'a', year: 2024, n: 20, mean: 0, share_below: null, share_good: null, share_high: 0 },
       { school_id: 'b', year: 2024, n: 20, mean: null, mean_state: 'na' } as never,
     ]));
-    const { rows: pub } = discloseResults(rows, new Map(), s);
+    const { rows: pub } = discloseResults(rows, s);
     expect(pub[0]).toMatchObject({ mean: 0, mean_state: 'value', share_below_state: 'missing' });
     expect(pub[1]).toMatchObject({ mean: null, mean_state: 'na' });
   });

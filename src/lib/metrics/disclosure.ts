@@ -6,13 +6,17 @@
  *   loses its numbers (state 'suppressed', reason «скрыто: менее 10 участников»). The
  *   participant count itself stays: it describes the group, not a child's result, and
  *   the reason text already says it is small.
- * - Complementary suppression: in every group whose total is published (a municipality ×
- *   year × exam × subject × grade with its aggregate published; a school × year × exam
- *   whose mandatory-set score is published), if one member was hidden by us, or the
- *   members hidden by us together have fewer than `min_participants` participants, the
- *   smallest other member (by n, then school_id) is hidden too; repeated until no group
- *   gives back a hidden member or a combination under the minimum. A row the publisher already suppressed never entered our
- *   aggregates, so it cannot be recovered by subtraction and does not count.
+ * - Protection against subtraction: a published total (a municipality's or the region's,
+ *   per year × exam × subject × grade and measure) less its published schools gives the
+ *   rest combined. That rest must be nothing, or three or more schools with at least
+ *   `min_participants` pupils together: with two, either school, knowing its own figure,
+ *   gets the other's back. Where it is not, the total is withheld (discloseAggregates);
+ *   no school's result is hidden to save a total — a school's own figure is what parents
+ *   come for, and the gap between schools rests on them (hiding schools instead hid nine
+ *   times more results in the demo and the region's gap for its last two years). A share
+ *   shown only as a band counts as unknown here. Across municipalities the same holds with
+ *   two: the one who could subtract its own total is an education authority.
+ *   A row the publisher already suppressed never entered a total and does not count.
  * - Top/bottom coding: in a group below `reliability_min`, a share within a band of 0 % or
  *   of 100 % is shown as «не более 5 %» / «не менее 95 %», and carries no number past the
  *   publication boundary. The band always holds one child as well as none (it widens to
@@ -108,101 +112,27 @@ function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; sh
 }
 
 /**
- * Apply primary and complementary suppression, coding and the reliability flag to the
- * school rows. `published` tells whether a group total is published (defaults: a
- * municipal aggregate is published when its participants reach min_participants).
+ * Primary suppression, coding and the reliability flag for the school rows. Totals that
+ * would give a school back are withheld by discloseAggregates, not by hiding more schools.
  */
-export function discloseResults(rows: SchoolResultRow[], municipalityOf: Map<string, string | null>, settings: Settings): { rows: PublishedResult[]; hidden: { primary: number; complementary: number } } {
-  const out: PublishedResult[] = rows.map((r) => ({ ...r, reliable: reliable(r.n, settings), suppressed_reason: null }));
-  const hiddenByUs = new Array(out.length).fill(false);
+export function discloseResults(rows: SchoolResultRow[], settings: Settings): { rows: PublishedResult[]; hidden: { primary: number } } {
   let primary = 0;
-  for (let i = 0; i < out.length; i++) {
-    const r = out[i];
-    if (!hasValue(r)) continue;
-    if (isSmall(r.n, settings)) {
+  const out: PublishedResult[] = rows.map((row) => {
+    const r: PublishedResult = { ...row, reliable: reliable(row.n, settings), suppressed_reason: null };
+    if (hasValue(r) && isSmall(r.n, settings)) {
       hide(r, reasonSmall(settings));
-      hiddenByUs[i] = true;
       primary++;
+      return r;
     }
-  }
-  // Groups whose total is published: municipality × year × exam × subject × grade, and
-  // the region × year × exam × subject × grade (the region less every published school
-  // gives the hidden ones together, across municipalities whose own totals are hidden).
-  const groups = new Map<string, number[]>();
-  const gsum = new Map<string, number>();
-  const join = (i: number, k: string, n: number) => {
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(i);
-    gsum.set(k, (gsum.get(k) ?? 0) + n);
-  };
-  for (let i = 0; i < out.length; i++) {
-    const r = out[i];
-    const m = municipalityOf.get(r.school_id);
-    if (!m || r.n === null) continue;
-    const tail = `${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
-    join(i, `m\u0001${m}\u0001${tail}`, r.n);
-    join(i, `r\u0001${tail}`, r.n);
-  }
-  for (const [k, n] of gsum) if (n < settings.min_participants) groups.delete(k);
-  // The all-subjects figure: a school × year × exam's mandatory-set score.
-  for (let i = 0; i < out.length; i++) {
-    const r = out[i];
-    const set = settings.mandatory_subjects[r.exam];
-    if (!set || set.length < 2 || !set.includes(r.subject) || r.grade !== null) continue;
-    const k = `s\u0001${r.school_id}\u0001${r.year}\u0001${r.exam}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(i);
-  }
-  // A share coded as a band is no number to a reader either: a total less its published
-  // members gives the coded ones back just as it gives the hidden ones. Codes depend only on
-  // a row's own n and value, so they are known before any row is hidden.
-  const codedAs = out.map((r) => {
-    const c: Partial<Record<Share, string>> = {};
+    const coded: Partial<Record<Share, string>> = {};
     for (const sh of SHARES) {
       const label = codeShare(r[sh], r.n, settings);
-      if (label) c[sh] = label;
+      if (label) coded[sh] = label;
     }
-    return Object.keys(c).length ? c : null;
+    if (Object.keys(coded).length) r.coded = coded;
+    return r;
   });
-  let complementary = 0;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [k, members] of groups) {
-      // A set score needs every subject; it is published only when no subject is small.
-      const set = k.startsWith('s');
-      if (set && (members.length < 2 || members.some((i) => isSmall(out[i].n, settings)))) continue;
-      // The members a reader has no number for, per measure: hidden by us, or coded (shares).
-      // A set score's subjects share their pupils (and the school knows all of them), so two
-      // hidden subjects suffice there; in a municipality the hidden schools' pupils add up,
-      // and the total less the published schools gives their combined figure, which must
-      // rest on the minimum and on more than two schools.
-      const minMembers = set ? 2 : MIN_HIDDEN_MEMBERS;
-      // Only measures the members have (Moscow publishes shares, no means).
-      const unknownFor = (measure: Measure) =>
-        members.filter((i) => (hiddenByUs[i] && out[i][`${measure}_state`] === 'suppressed') || (!set && measure !== 'mean' && codedAs[i]?.[measure as Share] && out[i][`${measure}_state`] === 'value'));
-      const unsafe = MEASURES.map(unknownFor).find((unknown) => !safeRemainder(unknown.length, set ? Infinity : unknown.reduce((sum, i) => sum + (out[i].n ?? 0), 0), settings, minMembers));
-      if (!unsafe) continue;
-      const candidates = members.filter((i) => !unsafe.includes(i) && hasValue(out[i])).sort((a, b) => (out[a].n ?? 0) - (out[b].n ?? 0) || cmpId(out[a].school_id, out[b].school_id) || cmpId(out[a].subject, out[b].subject));
-      // Where only hiding every school left would make the total safe, the total says less
-      // than its schools: it is withheld instead (discloseAggregates finds it unsafe) and the
-      // schools stay published.
-      if (!set && candidates.length <= MIN_HIDDEN_MEMBERS - unsafe.length) {
-        groups.delete(k);
-        continue;
-      }
-      if (!candidates.length) continue;
-      hide(out[candidates[0]], reasonComplementary());
-      hiddenByUs[candidates[0]] = true;
-      complementary++;
-      changed = true;
-    }
-  }
-  out.forEach((r, i) => {
-    if (!r.suppressed_reason && codedAs[i]) r.coded = codedAs[i]!;
-  });
-  return { rows: out, hidden: { primary, complementary } };
+  return { rows: out, hidden: { primary } };
 }
 
 export interface PublishedAggregate extends AggregateRow {

@@ -4,12 +4,12 @@
  * accepts only this. Rows below the publication minimum lose their numbers here, before
  * any page, chart, CSV or search index exists; a hidden set score carries no number, only
  * its reason; a gap group mean is published only where its listed members' values are
- * (gap.ts); a rule value or residual resting on a result hidden against subtraction is
- * dropped.
+ * (gap.ts); a total whose unpublished schools are one or two is withheld; a rule value or
+ * residual resting on a share published only as a band is dropped.
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { computeAll, discloseResults, discloseAggregates, municipalityOf, reasonComplementary } from '../metrics/index.ts';
+import { computeAll, discloseResults, discloseAggregates, municipalityOf } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
 import { scaleBreak, scaleIndex } from './scales.ts';
@@ -46,14 +46,13 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     .filter((id) => bySchoolMun.has(id))
     .map((id) => ({ id, slug: slugify(id), name: munNames.get(id)!, schoolIds: bySchoolMun.get(id)! }));
 
-  // Disclosure: primary + complementary suppression, coding, reliability.
+  // Disclosure: primary suppression, coding, reliability (totals: discloseAggregates below).
   const munOf = municipalityOf(t.schools);
-  const disclosed = discloseResults(m.results, munOf, settings);
+  const disclosed = discloseResults(m.results, settings);
   // With their denominator, so «15 666» reads as a share of the results, not as a failure.
   const withValues = disclosed.rows.reduce((t, r) => t + (r.n !== null || r.mean_state === 'value' || r.mean_state === 'suppressed' ? 1 : 0), 0);
   const of = `из ${formatNumber(withValues, 0)} результатов школ`;
   warnings[`скрыто ${of}: менее ${settings.min_participants} участников`] = disclosed.hidden.primary;
-  warnings[`скрыто ${of} дополнительно, против вычитания`] = disclosed.hidden.complementary;
   // Totals first: they need the hidden schools' sizes, which the loop below drops.
   const disclosedAggregates = discloseAggregates(m.aggregates, settings, { rows: disclosed.rows, municipalityOf: munOf });
   // In place, not a copy: at national scale there are millions of rows.
@@ -68,17 +67,16 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     if (r.coded) for (const share of Object.keys(r.coded) as (keyof typeof r.coded)[]) r[share] = null;
   }
   const results: PublishedResult[] = disclosed.rows;
-  // A result hidden against subtraction rests on ≥ min participants, so the metrics used
-  // it; any figure derived from it (a rule's value, a residual) would give it back.
-  // A share published only as its band is kept from them the same way.
+  // A share published only as its band was used by the metrics with its number: any figure
+  // derived from it (a rule's value, a residual) would give the number back.
   const measureFor = (exam: string) => (settings.gap_score !== 'mean' && settings.ranked_exams.includes(exam) ? settings.gap_score : 'mean');
-  const hiddenAgainstSubtraction = new Set<string>();
+  const bandOnly = new Set<string>();
   for (const r of results) {
     const measure = measureFor(r.exam);
-    if (r.suppressed_reason === reasonComplementary() || (measure !== 'mean' && r.coded?.[measure])) hiddenAgainstSubtraction.add(`${r.school_id}|${r.year}`);
+    if (measure !== 'mean' && r.coded?.[measure]) bandOnly.add(`${r.school_id}|${r.year}`);
   }
   const usesHidden = (school: string, from: number, to: number) => {
-    for (let y = from; y <= to; y++) if (hiddenAgainstSubtraction.has(`${school}|${y}`)) return true;
+    for (let y = from; y <= to; y++) if (bandOnly.has(`${school}|${y}`)) return true;
     return false;
   };
   const flags = m.flags.map((f) => {
@@ -107,8 +105,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     share_high: a.share_high_state === 'value' && !a.coded?.share_high ? a.share_high : null,
   }));
 
-  // A set score is published only when every subject in it is: otherwise a complementary-
-  // suppressed subject could be recovered from the score and the other subject.
+  // A set score is published only when every subject in it is: otherwise a subject shown
+  // only as a band could be recovered from the score and the other subject.
   const shownSubjects = new Set<string>();
   for (const r of results) {
     const measure = measureFor(r.exam);

@@ -15,13 +15,13 @@ import type { PublishedResult as DisclosedResult } from '../metrics/disclosure.t
  */
 export type PublishedResult = Pick<SchoolResultRow, 'school_id' | 'year' | 'exam' | 'subject' | 'grade' | 'n' | 'n_state' | 'mean' | 'mean_state' | 'share_below' | 'share_below_state' | 'share_good' | 'share_good_state' | 'share_high' | 'share_high_state'> &
   Pick<DisclosedResult, 'coded' | 'reliable'> & {
-    /** Why we hid it (primary or complementary suppression); null when the publisher did. */
+    /** Why we hid it (too few participants); null when the publisher did. */
     suppressed_reason?: string | null;
   };
 
 /** Why a figure the site derives is hidden (the metrics' own reasons live in disclosure.ts). */
 // groupMean: a top/bottom group mean (and so the gap) whose hidden member it would give away;
-// derived: a rule value computed from a result hidden against subtraction; setSubject: a set
+// derived: a rule value computed from a share published only as a band; setSubject: a set
 // score with enough participants, one of whose subjects is hidden. In the site's language.
 export const HIDDEN: { groupMean: string; derived: string; setSubject: string } = localized(() => metricsWords().hidden);
 

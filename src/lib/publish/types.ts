@@ -40,9 +40,9 @@ export interface MunicipalityInfo {
 export type AggregateRow = Pick<MetricsAggregateRow, 'scope' | 'scope_id' | 'year' | 'exam' | 'subject' | 'grade' | 'n' | 'mean' | 'share_below' | 'share_good' | 'share_high'>;
 /** A gap row as published (publish/gap.ts): withheld figures are null and say so. */
 export type GapRow = PublishedGapRow;
-/** A rule's row; a value that would give back a result hidden against subtraction is dropped. */
+/** A rule's row; a value that would give back a share published only as a band is dropped. */
 export type FlagRow = MetricsFlagRow & {
-  /** The value exists but would give away a result hidden against subtraction. */
+  /** The value exists but rests on a share published only as a band. */
   value_hidden?: boolean;
 };
 export type { ContextRow };

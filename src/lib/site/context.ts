@@ -198,7 +198,7 @@ export class SiteContext {
     return this.years.map((year) => {
       const s = this.scoreOf(schoolId, year, p.exam, p.subject_set);
       if (!s) return { year, value: null, state: 'missing' as ValueState };
-      // Too few participants, or one subject of the set hidden (against subtraction or by the publisher).
+      // Too few participants, or one subject of the set hidden (small, a band, or by the publisher).
       if (s.hidden) return { year, value: null, state: 'suppressed' as ValueState, reason: s.reason };
       return { year, value: s.score, state: 'value' as ValueState };
     });

@@ -113,7 +113,7 @@ export const methodology: typeof ru = {
     minimum: (minParticipants) =>
       `No value based on fewer than ${countOf(minParticipants, forms().participants)} is published: not on the pages, in the charts, in the files, or in search. In its place the site says “${stateLabel('suppressed', minParticipants)}”.`,
     subtraction: (areaGenitive) =>
-      `If a hidden value could be recovered by subtraction (from the ${areaGenitive} total or from other years), the next smallest value is hidden too. Tables mark it “hidden: protects against subtraction”.`,
+      `A ${areaGenitive} or region total less its published schools would give the rest combined. Where the rest is one or two schools (each, knowing its own result, would learn the other’s) or too few participants to publish, the total is not published and is marked “hidden: protects against subtraction”. No other school’s result is hidden to keep a total. A share shown as a band counts as hidden here.`,
     coded: (reliabilityMin, wider): Nbsp => [
       `In groups of fewer than ${formatInt(reliabilityMin)} participants, shares near ${pctText(0)} and ${pctText(100)} would reveal every child’s result, so they are shown as a band: “${pctText(5)} or less” or “${pctText(95)} or more”. ${wider ? `Where one child is more than ${pctText(5)} of the group, the band is wider (with ${formatInt(wider.n)} participants, “${pctText(wider.band)} or less”), so it never means “no one” or “everyone”.` : 'The band always holds both no child and one child, so it never means “no one” or “everyone”.'}`,
     ],
