@@ -103,6 +103,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     share_below: a.share_below_state === 'value' && !a.coded?.share_below ? a.share_below : null,
     share_good: a.share_good_state === 'value' && !a.coded?.share_good ? a.share_good : null,
     share_high: a.share_high_state === 'value' && !a.coded?.share_high ? a.share_high : null,
+    ...withheldAndCoded(a, settings),
   }));
 
   // A set score is published only when every subject in it is: otherwise a subject shown
@@ -179,4 +180,16 @@ function peerSpace(similar: MetricsOutput['similar']): PeerSpace {
   const limits: [number, number] = [round(quantile(sizes, 1 / 3)!), round(quantile(sizes, 2 / 3)!)];
   const band = (n: number) => (n < limits[0] ? 0 : n < limits[1] ? 1 : 2);
   return { year: similar[0].year, points: new Map(similar.map((s) => [s.school_id, { x: s.x, y: s.y, band: band(s.students), exams: s.exams }])), bandLimits: limits };
+}
+
+/** Why a total's measures are not published (no number), and the bands of its coded shares. */
+function withheldAndCoded(a: ReturnType<typeof discloseAggregates>[number], settings: SiteInputs['settings']): Pick<AggregateRow, 'withheld' | 'coded'> {
+  const out: Pick<AggregateRow, 'withheld' | 'coded'> = {};
+  for (const m of ['mean', 'share_below', 'share_good', 'share_high'] as const) {
+    if (a[`${m}_state`] !== 'suppressed') continue;
+    // A measure under the minimum on its own has no row reason; a withheld total has one.
+    (out.withheld ??= {})[m] = a.n_total < settings.min_participants || a[`${m}_n_used`] < settings.min_participants ? stateLabel('suppressed', settings.min_participants) : (a.suppressed_reason ?? stateLabel('suppressed', settings.min_participants));
+  }
+  if (a.coded) out.coded = { ...a.coded };
+  return out;
 }

@@ -36,8 +36,14 @@ export interface MunicipalityInfo {
   name: string;
   schoolIds: string[];
 }
-/** A municipal or regional aggregate as published: its participants and the weighted means. */
-export type AggregateRow = Pick<MetricsAggregateRow, 'scope' | 'scope_id' | 'year' | 'exam' | 'subject' | 'grade' | 'n' | 'mean' | 'share_below' | 'share_good' | 'share_high'>;
+/**
+ * A municipal or regional aggregate as published: its participants and the weighted means.
+ * A measure not published has null, and in `withheld` why (no number), or in `coded` its band.
+ */
+export type AggregateRow = Pick<MetricsAggregateRow, 'scope' | 'scope_id' | 'year' | 'exam' | 'subject' | 'grade' | 'n' | 'mean' | 'share_below' | 'share_good' | 'share_high'> & {
+  withheld?: Partial<Record<'mean' | 'share_below' | 'share_good' | 'share_high', string>>;
+  coded?: Partial<Record<'share_below' | 'share_good' | 'share_high', string>>;
+};
 /** A gap row as published (publish/gap.ts): withheld figures are null and say so. */
 export type GapRow = PublishedGapRow;
 /** A rule's row; a value that would give back a share published only as a band is dropped. */

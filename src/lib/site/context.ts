@@ -2,6 +2,7 @@
  * SiteContext: indexes over the (already suppressed) metrics that the page builders
  * query. Built once per build; page builders stay short and never see raw rows.
  */
+import type { SeriesWithReasons } from './charts.ts';
 import { t } from '../words/index.ts';
 import { intlLocale } from '../words/locale.ts';
 import type { Settings } from '../model/config.ts';
@@ -135,13 +136,19 @@ export class SiteContext {
     return `${e}-${SUBJECTS[subject] ?? slugify(subject).toLowerCase()}`;
   }
 
-  aggregateSeries(scope: 'municipality' | 'region', id: string, k: string, measure: Measure): { year: number; value: number | null }[] {
+  /** An area's yearly series of a measure, with why a year has no number (withheld, a band) for its table. */
+  aggregateSeriesWithReasons(scope: 'municipality' | 'region', id: string, k: string, measure: Measure): Pick<SeriesWithReasons, 'points' | 'reasons'> {
     const byYear = this.aggregates.get(`${scope}|${id}|${k}`);
-    return this.years.map((year) => {
+    const reasons: NonNullable<SeriesWithReasons['reasons']> = {};
+    const points = this.years.map((year) => {
       const a = byYear?.get(year);
       const v = a ? (a[measure] as number | null) : null;
+      const why = a?.withheld?.[measure];
+      const band = measure !== 'mean' ? a?.coded?.[measure] : undefined;
+      if (v === null && (why || band)) reasons[year] = band ? { state: 'missing', coded: band } : { state: 'suppressed', reason: why };
       return { year, value: v ?? null };
     });
+    return { points, reasons };
   }
 
   aggregate(scope: 'municipality' | 'region', id: string, k: string, year: number): AggregateRow | undefined {

@@ -71,8 +71,8 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
       return { year, value: r && r[`${measure}_state`] === 'value' && !coded ? (r[measure] as number) : null, state: r ? r[`${measure}_state`] : 'missing', reason: hiddenReason(r), coded };
     });
     if (!schoolPoints.some((p) => p.value !== null) && !ctx.isChartSubject(s.exam, s.subject)) continue;
-    const munSeries = ctx.aggregateSeries('municipality', school.municipality_id, k, measure);
-    const regSeries = ctx.aggregateSeries('region', 'region', k, measure);
+    const munSeries = ctx.aggregateSeriesWithReasons('municipality', school.municipality_id, k, measure);
+    const regSeries = ctx.aggregateSeriesWithReasons('region', 'region', k, measure);
     const label = measureLabel(measure, s.exam, ctx.settings.measure_labels);
     if (ctx.isChartSubject(s.exam, s.subject)) {
       const chartArgs = {
@@ -87,8 +87,8 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
         scaleBreaks: ctx.years.filter((y, i) => i > 0 && ctx.scaleBreak(s.exam, s.subject, ctx.years[i - 1], y)),
         series: [
           { name: w.school, role: 'school' as const, points: schoolPoints.map(({ year, value }) => ({ year, value })), reasons: Object.fromEntries(schoolPoints.filter((p) => p.value === null).map((p) => [p.year, { state: p.state === 'value' ? 'missing' : p.state, reason: p.reason, coded: p.coded }])) },
-          { name: ctx.w.area.title, role: 'municipality' as const, points: munSeries },
-          { name: w.region, role: 'region' as const, points: regSeries },
+          { name: ctx.w.area.title, role: 'municipality' as const, ...munSeries },
+          { name: w.region, role: 'region' as const, ...regSeries },
         ],
       };
       const chart = yearLinesChart(chartArgs);
