@@ -237,7 +237,7 @@ export class SiteContext {
     const bottom = new Set(gap.bottom_ids);
     const edge = (ids: Set<string>, pick: (a: number, b: number) => number, fallback: number) => {
       const v = scores.filter((s) => ids.has(s.school_id)).map((s) => s.score);
-      return v.length ? v.reduce(pick) : fallback;
+      return v.length ? v.reduce((a, b) => pick(a, b)) : fallback;
     };
     return {
       year,
