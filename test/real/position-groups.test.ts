@@ -30,6 +30,8 @@ describe.skipIf(skipWithoutShared('группы лучших и худших н�
         const figure = /<figure class="chart" id="c-school-[^"]*-position"[\s\S]*?<\/figure>/.exec(read(file))?.[0];
         if (!figure) continue;
         charted.add(r.school_id);
+        // The cut-offs are the published members' edge scores: numbers, never NaN.
+        expect(figure, r.school_id).not.toMatch(/NaN|undefined/);
         if (figure.includes(c.top)) said.top.add(r.school_id);
         if (figure.includes(c.bottom)) said.bottom.add(r.school_id);
       }
