@@ -38,7 +38,7 @@ export const charts: typeof ru = {
   position: {
     school: (a) => {
       const band = a.band === 'top' ? `is in the ${a.top}` : a.band === 'bottom' ? `is in the ${a.bottom}` : `is in neither the ${a.top} nor the ${a.bottom}`;
-      return `${a.subject}: ${a.value}, ranked ${ordinal(a.rank)} of ${countOf(a.total, forms().schools)} in the region with a published score; the school ${band} (as listed with the gap; cut-offs: ${a.top} ${a.topCut}, ${a.bottom} ${a.bottomCut}).`;
+      return `${a.subject}: ${a.value}, ranked ${ordinal(a.rank)} of ${countOf(a.total, forms().schools)} in the region with a published score; the school ${band} (as in the region’s gap group lists; cut-offs: ${a.top} ${a.topCut}, ${a.bottom} ${a.bottomCut}).`;
     },
     area: (a) =>
       `${a.subject}: of ${countOf(a.count, forms().schools)} in the ${a.areaGenitive}, ${a.inTop === 0 ? 'none is' : `${formatInt(a.inTop)} ${plural(a.inTop, ['is', 'are', 'are'])}`} in the ${a.top} of the region’s schools and ${a.inBottom === 0 ? 'none' : formatInt(a.inBottom)} in the ${a.bottom} (${countOf(a.total, forms().schools)} with a published score in all).`,

@@ -43,7 +43,7 @@ export const charts = {
     /** One school among all: its rank and whether it is in a group. */
     school: (a: { subject: string; value: string; rank: number; total: number; band: 'top' | 'bottom' | 'none'; top: string; bottom: string; topCut: string; bottomCut: string }) => {
       const band = a.band === 'top' ? `входит в ${a.top}` : a.band === 'bottom' ? `входит в ${a.bottom}` : `не входит ни в ${a.top}, ни в ${a.bottom}`;
-      return `${a.subject}: ${a.value} — ${a.rank}-е место из ${countOf(a.total, forms().schoolsGenitive)} региона с опубликованным результатом; школа ${band} (по спискам групп в разделе о разрыве; граница ${a.top} — ${a.topCut}, ${a.bottom} — ${a.bottomCut}).`;
+      return `${a.subject}: ${a.value} — ${a.rank}-е место из ${countOf(a.total, forms().schoolsGenitive)} региона с опубликованным результатом; школа ${band} (как в списках групп разрыва по региону; граница ${a.top} — ${a.topCut}, ${a.bottom} — ${a.bottomCut}).`;
     },
     /** An area's schools among all: how many are in each group. */
     area: (a: { subject: string; count: number; areaGenitive: string; top: string; bottom: string; inTop: number; inBottom: number; total: number }) =>
