@@ -42,7 +42,7 @@ const areaFiles = new Map<string, string[][]>();
  */
 export function schoolPageCsv(dir: string, slug: string, schoolId: string): Record<string, string>[] {
   const html = read(join(dir, 'school', slug, 'index.html'));
-  const href = /<a href="\/([^"]+\.csv)" download>/.exec(html)?.[1];
+  const href = /<a href="\/([^"]+\.csv)" download[ >]/.exec(html)?.[1];
   if (!href) throw new Error(`school/${slug}: no CSV link in the page`);
   const file = join(dir, href);
   let rows = areaFiles.get(file);
