@@ -192,16 +192,20 @@ function schoolsTable(ctx: SiteContext, m: MunicipalityInfo): DataTable {
 export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: { indicators?: Section; partnerships?: ListItem[] }): Page {
   const sections: Section[] = [];
   const flagged = flaggedList(ctx, m.schoolIds);
+  const gapRows = ctx.gapRows('municipality', m.id);
+  // The same card as the region's: the latest published gap, with its year.
+  const lastGap = [...gapRows].reverse().find((g) => g.gap !== null);
   sections.push({
     id: 'summary',
     heading: t().area.brief,
-    verdict: areaVerdict(ctx, ctx.gapRows('municipality', m.id)),
+    verdict: areaVerdict(ctx, gapRows),
     stats: [
       { label: t().area.schoolsCount, value: formatInt(m.schoolIds.length) },
       ...(ctx.identifies ? [{ label: t().area.flaggedIn(ctx.latestYear), value: formatInt(flagged.length) }] : []),
+      ...(lastGap ? [{ label: t().area.gapOf(lastGap.year), value: formatNumber(lastGap.gap!, 1), note: ratioText(lastGap.ratio) }] : []),
     ],
   });
-  sections.push(gapSection(ctx, ctx.gapRows('municipality', m.id), `municipality/${m.slug}`, m.name));
+  sections.push(gapSection(ctx, gapRows, `municipality/${m.slug}`, m.name));
   const pos = ctx.gapPosition(null, m.id);
   if (pos) {
     sections.push({
