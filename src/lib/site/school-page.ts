@@ -53,6 +53,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
   // Results per exam and subject over the years, against municipality and region.
   const charts: Chart[] = [];
   const hiddenSeries: string[] = [];
+  const bandedSeries: string[] = [];
   const hiddenTables: DataTable[] = [];
   const tableRows: DataTable['rows'] = [];
   // Named from the data: a region publishes ЕГЭ and ОГЭ, NYC publishes SAT.
@@ -94,7 +95,9 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
       const chart = yearLinesChart(chartArgs);
       if (chart) charts.push(chart);
       else {
-        hiddenSeries.push(`${s.exam}, ${s.subject}`);
+        // No number to draw: shown only as a band in a small group, or hidden / missing.
+        const banded = schoolPoints.some((p) => p.coded);
+        (banded ? bandedSeries : hiddenSeries).push(`${s.exam}, ${s.subject}`);
         hiddenTables.push(yearSeriesTable(chartArgs));
       }
     }
@@ -113,6 +116,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
     w.lineBreaks(min, ctx.w.area.title),
   ];
   if (hiddenSeries.length) intro.push(w.noSeries(hiddenSeries.join('; '), min));
+  if (bandedSeries.length) intro.push(w.bandSeries(bandedSeries.join('; ')));
   // Small groups: the last three years together, where the pooled group reaches the minimum.
   const pooled = ctx.pooledFor(school.school_id);
   if (pooled.length) {
@@ -136,8 +140,9 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
     });
   } else if (!tableRows.length) {
     intro.push(w.noRanked(ctx.settings.ranked_exams.filter((e) => e !== 'ВПР'), ctx.results.school(school.school_id).size > 0));
-  } else if (!charts.length && !tableRows.some((r) => r.mean.v !== null)) {
-    intro.push(w.noPooled(ctx.latestYear - 2, ctx.latestYear, min));
+  } else if (hiddenSeries.length && !charts.length && !tableRows.some((r) => r.mean.v !== null) && ctx.years.length > 1) {
+    // Pooling needs years to pool: a one-year dataset (Moscow 2016) has none to offer.
+    intro.push(w.noPooled(Math.max(ctx.latestYear - 2, ctx.years[0]), ctx.latestYear, min));
   }
   sections.push({
     id: 'results',
@@ -151,15 +156,16 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
           {
             id: `school-${school.slug}-latest`,
             caption: w.resultsCaption([...examsShown], latest),
+            // The score beside the subject: on a phone it is in view without scrolling. A
+            // measure the dataset never has (Moscow publishes shares, no means) is no column.
             columns: [
-              // The score beside the subject: on a phone it is in view without scrolling.
               { key: 'what', label: w.examSubject },
               { key: 'mean', label: meanColumnLabel(examsShown), numeric: true },
-              { key: 'trend', label: w.trend },
-              { key: 'n', label: w.n, numeric: true },
               { key: 'share_below', label: w.shareBelow, numeric: true },
               { key: 'share_high', label: w.shareHigh, numeric: true },
-            ],
+              { key: 'trend', label: w.trend },
+              { key: 'n', label: w.n, numeric: true },
+            ].filter((c) => !['mean', 'share_below', 'share_high'].includes(c.key) || tableRows.some((r) => r[c.key].state !== 'missing')),
             rows: tableRows,
           },
         ]

@@ -63,6 +63,7 @@ export const school: typeof ru = {
     region: 'Region',
     sparkLabel: (subject: string, measure: string) => `${subject}: ${measure} by year`,
     lineBreaks: (min: number, areaTitle: string) => `The school’s line breaks where a year has no data or the value is hidden (fewer than ${min} participants). ${areaTitle} and region: means weighted by the number of participants.`,
+    bandSeries: (series: string) => `${series}: in a small group the share is shown as a band, without an exact number (in the table below), so no chart is drawn.`,
     noSeries: (series: string, min: number) => `${series}: no year has a value that can be published (no data or fewer than ${min} participants), so no chart is drawn.`,
     pooledIntro: (from: number, to: number, min: number) => `In small groups each year’s result is hidden, so below it is given for ${from}–${to} together (a mean weighted by participants), where together there are at least ${min} participants.`,
     pooledCaption: (from: number, to: number) => `Results for ${from}–${to} together`,

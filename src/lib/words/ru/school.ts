@@ -65,6 +65,7 @@ export const school = {
     region: 'Регион',
     sparkLabel: (subject: string, measure: string) => `${subject}: ${measure} по годам`,
     lineBreaks: (min: number, areaTitle: string) => `Линия школы прерывается там, где за год нет данных или значение скрыто (менее ${min} участников). ${areaTitle} и регион — средние, взвешенные по числу участников.`,
+    bandSeries: (series: string) => `${series}: в небольшой группе доля показана полосой, без точного числа (в таблице ниже), поэтому график не строится.`,
     noSeries: (series: string, min: number) => `${series}: ни за один год нет значения, которое можно опубликовать (нет данных или менее ${min} участников), поэтому график не строится.`,
     pooledIntro: (from: number, to: number, min: number) => `В малых группах результат каждого года скрыт, поэтому ниже он приведён за ${from}–${to} годы вместе (среднее, взвешенное по числу участников), если вместе участников не менее ${min}.`,
     pooledCaption: (from: number, to: number) => `Результаты за ${from}–${to} годы вместе`,
