@@ -65,6 +65,8 @@ export interface IndexRow {
   value: number | null;
   /** Signed z-score of each component (higher = better), null when missing. */
   components: Record<string, number | null>;
+  /** Each component as the dataset gives it (its own unit), null when missing. */
+  raw: Record<string, number | null>;
   weights: Record<string, number>;
 }
 
@@ -126,18 +128,20 @@ export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: numb
   const need = Math.ceil(comps.length * INDEX_MIN_COVERAGE);
   return schoolIds.map((s) => {
     const components: Record<string, number | null> = {};
+    const raw: Record<string, number | null> = {};
     let sw = 0;
     let sz = 0;
     let have = 0;
     for (const c of comps) {
       const v = z.get(c.id)!.get(s);
       components[c.id] = v ?? null;
+      raw[c.id] = lookup.get(c.id)?.get(year)?.get(s) ?? null;
       if (v === undefined || !(w[c.id] > 0)) continue;
       have++;
       sw += w[c.id];
       sz += w[c.id] * v;
     }
-    return { school_id: s, year, index, value: have >= need && sw > 0 ? sz / sw : null, components, weights: w };
+    return { school_id: s, year, index, value: have >= need && sw > 0 ? sz / sw : null, components, raw, weights: w };
   });
 }
 

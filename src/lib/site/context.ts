@@ -302,11 +302,12 @@ export class SiteContext {
     return { year: row.year, exam: row.exam, expected: row.expected!, actual: row.score!, resilient: row.resilient, points, line: fit, scoreLabel: this.gapScoreLabel };
   }
 
-  indicesFor(schoolId: string): { name: string; cell: Cell }[] {
+  /** The school's indices and components: the value as the dataset gives it, and its z-score. */
+  indicesFor(schoolId: string): { name: string; raw: Cell; cell: Cell }[] {
     const rows = this.indicesBySchool.get(schoolId) ?? [];
     if (!rows.length) return [];
     const latest = Math.max(...rows.map((r) => r.year));
-    const out: { name: string; cell: Cell }[] = [];
+    const out: { name: string; raw: Cell; cell: Cell }[] = [];
     const w = t().site;
     const names = w.indexNames;
     // Only what the dataset has: a component no school has a value for is not this
@@ -315,12 +316,12 @@ export class SiteContext {
     for (const r of rows.filter((x) => x.year === latest)) {
       const components = Object.entries(r.components).filter(([c]) => present.has(c));
       if (!components.length) continue;
-      out.push({ name: w.indexRow(names[r.index] ?? r.index, latest), cell: numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 }) });
+      out.push({ name: w.indexRow(names[r.index] ?? r.index, latest), raw: textCell(''), cell: numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 }) });
       for (const [c, v] of components) {
         const meta = SCHOOL_INDICATORS.find((i) => i.id === c);
         // A z-score taken with the sign that makes higher better: a share whose higher value
         // is worse reads reversed, and the row says so.
-        out.push({ name: w.componentRow(meta?.name ?? c, meta?.polarity === 'lower'), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
+        out.push({ name: w.componentRow(meta?.name ?? c, meta?.polarity === 'lower'), raw: indicatorCell(r.raw[c] ?? null, meta?.unit), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
       }
     }
     return out;
@@ -479,4 +480,14 @@ export class SiteContext {
   stateOf(v: number | null, state: ValueState): ValueState {
     return v === null && state === 'value' ? 'missing' : state;
   }
+}
+
+/** A component's own value in its unit: «94,8 %», «12,5 км», «да». */
+function indicatorCell(v: number | null, unit: string | undefined): Cell {
+  if (v === null) return numCell(null, 'missing');
+  if (unit === '%') return numCell(v, 'value', { percent: true });
+  if (unit === 'да/нет') return textCell(v ? t().site.yes : t().site.no);
+  const cell = numCell(v, 'value', { digits: unit === 'чел.' ? 0 : 1 });
+  const word = unit ? t().metrics.units[unit] ?? unit : '';
+  return word ? { ...cell, t: `${cell.t} ${word}` } : cell;
 }

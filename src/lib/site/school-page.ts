@@ -213,9 +213,10 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
         caption: w.indicesCaption,
         columns: [
           { key: 'name', label: w.indicator },
-          { key: 'value', label: w.value, numeric: true },
+          { key: 'raw', label: w.value, numeric: true },
+          { key: 'value', label: w.zScore, numeric: true },
         ],
-        rows: idx.map((r) => ({ name: textCell(r.name), value: r.cell })),
+        rows: idx.map((r) => ({ name: textCell(r.name), raw: r.raw, value: r.cell })),
       },
     ];
   }

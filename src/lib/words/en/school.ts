@@ -87,6 +87,7 @@ export const school: typeof ru = {
     context: 'Social context',
     indicesCaption: 'The school\u2019s indices and their components (z-score: 0 is the region\u2019s average school, higher is better)',
     indicator: 'Indicator',
+    zScore: 'z-score',
     value: 'Value',
     expectedTitle: (year: number) => `Actual and expected result, ${year}`,
     resilient: 'Resilient school: in unfavorable social conditions it achieves more than expected (top quarter of the residuals).',

@@ -6,6 +6,8 @@ export const site: typeof ru = {
   mandatorySet: (exam: string, subjects: string[]) => `${exam}: ${formatList(subjects)}`,
   indexNames: { social: 'Social well-being index', staffing: 'Staffing index', resources: 'Resources index' },
   indexRow: (name: string, year: number) => `${name} (${year})`,
+  yes: 'yes',
+  no: 'no',
   componentRow: (name: string, reversed: boolean) => `— ${name}${reversed ? ' (sign reversed: the higher the value, the lower the score)' : ''}`,
   sizeBands: (a: number, b: number): [string, string, string] => [`up to ${formatInt(a)} students`, `${formatInt(a)}–${formatInt(b)} students`, `${formatInt(b)} students or more`],
   programmeNotApplied: (name: string) => `The rules of the program “${name}” do not apply to this dataset (the Methodology page says why), so no school is identified as a low-results school or a school in unfavorable social conditions.`,

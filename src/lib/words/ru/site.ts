@@ -9,6 +9,8 @@ export const site = {
   indexNames: { social: 'Индекс социального благополучия', staffing: 'Индекс кадрового обеспечения', resources: 'Индекс ресурсного обеспечения' } as Record<string, string>,
   indexRow: (name: string, year: number) => `${name} (${year})`,
   /** `reversed`: a higher value is worse, so its z-score is taken with the sign reversed. */
+  yes: 'да',
+  no: 'нет',
   componentRow: (name: string, reversed: boolean) => `— ${name}${reversed ? ' (знак обратный: чем больше значение, тем ниже оценка)' : ''}`,
   sizeBands: (a: number, b: number): [string, string, string] => [`до ${formatInt(a)} учащихся`, `${formatInt(a)}–${formatInt(b)} учащихся`, `от ${formatInt(b)} учащихся`],
   programmeNotApplied: (name: string) => `Правила программы «${name}» к этому набору данных не применяются (почему — на странице «Методика»), поэтому ни одна школа не отнесена к ШНРО или НСУ.`,
