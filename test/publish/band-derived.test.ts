@@ -6,11 +6,8 @@
  * share_high) of twelve schools over three years; S01 has 20 graduates and none above
  * the line each year (one of 20 is 5 %: the band is «не более 5 %»).
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { computeAll } from '../../src/lib/metrics/index.ts';
-import { siteInputsFromMetrics } from '../../src/lib/publish/index.ts';
+import { publishFiles } from '../helpers/publish-files.ts';
 
 const YEARS = [2023, 2024, 2025];
 // S01: 0 of 20; S02–S12: 40 graduates, 10 % … 60 % above the line (5 points apart).
@@ -33,23 +30,9 @@ const files: Record<string, string> = {
   'results.csv': ['school_id;year;n;share_high', ...YEARS.flatMap((y) => schools.map((s, i) => `${s};${y};${n(i)};${share(i)}`))].join('\n'),
 };
 
-async function publish() {
-  const ds = await loadDataset('/bands', {
-    readFile: async (p) => {
-      const f = files[path.basename(p)];
-      if (f === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return new TextEncoder().encode(f);
-    },
-    realpath: async (p) => p,
-    env: {},
-  });
-  expect(ds.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return siteInputsFromMetrics(ds, computeAll(ds.tables, ds.settings));
-}
-
 describe('figures derived from a share shown only as a band', () => {
   it('S01 is published as «не более 5 %» and its low-results value is dropped; S02 keeps its value', async () => {
-    const inputs = await publish();
+    const inputs = await publishFiles(files);
     const s01 = inputs.results.filter((r) => r.school_id === 'S01');
     expect(s01.map((r) => [r.year, r.share_high, r.coded?.share_high])).toEqual(YEARS.map((y) => [y, null, 'не более 5\u00a0%']));
     const low = inputs.flags.filter((f) => f.rule === 'low_results' && f.year === 2025);

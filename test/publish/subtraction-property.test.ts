@@ -11,11 +11,8 @@
  * - a published change of the gap less last year's gap: both gaps must be published.
  * The raw values come from the generator, not from the code under test.
  */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { computeAll } from '../../src/lib/metrics/index.ts';
-import { siteInputsFromMetrics } from '../../src/lib/publish/index.ts';
+import { publishFiles } from '../helpers/publish-files.ts';
 import { stream } from '../../src/lib/demo/rng.ts';
 
 const MIN = 10;
@@ -63,21 +60,6 @@ function region(seed: number): { files: Record<string, string>; raw: Raw[] } {
   return { files: { 'dataset.yml': manifest, 'schools.csv': schoolsCsv, 'results.csv': resultsCsv }, raw };
 }
 
-async function publish(files: Record<string, string>) {
-  const dir = '/random-region';
-  const ds = await loadDataset(dir, {
-    readFile: async (p) => {
-      const f = files[path.basename(p)];
-      if (f === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-      return new TextEncoder().encode(f);
-    },
-    realpath: async (p) => p,
-    env: {},
-  });
-  expect(ds.problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return siteInputsFromMetrics(ds, computeAll(ds.tables, ds.settings));
-}
-
 /**
  * Hidden members of a published total: none, or enough that reach the minimum together.
  * Schools: three or more (with two, either one knows its own figure and gets the other's);
@@ -94,7 +76,7 @@ describe('random small regions: no subtraction gives back a hidden figure', () =
     let hiddenSeen = 0;
     for (let seed = 1; seed <= 150; seed++) {
       const { files, raw } = region(seed);
-      const inputs = await publish(files);
+      const inputs = await publishFiles(files);
       const shown = new Set(inputs.results.filter((x) => x.mean_state === 'value').map((x) => `${x.school_id}|${x.year}|${x.subject}`));
       for (const x of inputs.results) if (x.mean_state === 'value' && (x.n ?? 0) < MIN) failures.push(`seed ${seed}: ${x.school_id} ${x.year} ${x.subject} published with n = ${x.n}`);
       const published = inputs.aggregates.filter((a) => a.mean !== null && a.grade === null);

@@ -93,6 +93,16 @@ export function codeShare(value: number | null, n: number | null, settings: Sett
   return null;
 }
 
+/** The bands of a row's published shares (each resting on `nOf` participants), or null. */
+function codedShares(r: Record<Share, number | null> & Record<`${Share}_state`, ValueState>, nOf: (share: Share) => number | null, settings: Settings): Partial<Record<Share, string>> | null {
+  const coded: Partial<Record<Share, string>> = {};
+  for (const sh of SHARES) {
+    const label = r[`${sh}_state`] === 'value' ? codeShare(r[sh], nOf(sh), settings) : null;
+    if (label) coded[sh] = label;
+  }
+  return Object.keys(coded).length ? coded : null;
+}
+
 /** Hide every measure of a row (grade counts and distribution too). */
 function hide(row: object, reason: string): void {
   const r = row as unknown as Record<string, unknown>;
@@ -124,12 +134,8 @@ export function discloseResults(rows: SchoolResultRow[], settings: Settings): { 
       primary++;
       return r;
     }
-    const coded: Partial<Record<Share, string>> = {};
-    for (const sh of SHARES) {
-      const label = codeShare(r[sh], r.n, settings);
-      if (label) coded[sh] = label;
-    }
-    if (Object.keys(coded).length) r.coded = coded;
+    const coded = codedShares(r, () => r.n, settings);
+    if (coded) r.coded = coded;
     return r;
   });
   return { rows: out, hidden: { primary } };
@@ -233,12 +239,8 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
   // Codes depend only on a total's own value and size: known before anything is hidden.
   const codedAs = new Map<PublishedAggregate, Partial<Record<Share, string>>>();
   for (const p of out) {
-    const coded: Partial<Record<Share, string>> = {};
-    for (const sh of SHARES) {
-      const c = p[`${sh}_state`] === 'value' ? codeShare(p[sh], p[`${sh}_n_used`], settings) : null;
-      if (c) coded[sh] = c;
-    }
-    if (Object.keys(coded).length) codedAs.set(p, coded);
+    const coded = codedShares(p, (sh) => p[`${sh}_n_used`], settings);
+    if (coded) codedAs.set(p, coded);
   }
   const regionOf = new Map<string, PublishedAggregate>();
   for (const p of out) if (p.scope === 'region') regionOf.set(`${p.year}\u0001${p.exam}\u0001${p.subject}\u0001${p.grade ?? ''}`, p);
