@@ -9,7 +9,7 @@ import { appendFileSync, closeSync, mkdirSync, openSync, writeFileSync, writeSyn
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
-import { computeAll } from '../metrics/index.ts';
+import { computeAll, releaseRawTables } from '../metrics/index.ts';
 import { buildSiteModel, pageCsv, schoolCsvPart, type SiteModel } from '../site/model.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
 import { removeOwnStaging, stage, sweepStale, type Staging } from './publish.ts';
@@ -174,10 +174,7 @@ async function prepareModel(
   setLocale(dataset.settings.locale);
   progress('Расчёт показателей');
   const metrics = computeAll(dataset.tables, dataset.settings);
-  // The raw long tables are not needed past this point; at national scale they are
-  // gigabytes that would otherwise stay alive (and slow every GC) until the end.
-  dataset.tables.results = {};
-  dataset.tables.indicators = {};
+  releaseRawTables(dataset.tables);
   mark('metrics');
 
   progress('Модель сайта, графики и защита данных');

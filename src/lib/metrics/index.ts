@@ -15,6 +15,7 @@ import { computeGap, rankedExams, setLabel } from './gap.ts';
 import { computeFlags, flaggedSchools, flagStatus, FLAG_NAMES } from './flags.ts';
 import { computeProgramme } from './programme.ts';
 import { clusterSchools, contextRows, partnershipRows, similarSchools } from './context.ts';
+import { scaleIndex } from './scales.ts';
 
 export * from './results.ts';
 export * from './gap.ts';
@@ -25,8 +26,22 @@ export * from './programme.ts';
 export * from './context.ts';
 export * from './disclosure.ts';
 export * from './table.ts';
+export * from './scales.ts';
+
+/**
+ * Drops the raw long tables once computeAll has read them: at national scale they are
+ * gigabytes that would otherwise stay alive (and slow every GC) until the site is written.
+ * Whatever later stages need from them must be in computeAll's output.
+ */
+export function releaseRawTables(tables: CanonicalTables): void {
+  tables.results = {};
+  tables.indicators = {};
+}
 
 export function computeAll(tables: CanonicalTables, settings: Settings) {
+  // The score scale of each year × exam × subject, read here: the raw results are released
+  // once the metrics are computed (releaseRawTables), and the publication boundary needs it.
+  const scales = scaleIndex(tables.results);
   const results = schoolResults(tables.results);
   const aggs = aggregates(results, tables.schools, settings);
   const { gap, scores } = computeGap(tables.results, tables.schools, settings);
@@ -62,5 +77,6 @@ export function computeAll(tables: CanonicalTables, settings: Settings) {
     partnerships,
     rules,
     names: { flags: FLAG_NAMES },
+    scales,
   };
 }

@@ -12,7 +12,7 @@ import type { Dataset } from '../ingest/index.ts';
 import { computeAll, discloseResults, discloseAggregates, municipalityOf } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
-import { scaleBreak, scaleIndex } from './scales.ts';
+import { scaleBreak } from '../metrics/scales.ts';
 import { pooledResults } from './pooled.ts';
 import { currentYear } from './current-year.ts';
 import { words } from '../words/index.ts';
@@ -27,7 +27,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const settings = dataset.settings;
   const w = words(settings);
   const t = dataset.tables;
-  const scales = scaleIndex(t.results);
+  // Read by computeAll while the raw results still existed (the build releases them after).
+  const scales = m.scales;
   const warnings: Record<string, number> = {};
 
   const munNames = new Map<string, string>();

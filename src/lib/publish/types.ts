@@ -7,7 +7,7 @@ import type { Settings } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
 import type { PublishedResult } from './published.ts';
-import type { ScaleIndex } from './scales.ts';
+import type { ScaleIndex } from '../metrics/scales.ts';
 import type { PooledResult } from './pooled.ts';
 import type { PublishedGapRow } from './gap.ts';
 import type { AggregateRow as MetricsAggregateRow } from '../metrics/results.ts';

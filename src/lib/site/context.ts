@@ -15,7 +15,7 @@ import type { Cell, DataTable, ListItem, Section } from './types.ts';
 import { formatInt, formatNumber, formatPercent, subjectSetText } from '../format/index.ts';
 import { words, type Words } from '../words/index.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
-import { scaleBreak, scaleOf } from '../publish/scales.ts';
+import { scaleBreak, scaleOf } from '../metrics/scales.ts';
 import type { PooledResult } from '../publish/pooled.ts';
 
 export type { SchoolInfo, MunicipalityInfo, AggregateRow, GapRow, FlagRow, ContextRow, SchoolScore, SiteInputs, ProgrammeRow } from '../publish/types.ts';
