@@ -3,13 +3,12 @@ import { aggregates, schoolResults } from '../../src/lib/metrics/results.ts';
 import { results, schools } from './helpers.ts';
 
 describe('school results', () => {
-  it('derives share_good, share_below and the distribution from grade counts', () => {
+  it('derives share_good and share_below from grade counts', () => {
     // g2..g5 = 1, 4, 3, 2 (total 10): share_good = 100·(3+2)/10 = 50, share_below = 100·1/10 = 10
     const [r] = schoolResults(results([{ school_id: 'a', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, mean: 3.6, g2: 1, g3: 4, g4: 3, g5: 2 }]));
     expect(r.share_good).toBe(50);
     expect(r.share_below).toBe(10);
     expect(r.derived).toEqual(['share_good', 'share_below']);
-    expect(r.dist).toEqual({ g2: 10, g3: 40, g4: 30, g5: 20 });
   });
 
   it('keeps a published share and never un-hides a suppressed one', () => {

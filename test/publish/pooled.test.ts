@@ -14,7 +14,7 @@ const row = (school_id: string, year: number, n: number, mean: number | null): S
   school_id, year, exam: 'ЕГЭ', subject: 'Русский язык', grade: null,
   n, n_state: 'value', mean, mean_state: mean === null ? 'suppressed' : 'value',
   share_below: null, share_below_state: 'missing', share_good: null, share_good_state: 'missing', share_high: null, share_high_state: 'missing',
-  g2: null, g3: null, g4: null, g5: null, dist: null, derived: [],
+  g2: null, g3: null, g4: null, g5: null, derived: [],
 });
 /** What the yearly disclosure publishes: a mean only where n ≥ 10. */
 const publish = (rows: SchoolResultRow[]): PublishedResult[] =>

@@ -45,8 +45,7 @@ export function reasonComplementary(): string {
   return metricsWords().hidden.complementary;
 }
 
-export interface PublishedResult extends Omit<SchoolResultRow, 'dist'> {
-  dist: SchoolResultRow['dist'];
+export interface PublishedResult extends SchoolResultRow {
   coded?: Partial<Record<Share, string>>;
   reliable: boolean;
   suppressed_reason: string | null;
@@ -103,7 +102,7 @@ function codedShares(r: Record<Share, number | null> & Record<`${Share}_state`, 
   return Object.keys(coded).length ? coded : null;
 }
 
-/** Hide every measure of a row (grade counts and distribution too). */
+/** Hide every measure of a row (grade counts too). */
 function hide(row: object, reason: string): void {
   const r = row as unknown as Record<string, unknown>;
   for (const m of MEASURES) {
@@ -113,7 +112,6 @@ function hide(row: object, reason: string): void {
     }
   }
   for (const g of ['g2', 'g3', 'g4', 'g5']) if (g in r) r[g] = null;
-  if ('dist' in r) r.dist = null;
   r.suppressed_reason = reason;
 }
 

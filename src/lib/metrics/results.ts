@@ -5,7 +5,7 @@
  * is absent and the grade counts g2..g5 are all present:
  *   share_good  = 100 · (g4 + g5) / (g2 + g3 + g4 + g5)
  *   share_below = 100 · g2 / (g2 + g3 + g4 + g5)
- * and the grade distribution (dist_g2..dist_g5, %) whenever the counts are present.
+ * (the grade distribution itself is not published: the counts are).
  *
  * Aggregates are participant-weighted: Σ n·x / Σ n over the school rows where both n
  * and x have a value. We only hold school rows, so a row hidden by the publisher
@@ -42,14 +42,18 @@ export interface SchoolResultRow {
   g3: number | null;
   g4: number | null;
   g5: number | null;
-  /** Grade distribution in %, when all four counts are published. */
-  dist: { g2: number; g3: number; g4: number; g5: number } | null;
   /** Fields computed here from the grade counts rather than read (never changed in place). */
   derived: readonly Measure[];
 }
 
-/** One shared empty list: millions of rows derive nothing (national scale: ~250 MB of arrays). */
+/**
+ * Shared lists of what a row derives: millions of rows (national scale) would otherwise
+ * each hold arrays of their own.
+ */
 const NOTHING_DERIVED: readonly Measure[] = Object.freeze([]);
+const DERIVED_GOOD: readonly Measure[] = Object.freeze(['share_good']);
+const DERIVED_BELOW: readonly Measure[] = Object.freeze(['share_below']);
+const DERIVED_BOTH: readonly Measure[] = Object.freeze(['share_good', 'share_below']);
 
 export function schoolResults(results: Columns): SchoolResultRow[] {
   const n = rowCount(results);
@@ -61,9 +65,8 @@ export function schoolResults(results: Columns): SchoolResultRow[] {
   const cols = Object.fromEntries(['n', ...MEASURES, 'g2', 'g3', 'g4', 'g5'].map((c) => [c, numCol(results, c)]));
   const out: SchoolResultRow[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const g = [cols.g2.v[i], cols.g3.v[i], cols.g4.v[i], cols.g5.v[i]];
-    const total = g.every((x) => x !== null) ? (g as number[]).reduce((a, b) => a + b, 0) : 0;
-    const dist = total > 0 ? { g2: (100 * g[0]!) / total, g3: (100 * g[1]!) / total, g4: (100 * g[2]!) / total, g5: (100 * g[3]!) / total } : null;
+    const g2 = cols.g2.v[i], g3 = cols.g3.v[i], g4 = cols.g4.v[i], g5 = cols.g5.v[i];
+    const total = g2 !== null && g3 !== null && g4 !== null && g5 !== null ? g2 + g3 + g4 + g5 : 0;
     const row: SchoolResultRow = {
       school_id: id[i]!,
       year: year[i]!,
@@ -80,23 +83,25 @@ export function schoolResults(results: Columns): SchoolResultRow[] {
       share_good_state: cols.share_good.s[i],
       share_high: cols.share_high.v[i],
       share_high_state: cols.share_high.s[i],
-      g2: g[0],
-      g3: g[1],
-      g4: g[2],
-      g5: g[3],
-      dist,
+      g2,
+      g3,
+      g4,
+      g5,
       derived: NOTHING_DERIVED,
     };
     // A share the publisher hid stays hidden: deriving it from counts would undo their suppression.
-    if (dist && row.share_good_state !== 'value' && row.share_good_state !== 'suppressed') {
-      row.share_good = dist.g4 + dist.g5;
-      row.share_good_state = 'value';
-      row.derived = [...row.derived, 'share_good'];
-    }
-    if (dist && row.share_below_state !== 'value' && row.share_below_state !== 'suppressed') {
-      row.share_below = dist.g2;
-      row.share_below_state = 'value';
-      row.derived = [...row.derived, 'share_below'];
+    if (total > 0) {
+      const good = row.share_good_state !== 'value' && row.share_good_state !== 'suppressed';
+      const below = row.share_below_state !== 'value' && row.share_below_state !== 'suppressed';
+      if (good) {
+        row.share_good = (100 * g4!) / total + (100 * g5!) / total;
+        row.share_good_state = 'value';
+      }
+      if (below) {
+        row.share_below = (100 * g2!) / total;
+        row.share_below_state = 'value';
+      }
+      row.derived = good && below ? DERIVED_BOTH : good ? DERIVED_GOOD : below ? DERIVED_BELOW : NOTHING_DERIVED;
     }
     out[i] = row;
   }
