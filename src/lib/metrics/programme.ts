@@ -143,16 +143,38 @@ export function computeProgramme(tables: { results: Columns; schools: Columns; t
   const scopes = new Set<string>(['region']);
   for (const m of mun.values()) if (m) scopes.add(m);
   for (const s of tScope) if (s) scopes.add(s);
-  const inScope = (scope: string, school: string) => scope === 'region' || mun.get(school) === scope;
-  const flaggedIn = (scope: string, year: number) => {
-    const f = inp.flagged.get(year - 1);
-    return f ? new Set([...f].filter((s) => inScope(scope, s))) : undefined;
+  // Flagged schools per year and area, listed once (in the flag lists' order, which the
+  // sums follow): scanning the country's list for each of thousands of areas was quadratic.
+  const flaggedBy = new Map<number, Map<string, string[]>>();
+  for (const [year, set] of inp.flagged) {
+    const byScope = new Map<string, string[]>([['region', [...set]]]);
+    for (const s of set) {
+      const m = mun.get(s);
+      if (!m || m === 'region') continue;
+      let list = byScope.get(m);
+      if (!list) byScope.set(m, (list = []));
+      list.push(s);
+    }
+    flaggedBy.set(year, byScope);
+  }
+  const flaggedIn = (scope: string, year: number): string[] | undefined => {
+    const f = flaggedBy.get(year - 1);
+    return f ? (f.get(scope) ?? []) : undefined;
   };
 
   const exam = rankedExams(settings).find((e) => inp.gap.some((g) => g.exam === e && g.subject_set === setLabel(settings.mandatory_subjects[e] ?? [])));
   const gapSet = exam ? setLabel(settings.mandatory_subjects[exam] ?? []) : '';
 
   const sums = belowSums(tables.results, settings);
+  // The gap rows of the programme's set, per area («true|region» for the region's own).
+  const gapOf = new Map<string, GapRow[]>();
+  for (const g of inp.gap) {
+    if (g.exam !== exam || g.subject_set !== gapSet) continue;
+    const k = `${g.scope === 'region'}|${g.scope_id}`;
+    let list = gapOf.get(k);
+    if (!list) gapOf.set(k, (list = []));
+    list.push(g);
+  }
   const out: ProgrammeRow[] = [];
   for (const scope of [...scopes].sort((a, b) => (a === 'region' ? -1 : b === 'region' ? 1 : a < b ? -1 : a > b ? 1 : 0))) {
     for (const m of meta.values()) {
@@ -180,9 +202,7 @@ export function computeProgramme(tables: { results: Columns; schools: Columns; t
           series.set(y, tot ? { value: (100 * up) / tot, state: 'value' } : { value: null, state: 'missing' });
         }
       } else if (m.id === 'gap_reduction_pct') {
-        for (const g of inp.gap) {
-          if (g.exam !== exam || g.subject_set !== gapSet || g.scope_id !== scope) continue;
-          if ((scope === 'region') !== (g.scope === 'region')) continue;
+        for (const g of gapOf.get(`${scope === 'region'}|${scope}`) ?? []) {
           series.set(g.year, g.change_pct === null ? { value: null, state: 'na' } : { value: -g.change_pct, state: 'value' });
         }
       } else series = e.actual;

@@ -142,16 +142,58 @@ export interface AggregateRow {
  */
 export function aggregates(rows: SchoolResultRow[], schools: Columns, _settings?: Settings): AggregateRow[] {
   const mun = municipalityOf(schools);
-  const num = (v: number | null) => (v === null ? NaN : v);
-  const cols: Record<string, unknown> = {
-    mun: rows.map((r) => mun.get(r.school_id) ?? null),
-    year: Int32Array.from(rows, (r) => r.year),
-    exam: rows.map((r) => r.exam),
-    subject: rows.map((r) => r.subject),
-    grade: rows.map((r) => r.grade ?? ''),
-    n: Float64Array.from(rows, (r) => num(r.n)),
+  // One pass over the rows into typed columns (NaN = no value), with the group keys
+  // dictionary-encoded into one number per row, so that Arquero groups by a number instead
+  // of composing a string of five fields per row (seconds at national scale):
+  // key = ((year − y0) · E + exam) · S + subject) · G + grade; mkey = municipality · K + key.
+  const len = rows.length;
+  const dict = () => ({ codes: new Map<string, number>(), values: [] as string[] });
+  const code = (d: ReturnType<typeof dict>, v: string) => {
+    let c = d.codes.get(v);
+    if (c === undefined) d.codes.set(v, (c = d.values.push(v) - 1));
+    return c;
   };
-  for (const m of MEASURES) cols[m] = Float64Array.from(rows, (r) => num(r[m]));
+  const exams = dict();
+  const subjects = dict();
+  const grades = dict();
+  const muns = dict();
+  const ce = new Int32Array(len);
+  const cs = new Int32Array(len);
+  const cg = new Int32Array(len);
+  const cm = new Int32Array(len);
+  const cy = new Int32Array(len);
+  const nCol = new Float64Array(len);
+  const measureCols = MEASURES.map(() => new Float64Array(len));
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < len; i++) {
+    const r = rows[i];
+    const m = mun.get(r.school_id) ?? null;
+    cm[i] = m === null ? -1 : code(muns, m);
+    ce[i] = code(exams, r.exam);
+    cs[i] = code(subjects, r.subject);
+    cg[i] = code(grades, r.grade ?? '');
+    cy[i] = r.year;
+    if (r.year < y0) y0 = r.year;
+    if (r.year > y1) y1 = r.year;
+    nCol[i] = r.n === null ? NaN : r.n;
+    for (let k = 0; k < MEASURES.length; k++) {
+      const v = r[MEASURES[k]];
+      measureCols[k][i] = v === null ? NaN : v;
+    }
+  }
+  const E = exams.values.length;
+  const S = subjects.values.length;
+  const G = grades.values.length;
+  const K = (y1 - y0 + 1) * E * S * G;
+  const key = new Float64Array(len);
+  const mkey = new Float64Array(len);
+  for (let i = 0; i < len; i++) {
+    key[i] = (((cy[i] - y0) * E + ce[i]) * S + cs[i]) * G + cg[i];
+    mkey[i] = cm[i] < 0 ? -1 : cm[i] * K + key[i];
+  }
+  const cols: Record<string, unknown> = { key, mkey, n: nCol };
+  MEASURES.forEach((m, k) => (cols[m] = measureCols[k]));
   const t = aq.table(cols);
   // Per measure: Σ n·x and Σ n over the rows with both (NaN-propagation drops the rest).
   const rollup: Record<string, string> = {
@@ -164,12 +206,19 @@ export function aggregates(rows: SchoolResultRow[], schools: Columns, _settings?
     rollup[`${m}_w`] = `op.sum(d.n * d.${m})`;
     rollup[`${m}_n_used`] = `op.sum(d.n + d.${m} * 0)`;
   }
-  const keys = ['year', 'exam', 'subject', 'grade'];
-  const region = t.groupby(...keys).rollup(rollup).objects() as Record<string, number | string>[];
-  const byMun = t.filter((d: { mun: string | null }) => d.mun !== null).groupby('mun', ...keys).rollup(rollup).objects() as Record<string, number | string>[];
+  const decode = (k: number) => {
+    const g = k % G;
+    const s = Math.floor(k / G) % S;
+    const e = Math.floor(k / (G * S)) % E;
+    const y = y0 + Math.floor(k / (G * S * E));
+    return { year: y, exam: exams.values[e], subject: subjects.values[s], grade: grades.values[g] };
+  };
+  const region = len === 0 ? [] : (t.groupby('key').rollup(rollup).objects() as Record<string, number>[]).map((g) => ({ ...g, ...decode(g.key), scope: 'region', scope_id: 'region' }));
+  const byMun = len === 0 ? [] : (t.filter((d: { mkey: number }) => d.mkey >= 0).groupby('mkey').rollup(rollup).objects() as Record<string, number>[])
+    .map((g) => ({ ...g, ...decode(g.mkey % K), scope: 'municipality', scope_id: muns.values[Math.floor(g.mkey / K)] }));
   // An aggregate over no valid value is undefined in Arquero: here it is 0 (none used).
   const count = (v: number | string | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-  const groups: Record<string, number | string>[] = [...region.map((g) => ({ ...g, scope: 'region', scope_id: 'region' })), ...byMun.map((g) => ({ ...g, scope: 'municipality', scope_id: g.mun }))];
+  const groups: Record<string, number | string>[] = [...region, ...byMun];
   const out: AggregateRow[] = groups.map((g) => {
     const row = {
       scope: g.scope as AggregateRow['scope'],
