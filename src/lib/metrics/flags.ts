@@ -293,9 +293,12 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
 
   const flags: FlagRow[] = [];
   const indices: IndexRow[] = [];
-  const row = (school_id: string, year: number, flag: FlagId, rule: string, value: number | null, threshold: number | null, fired: boolean | null, distance: number | null): FlagRow => ({
-    school_id, year, flag, rule, value, threshold, fired, distance, note: fired === null ? metricsWords().noData : null,
-  });
+  const noData = metricsWords().noData;
+  // A rule that does not apply gets no row (its row would be built only to be dropped:
+  // millions of objects at national scale).
+  const row = (school_id: string, year: number, flag: FlagId, rule: string, value: number | null, threshold: number | null, fired: boolean | null, distance: number | null): void => {
+    if (applies.has(rule)) flags.push({ school_id, year, flag, rule, value, threshold, fired, distance, note: fired === null ? noData : null });
+  };
   /** Rule «value < t» (strict) or «value ≤ t»: distance = t − value. */
   const lowRule = (sid: string, y: number, flag: FlagId, rule: string, v: number | undefined, t: number, strict: boolean) =>
     v === undefined ? row(sid, y, flag, rule, null, t, null, null) : row(sid, y, flag, rule, v, t, strict ? v < t : v <= t, t - v);
@@ -317,31 +320,35 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
     const regionEge = ege.region.get(y);
     for (const s of schoolIds) {
       const w = window.get(s);
-      flags.push(w === undefined || low.cut === null ? row(s, y, 'shnro', 'low_results', null, low.cut, null, null) : row(s, y, 'shnro', 'low_results', w, low.cut, low.fired.has(s), low.cut - w));
-      flags.push(lowRule(s, y, 'shnro', 'continue_10', ind('continue_10_share', s), R.continue_10_min, true));
+      if (w === undefined || low.cut === null) row(s, y, 'shnro', 'low_results', null, low.cut, null, null);
+      else row(s, y, 'shnro', 'low_results', w, low.cut, low.fired.has(s), low.cut - w);
+      lowRule(s, y, 'shnro', 'continue_10', ind('continue_10_share', s), R.continue_10_min, true);
       const e = ege.school.get(s)?.get(y);
-      if (e === undefined || regionEge === undefined || e.n < settings.min_participants) flags.push(row(s, y, 'shnro', 'below_region', null, -R.below_region_points, null, null));
+      if (e === undefined || regionEge === undefined || e.n < settings.min_participants) row(s, y, 'shnro', 'below_region', null, -R.below_region_points, null, null);
       else {
         const d = e.mean - regionEge;
-        flags.push(row(s, y, 'shnro', 'below_region', d, -R.below_region_points, d < -R.below_region_points, -R.below_region_points - d));
+        row(s, y, 'shnro', 'below_region', d, -R.below_region_points, d < -R.below_region_points, -R.below_region_points - d);
       }
-      flags.push(lowRule(s, y, 'shnro', 'olympiad', ind('olympiad_share', s), R.olympiad_max, false));
-      flags.push(lowRule(s, y, 'shnro', 'satisfaction', ind('satisfaction_share', s), R.satisfaction_max, false));
-      flags.push(row(s, y, 'shnro', 'knowledge_quality', null, 40, null, null));
+      lowRule(s, y, 'shnro', 'olympiad', ind('olympiad_share', s), R.olympiad_max, false);
+      lowRule(s, y, 'shnro', 'satisfaction', ind('satisfaction_share', s), R.satisfaction_max, false);
+      row(s, y, 'shnro', 'knowledge_quality', null, 40, null, null);
       for (const [index, flag] of [['social', 'nsu'], ['staffing', 'staffing'], ['resources', 'resources']] as [IndexId, FlagId][]) {
         const { rows, low: l } = idx[index];
         const v = rows.get(s)?.value ?? null;
-        flags.push(v === null || l.cut === null ? row(s, y, flag, `${index}_index`, null, l.cut, null, null) : row(s, y, flag, `${index}_index`, v, l.cut, l.fired.has(s), l.cut - v));
+        if (v === null || l.cut === null) row(s, y, flag, `${index}_index`, null, l.cut, null, null);
+        else row(s, y, flag, `${index}_index`, v, l.cut, l.fired.has(s), l.cut - v);
       }
       for (const k of ['monotown', 'pension_majority'] as const) {
         const v = ind(k, s);
-        flags.push(v === undefined ? row(s, y, 'territory', k, null, 1, null, null) : row(s, y, 'territory', k, v, 1, v >= 1, v >= 1 ? 1 : v - 1));
+        if (v === undefined) row(s, y, 'territory', k, null, 1, null, null);
+        else row(s, y, 'territory', k, v, 1, v >= 1, v >= 1 ? 1 : v - 1);
       }
       const u = ind('unemployment_ratio', s);
-      flags.push(u === undefined ? row(s, y, 'territory', 'unemployment', null, R.unemployment_ratio_min, null, null) : row(s, y, 'territory', 'unemployment', u, R.unemployment_ratio_min, u >= R.unemployment_ratio_min, u - R.unemployment_ratio_min));
+      if (u === undefined) row(s, y, 'territory', 'unemployment', null, R.unemployment_ratio_min, null, null);
+      else row(s, y, 'territory', 'unemployment', u, R.unemployment_ratio_min, u >= R.unemployment_ratio_min, u - R.unemployment_ratio_min);
     }
   }
-  return { flags: flags.filter((f) => applies.has(f.rule)), indices, gia, years, rules, lookup };
+  return { flags, indices, gia, years, rules, lookup };
 }
 
 /**
