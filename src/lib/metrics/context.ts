@@ -316,7 +316,12 @@ export function similarSchools(social: IndexRow[], students: Map<string, number>
   }
   const signature = (id: string) => [...(sat.get(id) ?? [])].sort().join('+');
   const groups = new Map<string, string[]>();
-  for (const id of zx.keys()) groups.set(signature(id), [...(groups.get(signature(id)) ?? []), id]);
+  for (const id of zx.keys()) {
+    const sig = signature(id);
+    const list = groups.get(sig);
+    if (list) list.push(id);
+    else groups.set(sig, [id]);
+  }
   const near = new Map<string, { ids: string[]; d: number[] }>();
   for (const ids of groups.values()) for (const [id, nb] of nearest(ids.map((id) => ({ id, x: zx.get(id)!, y: zy.get(id)! })), settings.similar_count + 1)) near.set(id, nb);
   const score = new Map<string, number>();

@@ -18,7 +18,7 @@ import { currentYear } from './current-year.ts';
 import { words } from '../words/index.ts';
 import { slugify } from '../format/slug.ts';
 import type { SiteInputs, SchoolInfo, MunicipalityInfo, AggregateRow, SchoolScore, PeerSpace } from './types.ts';
-import { quantile } from 'd3';
+import { quantile, rollup } from 'd3';
 import { formatNumber, stateLabel } from '../format/index.ts';
 
 export type MetricsOutput = ReturnType<typeof computeAll>;
@@ -41,8 +41,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     settlement: (t.schools.settlement?.[i] as string | null) ?? null,
     former_names: (t.schools.former_names?.[i] as string | null) ?? null,
   }));
-  const bySchoolMun = new Map<string, string[]>();
-  for (const s of schools) bySchoolMun.set(s.municipality_id, [...(bySchoolMun.get(s.municipality_id) ?? []), s.school_id]);
+  const bySchoolMun = rollup(schools, (list) => list.map((s) => s.school_id), (s) => s.municipality_id);
   const municipalities: MunicipalityInfo[] = [...munNames.keys()]
     .filter((id) => bySchoolMun.has(id))
     .map((id) => ({ id, slug: slugify(id), name: munNames.get(id)!, schoolIds: bySchoolMun.get(id)! }));
