@@ -1,12 +1,15 @@
 /**
  * Time loadDataset (and, with --metrics, computeAll) on a dataset folder:
- *   npx node --max-old-space-size=8192 scripts/bench-ingest.ts DIR [--runs N] [--metrics]
+ *   npx node --max-old-space-size=8192 scripts/bench-ingest.ts DIR [--runs N] [--metrics] [--floor]
  *
  * Prints rows per canonical table, wall seconds per run (and the median), peak RSS and the
  * heap in use after loading. Each run loads into the same process (the previous dataset is
  * dropped first), so peak RSS is the maximum over all runs; use --runs 1 in a fresh process
  * for a clean peak. Not part of package.json on purpose.
+ * --floor first runs scripts/bench-floor.ts on the same folder in a child process (a plain
+ * typed-array read and gap of a demo-format dataset) and prints the data stages' ratio to it.
  */
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadDataset, type Dataset } from '../src/lib/ingest/index.ts';
 import { FILE_KINDS } from '../src/lib/model/types.ts';
@@ -16,9 +19,11 @@ const args = process.argv.slice(2);
 let dir = '';
 let runs = 1;
 let withMetrics = false;
+let withFloor = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || 1);
   else if (args[i] === '--metrics') withMetrics = true;
+  else if (args[i] === '--floor') withFloor = true;
   else dir = args[i];
 }
 if (!dir) {
@@ -28,6 +33,14 @@ if (!dir) {
 dir = resolve(dir);
 
 const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+
+// The floor runs first, in its own process, so that its peak is its own.
+let floor: { seconds: number; peakMb: number } | null = null;
+if (withFloor) {
+  const r = spawnSync(process.execPath, [resolve(import.meta.dirname, 'bench-floor.ts'), dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench-floor failed: ${r.stderr}`);
+  floor = JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
 const times: number[] = [];
 let ds: Dataset | undefined;
 for (let r = 0; r < runs; r++) {
@@ -72,4 +85,13 @@ if (withMetrics) {
   console.log(`\n| metrics s | result rows | gap rows | peak RSS MB (ingest + metrics) |`);
   console.log('|---:|---:|---:|---:|');
   console.log(`| ${s.toFixed(2)} | ${m.results.length.toLocaleString('en-US')} | ${m.gap.length.toLocaleString('en-US')} | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} |`);
+  if (floor) {
+    const stages = median + s;
+    const peak = process.resourceUsage().maxRSS / 1024;
+    console.log(`\n| data stages (ingest + metrics) | s | peak RSS MB |`);
+    console.log('|---|---:|---:|');
+    console.log(`| this code | ${stages.toFixed(1)} | ${peak.toFixed(0)} |`);
+    console.log(`| typed-array floor (scripts/bench-floor.ts) | ${floor.seconds.toFixed(1)} | ${floor.peakMb.toFixed(0)} |`);
+    console.log(`| ratio | ${(stages / floor.seconds).toFixed(1)}× | ${(peak / floor.peakMb).toFixed(1)}× |`);
+  }
 }
