@@ -1,7 +1,8 @@
 /**
  * NYC's one social component, read as a parent would: the school page shows the share of
  * free or reduced-price lunch exactly as demographics.csv gives it for 2011–12, beside its
- * z-score, whose sign is reversed (more poverty, lower score) and says so. No component
+ * z-score, whose sign is reversed (more poverty, lower score) and says so, under the name the
+ * manifest gives it (free lunch, not the model's «low socio-economic status»). No component
  * New York does not publish (teachers' categories, textbooks) is listed.
  */
 import { existsSync } from 'node:fs';
@@ -29,6 +30,8 @@ describe.skipIf(skipWithoutShared('компоненты контекста Нь�
         const [name, raw, z] = component[0];
         if (raw !== `${share.toFixed(1)}%`) wrong.push(`${dbn}: ${raw} vs ${share}`);
         if (!/sign reversed/.test(name)) wrong.push(`${dbn}: no reversed sign in «${name}»`);
+        // The manifest's own name for the figure (indicator_labels), not the model's.
+        if (!name.startsWith('— Students eligible for free or reduced-price lunch')) wrong.push(`${dbn}: named «${name}»`);
         // Above the city's mean share the z-score is negative (higher = better).
         if (!/^[−-]?\d+\.\d\d$/.test(z)) wrong.push(`${dbn}: z «${z}»`);
       }

@@ -92,6 +92,7 @@ const settingsShape = {
   clusters: z.number().int().min(1),
   resilient_quantile: z.number().min(0).max(1),
   measure_labels: z.strictObject({ mean: z.string().optional(), share_below: z.string().optional(), share_good: z.string().optional(), share_high: z.string().optional() }),
+  indicator_labels: z.record(z.string(), z.string().min(1)),
   area_names: z.strictObject(Object.fromEntries(Object.keys(DEFAULT_SETTINGS.area_names).map((k) => [k, z.string().min(1).optional()])) as Record<keyof typeof DEFAULT_SETTINGS.area_names, z.ZodOptional<z.ZodString>>),
 } satisfies Record<Exclude<keyof typeof DEFAULT_SETTINGS, 'programme' | 'locale'>, z.ZodType>;
 

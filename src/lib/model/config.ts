@@ -132,6 +132,11 @@ export interface Settings {
    */
   measure_labels: Partial<Record<'mean' | 'share_below' | 'share_good' | 'share_high', string>>;
   /**
+   * What the dataset's own figure behind an indicator is, where it is not the model's
+   * definition (NYC's `low_ses_share` is the share of free or reduced-price lunch).
+   */
+  indicator_labels: Record<string, string>;
+  /**
    * What the dataset calls its areas, in the cases sentences need (Moscow: административный
    * округ, NYC: школьный округ). Default: муниципалитет.
    */
@@ -189,6 +194,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clusters: 4,
   resilient_quantile: 0.75,
   measure_labels: {},
+  indicator_labels: {},
   area_names: {
     nominative: 'муниципалитет',
     nominative_plural: 'муниципалитеты',

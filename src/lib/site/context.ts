@@ -321,7 +321,7 @@ export class SiteContext {
         const meta = SCHOOL_INDICATORS.find((i) => i.id === c);
         // A z-score taken with the sign that makes higher better: a share whose higher value
         // is worse reads reversed, and the row says so.
-        out.push({ name: w.componentRow(meta?.name ?? c, meta?.polarity === 'lower'), raw: indicatorCell(r.raw[c] ?? null, meta?.unit), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
+        out.push({ name: w.componentRow(this.settings.indicator_labels?.[c] ?? meta?.name ?? c, meta?.polarity === 'lower'), raw: indicatorCell(r.raw[c] ?? null, meta?.unit), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
       }
     }
     return out;
