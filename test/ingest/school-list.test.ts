@@ -47,10 +47,10 @@ describe('school list from yearly result files', () => {
 
 describe('school list from yearly result files, on the site', () => {
   it('the school page and schools.csv give the former names; every school has its page', async () => {
-    const { computeAll } = await import('../../src/lib/metrics/index.ts');
+    const { metricsForSite } = await import('../../src/lib/metrics/index.ts');
     const { buildSiteModel } = await import('../../src/lib/site/model.ts');
     const ds = await loadDataset(DIR);
-    const m = await buildSiteModel(ds, computeAll(ds.tables, ds.settings));
+    const m = await buildSiteModel(ds, metricsForSite(ds));
     const pages = [...m.pages()];
     const schoolPages = pages.filter((p) => p.path.startsWith('school/'));
     expect(schoolPages.map((p) => p.path).sort()).toEqual(['105201', '105202', '105203', '105204', '105205'].map((id) => `school/${id}`));

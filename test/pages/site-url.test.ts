@@ -16,6 +16,12 @@ describe('site address and edition', () => {
     expect(html).toContain('<meta property="og:url" content="https://shkoly.test/school/003/">');
     const sitemap = read(join(dir, 'sitemap.xml'));
     expect(sitemap).toContain('<loc>https://shkoly.test/municipalities/</loc>');
+    // Each page once: a crawler reads a repeated address as a sloppy sitemap.
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(locs.length).toBeGreaterThan(10);
+    expect(locs.filter((u, i) => locs.indexOf(u) !== i)).toEqual([]);
+    // And every listed page exists in the site.
+    for (const u of locs) expect(existsSync(join(dir, u.slice('https://shkoly.test/'.length), 'index.html')), u).toBe(true);
     expect(read(join(dir, 'robots.txt'))).toContain('Sitemap: https://shkoly.test/sitemap.xml');
   });
 

@@ -11,16 +11,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { computeAll, releaseRawTables } from '../../src/lib/metrics/index.ts';
+import { metricsForSite } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
 import type { Page } from '../../src/lib/site/types.ts';
 import { fileText } from '../../src/lib/build/csv.ts';
 
 /** As the build does it: the raw long tables are released before the site model is built. */
 function builtModel(ds: Awaited<ReturnType<typeof loadDataset>>) {
-  const metrics = computeAll(ds.tables, ds.settings);
-  releaseRawTables(ds.tables);
-  return buildSiteModel(ds, metrics);
+  return buildSiteModel(ds, metricsForSite(ds));
 }
 
 async function model() {

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { computeAll } from '../../src/lib/metrics/index.ts';
+import { metricsForSite } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
 import type { Page } from '../../src/lib/site/types.ts';
 import { walk, read, site } from '../helpers/site-files.ts';
@@ -231,7 +231,7 @@ describe.skipIf(skipWithoutShared('отношение при нулевой ни
   it('publishes no ratio (empty cell, «нет данных») and never a number for it', async () => {
     const ds = await loadDataset(resolve('data/real/moscow-ege-2016'), { env: { SHARED_DIR: SHARED! } });
     ds.settings.gap_share = 0.01;
-    const model = buildSiteModel(ds, computeAll(ds.tables, ds.settings));
+    const model = buildSiteModel(ds, metricsForSite(ds));
     const exp = expectedAll(moscowSchools(), 1);
     expect(exp[0]).toMatchObject({ k: 7, bottom: 0, ratio: null });
     const gapCsv = fileText(model.files.find((f) => f.path === 'data/gap.csv')!.content);

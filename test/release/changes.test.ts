@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { computeAll } from '../../src/lib/metrics/index.ts';
+import { metricsForSite } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel, type PreviousRelease } from '../../src/lib/site/model.ts';
 import { fileText } from '../../src/lib/build/csv.ts';
 
 async function modelOf(dir: string, previous?: PreviousRelease) {
   const ds = await loadDataset(dir);
-  return buildSiteModel(ds, computeAll(ds.tables, ds.settings), { previous });
+  return buildSiteModel(ds, metricsForSite(ds), { previous });
 }
 
 function earlierDemo(): string {

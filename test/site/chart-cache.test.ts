@@ -5,14 +5,14 @@
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { computeAll } from '../../src/lib/metrics/index.ts';
+import { metricsForSite } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
 import { chartCacheStats, PENDING, pendingKey, useChartStore } from '../../src/lib/charts/cache.ts';
 import { startChartPool } from '../../src/lib/build/chart-pool.ts';
 
 async function pagesJson(): Promise<{ json: string; charts: number }> {
   const ds = await loadDataset(resolve('test/fixtures/site-small'));
-  const model = buildSiteModel(ds, computeAll(ds.tables, ds.settings));
+  const model = buildSiteModel(ds, metricsForSite(ds));
   let charts = 0;
   const parts: string[] = [];
   for (const p of model.pages()) {
@@ -53,7 +53,7 @@ describe('chart cache', () => {
     try {
       useChartStore(store, 'pool', pool);
       const ds = await loadDataset(resolve('test/fixtures/site-small'));
-      const model = buildSiteModel(ds, computeAll(ds.tables, ds.settings));
+      const model = buildSiteModel(ds, metricsForSite(ds));
       const pages = [...model.pages()];
       const pending = pages.flatMap((p) => p.sections.flatMap((s) => s.charts ?? [])).filter((c) => c.svg.startsWith(PENDING));
       expect(pending.length).toBe(plain.charts);

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
-import { computeAll } from '../../src/lib/metrics/index.ts';
+import { metricsForSite } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../../src/lib/site/model.ts';
 import { currentYear } from '../../src/lib/publish/current-year.ts';
 
@@ -25,7 +25,7 @@ describe('the site’s current year', () => {
     // Copy the first row as a 2026 row of the same school (a typo in a department's file).
     for (const [k, col] of Object.entries(r)) col.push(k === 'year' ? 2026 : col[0]);
     expect(r.school_id.length).toBe(n + 1);
-    const model = buildSiteModel(ds, computeAll(ds.tables, ds.settings));
+    const model = buildSiteModel(ds, metricsForSite(ds));
     const region = model.pages().next().value!;
     const text = JSON.stringify(region);
     expect(text).not.toContain('2026');

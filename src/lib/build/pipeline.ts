@@ -4,12 +4,12 @@
  * downloads and the search index, verify, and only then swap the staging folder into
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
-import { locale, setLocale } from '../words/locale.ts';
+import { locale } from '../words/locale.ts';
 import { appendFileSync, closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
-import { computeAll, releaseRawTables } from '../metrics/index.ts';
+import { metricsForSite } from '../metrics/index.ts';
 import { buildSiteModel, pageCsv, schoolCsvPart, type SiteModel } from '../site/model.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
 import { removeOwnStaging, stage, sweepStale, type Staging } from './publish.ts';
@@ -171,10 +171,8 @@ async function prepareModel(
   input.dataset = null;
 
   // Every word and number from here on is in the site's language (words/locale.ts).
-  setLocale(dataset.settings.locale);
   progress('Расчёт показателей');
-  const metrics = computeAll(dataset.tables, dataset.settings);
-  releaseRawTables(dataset.tables);
+  const metrics = metricsForSite(dataset);
   mark('metrics');
 
   progress('Модель сайта, графики и защита данных');
@@ -241,7 +239,8 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
       }
     }
   };
-  const urls: string[] = ['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare'];
+  // A set: the site's own sections come first, and the model yields their pages again.
+  const urls = new Set<string>(['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare']);
   // Pages whose charts are still being drawn wait here (a bounded number, so memory stays
   // flat); the oldest is written once its charts are in the store.
   const waiting: { page: Page; name: string; charts: Chart[] }[] = [];
@@ -277,7 +276,7 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
         begun.add(file);
       }
     } else put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
-    if (page.path) urls.push(page.path);
+    if (page.path) urls.add(page.path);
     if (pending.length) {
       waiting.push({ page, name, charts: pending });
       await flush(MAX_WAITING_PAGES);
@@ -290,7 +289,7 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
   if (site) {
     put(
       join(filesDir, 'sitemap.xml'),
-      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `<url><loc>${site}/${u ? `${u}/` : ''}</loc></url>`).join('\n')}\n</urlset>\n`,
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${[...urls].map((u) => `<url><loc>${site}/${u ? `${u}/` : ''}</loc></url>`).join('\n')}\n</urlset>\n`,
     );
   }
   put(join(filesDir, 'robots.txt'), `User-agent: *\n${site ? `Sitemap: ${site}/sitemap.xml\n` : ''}`);

@@ -16,6 +16,7 @@ import { computeFlags, flaggedSchools, flagStatus, FLAG_NAMES } from './flags.ts
 import { computeProgramme } from './programme.ts';
 import { clusterSchools, contextRows, partnershipRows, similarSchools } from './context.ts';
 import { scaleIndex } from './scales.ts';
+import { setLocale } from '../words/locale.ts';
 
 export * from './results.ts';
 export * from './gap.ts';
@@ -36,6 +37,18 @@ export * from './scales.ts';
 export function releaseRawTables(tables: CanonicalTables): void {
   tables.results = {};
   tables.indicators = {};
+}
+
+/**
+ * What a build does between reading the data and the site model, in one place so tests build
+ * exactly what the site publishes: the site's language is set, the metrics computed, and the
+ * raw long tables released (so nothing later may lean on them).
+ */
+export function metricsForSite(dataset: { tables: CanonicalTables; settings: Settings }) {
+  setLocale(dataset.settings.locale);
+  const metrics = computeAll(dataset.tables, dataset.settings);
+  releaseRawTables(dataset.tables);
+  return metrics;
 }
 
 export function computeAll(tables: CanonicalTables, settings: Settings) {

@@ -23,7 +23,15 @@ import { formatNumber, stateLabel } from '../format/index.ts';
 
 export type MetricsOutput = ReturnType<typeof computeAll>;
 
+// Metrics already turned into site inputs: their undisclosed rows were disclosed in place and
+// released, so a second pass would quietly publish an empty site.
+const consumed = new WeakSet<MetricsOutput>();
+
 export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteInputs {
+  if (consumed.has(m)) {
+    throw new Error('these metrics were already published once (their undisclosed rows are released after publication): compute them again with computeAll');
+  }
+  consumed.add(m);
   const settings = dataset.settings;
   const w = words(settings);
   const t = dataset.tables;
