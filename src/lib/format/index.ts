@@ -155,7 +155,15 @@ export function formatValue(
  * «1 сентября 2025 г.», «September 1, 2025», «September 2025». The date is a day, not an
  * instant: formatted in UTC so no time zone moves it.
  */
+// Every page's footer formats the edition date: a formatter is costly to create, so once.
+const dateCache = new Map<string, Intl.DateTimeFormat>();
 export function formatLongDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(intlLocale(), { year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}), timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day || 1));
+  const key = `${intlLocale()}:${day ? 'd' : ''}`;
+  let f = dateCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intlLocale(), { year: 'numeric', month: 'long', ...(day ? { day: 'numeric' } : {}), timeZone: 'UTC' });
+    dateCache.set(key, f);
+  }
+  return f.format(Date.UTC(year, month - 1, day || 1));
 }
