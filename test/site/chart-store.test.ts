@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diskChartStore } from '../../src/lib/build/chart-store.ts';
+import { startChartPool } from '../../src/lib/build/chart-pool.ts';
+import { renderChart } from '../../src/lib/charts/kinds.ts';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -41,5 +43,33 @@ describe('chart cache on disk', () => {
     // Taken once; after that only the disk answers, and the disk has it again (the write recreated the folder).
     mkdirSync(root, { recursive: true });
     expect(store.get(KEY)).toBe('<svg>drawn</svg>');
+  });
+
+  it('charts drawn by the pool are written to disk by the drawing threads, and a later build reads them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'charts-'));
+    const store = diskChartStore(root, A);
+    const pool = startChartPool(store, 2);
+    // Forty charts (more than two batches), each a different ranking of three schools.
+    const jobs = Array.from({ length: 40 }, (_, i) => ({
+      key: i.toString(16).padStart(2, '0') + 'f'.repeat(62),
+      inputs: [[{ name: 'Школа А', value: 50 + i }, { name: 'Школа Б', value: 60 }, { name: 'Школа В', value: 40 }], 'Балл', null] as [
+        { name: string; value: number }[],
+        string,
+        null,
+      ],
+    }));
+    try {
+      for (const j of jobs) pool.request(j.key, 'dots', j.inputs, `Рейтинг ${j.key}`);
+      await pool.settle();
+    } finally {
+      await pool.close();
+    }
+    const later = diskChartStore(root, A);
+    for (const j of jobs) {
+      const drawnHere = renderChart('dots', j.inputs, `Рейтинг ${j.key}`);
+      // The waiting page gets it from memory; the next build from the file the thread wrote.
+      expect(store.get(j.key)).toBe(drawnHere);
+      expect(later.get(j.key)).toBe(drawnHere);
+    }
   });
 });

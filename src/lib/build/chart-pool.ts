@@ -29,55 +29,61 @@ export interface ChartPool extends DeferredRenderer {
 }
 
 export function startChartPool(store: SvgStore, size = Math.max(1, availableParallelism())): ChartPool {
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./chart-worker.ts', import.meta.url)));
+  // A store on disk is written by the workers themselves (its folder is all they need).
+  const written = store.dir !== undefined && store.keep !== undefined;
+  const workerData = { cacheDir: written ? store.dir : undefined };
+  const workers = Array.from({ length: size }, () => new Worker(new URL('./chart-worker.ts', import.meta.url), { workerData }));
   const queue: Job[] = [];
   const waiting = new Map<string, Array<() => void>>();
   const inFlight = new Set<string>();
-  const busy = new Set<Worker>();
+  // Batches posted to each worker and not answered yet.
+  const outstanding = new Map<Worker, number>(workers.map((w) => [w, 0]));
   let failure: Error | null = null;
   const failAll = (err: Error) => {
     failure = err;
     for (const list of waiting.values()) for (const done of list) done();
     waiting.clear();
   };
+  // A batch goes to a worker as soon as it is full, not when the worker asks: the main
+  // thread builds pages synchronously and reads the workers' answers only when it waits,
+  // so a worker that had to ask would sit idle while the next pages are built. The batches
+  // queued in a worker are bounded by the pages held waiting (MAX_WAITING_PAGES).
   // A worker keeps the process alive only while it has a batch: someone awaits its answer.
-  const feed = (w: Worker) => {
-    if (busy.has(w)) return;
-    if (!queue.length) {
-      w.unref();
-      return;
-    }
-    const batch = queue.splice(0, BATCH);
-    busy.add(w);
+  const post = (batch: Job[]) => {
+    let w = workers[0];
+    for (const o of workers) if (outstanding.get(o)! < outstanding.get(w)!) w = o;
+    outstanding.set(w, outstanding.get(w)! + 1);
     w.ref();
     w.postMessage(batch);
   };
+  const dispatch = (all: boolean) => {
+    while (queue.length >= BATCH || (all && queue.length)) post(queue.splice(0, BATCH));
+  };
   for (const w of workers) {
     w.on('message', (results: { key: string; svg: string }[]) => {
-      busy.delete(w);
+      const left = outstanding.get(w)! - 1;
+      outstanding.set(w, left);
+      if (!left) w.unref();
       for (const { key, svg } of results) {
-        store.set(key, svg);
+        if (written) store.keep!(key, svg);
+        else store.set(key, svg);
         inFlight.delete(key);
         for (const done of waiting.get(key) ?? []) done();
         waiting.delete(key);
       }
-      feed(w);
     });
     w.on('error', (err) => failAll(err));
     w.unref();
   }
-  const wake = () => {
-    for (const w of workers) feed(w);
-  };
   return {
     request(key, kind, inputs, label) {
       if (inFlight.has(key)) return;
       inFlight.add(key);
       queue.push({ key, kind, inputs, label, locale: locale() });
-      if (queue.length >= BATCH) wake();
+      dispatch(false);
     },
     async settle(keys) {
-      wake();
+      dispatch(true);
       if (failure) throw failure;
       const want = keys ? [...keys].filter((k) => inFlight.has(k)) : [...inFlight];
       await Promise.all(want.map((k) => new Promise<void>((done) => waiting.set(k, [...(waiting.get(k) ?? []), done]))));

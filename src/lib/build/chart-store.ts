@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { SvgStore } from '../charts/cache.ts';
 
 const STALE_MS = 24 * 3600 * 1000;
@@ -30,21 +31,21 @@ export function diskChartStore(root: string, version: string): SvgStore {
     if (!e.isDirectory() || now.getTime() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { recursive: true, force: true });
   }
   const fresh = new Map<string, string>();
-  const path = (key: string) => join(dir, key.slice(0, 2), `${key}.svg`);
-  const write = (key: string, svg: string) => {
-    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-    const tmp = `${path(key)}.${process.pid}.tmp`;
-    writeFileSync(tmp, svg);
-    renameSync(tmp, path(key));
+  const keep = (key: string, svg: string) => {
+    fresh.set(key, svg);
+    // Bounded: charts drawn without a waiting page (no pool) are never taken back.
+    if (fresh.size > FRESH_MAX) fresh.delete(fresh.keys().next().value!);
   };
   return {
+    dir,
+    keep,
     get(key) {
       const svg = fresh.get(key);
       if (svg !== undefined) {
         fresh.delete(key);
         return svg;
       }
-      const p = path(key);
+      const p = svgPath(dir, key);
       try {
         return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
       } catch {
@@ -52,16 +53,29 @@ export function diskChartStore(root: string, version: string): SvgStore {
       }
     },
     set(key, svg) {
-      fresh.set(key, svg);
-      // Bounded: charts drawn without a waiting page (no pool) are never taken back.
-      if (fresh.size > FRESH_MAX) fresh.delete(fresh.keys().next().value!);
-      try {
-        write(key, svg);
-      } catch {
-        // The cache is only for reuse: a build whose cache folder vanished still has the SVG.
-      }
+      keep(key, svg);
+      writeCachedSvg(dir, key, svg);
     },
   };
+}
+
+const svgPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.svg`);
+
+/**
+ * Writes one SVG into a cache folder, through a temporary name so a killed build leaves no
+ * half file. Called by the chart threads too (build/chart-worker.ts), each with its own
+ * temporary name. Never throws: the cache is only for reuse, and a build whose cache
+ * folder vanished still has the SVG in memory.
+ */
+export function writeCachedSvg(dir: string, key: string, svg: string): void {
+  try {
+    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+    const tmp = `${svgPath(dir, key)}.${process.pid}.${threadId}.tmp`;
+    writeFileSync(tmp, svg);
+    renameSync(tmp, svgPath(dir, key));
+  } catch {
+    // See above: a lost cache entry costs a redraw in a later build, nothing more.
+  }
 }
 
 /** A hash of the files that decide how a chart looks, and of Plot's version. */

@@ -16,6 +16,12 @@ import type { SafeSvg } from './svg.ts';
 export interface SvgStore {
   get(key: string): string | undefined;
   set(key: string, svg: string): void;
+  /**
+   * A store on disk names its folder, so the threads that draw charts write their SVGs
+   * there themselves and hand the main thread only what a waiting page needs (`keep`).
+   */
+  readonly dir?: string;
+  keep?(key: string, svg: string): void;
 }
 
 /** Draws a chart elsewhere; the SVG comes back through the store. */
