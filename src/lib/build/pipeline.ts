@@ -282,8 +282,9 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
       await flush(MAX_WAITING_PAGES);
     } else writePage(page, name, pending);
   }
-  await flush(0);
+  // The downloads are written while the last pages' charts are still being drawn.
   for (const f of model.files) put(join(filesDir, f.path), f.content);
+  await flush(0);
   // A sitemap needs absolute addresses: without the site's address there is none.
   const site = model.info.siteUrl;
   if (site) {

@@ -67,7 +67,8 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
   const add = (file: string, title: string, columns: [string, string][], rows: Array<Array<string | number | boolean | null>>) => {
     if (edition) {
       columns = [...columns, ['edition', dl.edition], ['edition_date', dl.editionDate]];
-      rows = rows.map((r) => [...r, edition.name, edition.date]);
+      // In place, not a copy of every row: each caller builds its rows for this file alone.
+      for (const r of rows) r.push(edition.name, edition.date);
     }
     files.push({ path: `data/${file}`, content: toCsvParts(columns.map((c) => c[0]), rows) });
     dictionary.push({ file, title, rows: rows.length, columns: columns.map(([key, label], i) => ({ key, label, type: fieldType(rows, i) })) });
