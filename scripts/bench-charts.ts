@@ -8,7 +8,7 @@
  * milliseconds per chart and the SVG bytes. Not part of package.json on purpose.
  */
 import { resolve } from 'node:path';
-import { median } from 'd3-array';
+import { median } from 'd3';
 import { loadDataset } from '../src/lib/ingest/index.ts';
 import { metricsForSite } from '../src/lib/metrics/index.ts';
 import { buildSiteModel } from '../src/lib/site/model.ts';

@@ -14,7 +14,7 @@ import { slugify } from '../format/slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
 import { formatInt, formatNumber, formatPercent, subjectSetText } from '../format/index.ts';
 import { words, type Words } from '../words/index.ts';
-import type { RuleApplicability } from '../metrics/rules.ts';
+import { INDEX_MIN_COVERAGE, type RuleApplicability } from '../metrics/rules.ts';
 import { scaleBreak, scaleOf } from '../metrics/scales.ts';
 import type { PooledResult } from '../publish/pooled.ts';
 
@@ -316,7 +316,16 @@ export class SiteContext {
     for (const r of rows.filter((x) => x.year === latest)) {
       const components = Object.entries(r.components).filter(([c]) => present.has(c));
       if (!components.length) continue;
-      out.push({ name: w.indexRow(names[r.index] ?? r.index, latest), raw: textCell(''), cell: numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 }) });
+      // An index needs half of its model's components (INDEX_MIN_COVERAGE): with fewer it
+      // is not computed, which is not «no data» when a component is right below it.
+      const have = components.filter(([, v]) => v !== null).length;
+      const total = SCHOOL_INDICATORS.filter((m) => m.group === r.index).length;
+      const need = Math.ceil(total * INDEX_MIN_COVERAGE);
+      const cell =
+        r.value === null && have > 0 && have < need
+          ? numCell(null, 'na', { reason: w.indexTooFew(have, total, need) })
+          : numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 });
+      out.push({ name: w.indexRow(names[r.index] ?? r.index, latest), raw: textCell(''), cell });
       for (const [c, v] of components) {
         const meta = SCHOOL_INDICATORS.find((i) => i.id === c);
         // A z-score taken with the sign that makes higher better: a share whose higher value

@@ -6,6 +6,8 @@ export const site: typeof ru = {
   mandatorySet: (exam: string, subjects: string[]) => `${exam}: ${formatList(subjects)}`,
   indexNames: { social: 'Social well-being index', staffing: 'Staffing index', resources: 'Resources index' },
   indexRow: (name: string, year: number) => `${name} (${year})`,
+  /** The index row when too few of its components are in the data (its value is not computed). */
+  indexTooFew: (have: number, total: number, need: number) => `not computed: ${have} of ${total} components, needs ${need}`,
   yes: 'yes',
   no: 'no',
   componentRow: (name: string, reversed: boolean) => `— ${name}${reversed ? ' (sign reversed: the higher the value, the lower the score)' : ''}`,

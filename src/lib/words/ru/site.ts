@@ -8,6 +8,8 @@ export const site = {
   mandatorySet: (exam: string, subjects: string[]) => `${exam}: ${subjects.join(' и ')}`,
   indexNames: { social: 'Индекс социального благополучия', staffing: 'Индекс кадрового обеспечения', resources: 'Индекс ресурсного обеспечения' } as Record<string, string>,
   indexRow: (name: string, year: number) => `${name} (${year})`,
+  /** The index row when too few of its components are in the data (its value is not computed). */
+  indexTooFew: (have: number, total: number, need: number) => `не рассчитан: ${have} из ${total} составляющих, нужно ${need}`,
   /** `reversed`: a higher value is worse, so its z-score is taken with the sign reversed. */
   yes: 'да',
   no: 'нет',
