@@ -6,7 +6,7 @@ import { cols, settings } from './helpers.ts';
 
 const SET = 'Русский язык + Математика (профиль)';
 const sc = (school_id: string, year: number, score: number): SchoolScoreRow => ({ school_id, year, exam: 'ЕГЭ', subject_set: SET, score, n: 20, n_sum: 40, eligible: true });
-const ix = (school_id: string, year: number, value: number): IndexRow => ({ school_id, year, index: 'social', value, components: {}, raw: {}, weights: {} });
+const ix = (school_id: string, year: number, value: number): IndexRow => ({ school_id, year, index: 'social', value, components: {}, raw: {}, weights: {}, used: 0, needed: 0 });
 
 describe('context', () => {
   it('fits score on the social index and finds resilient НСУ schools', () => {

@@ -30,8 +30,8 @@ export interface ChartPool extends DeferredRenderer {
 
 export function startChartPool(store: SvgStore, size = Math.max(1, availableParallelism())): ChartPool {
   // A store on disk is written by the workers themselves (its folder is all they need).
-  const written = store.dir !== undefined && store.keep !== undefined;
-  const workerData = { cacheDir: written ? store.dir : undefined };
+  const disk = store.disk;
+  const workerData = { cacheDir: disk?.dir };
   const workers = Array.from({ length: size }, () => new Worker(new URL('./chart-worker.ts', import.meta.url), { workerData }));
   const queue: Job[] = [];
   const waiting = new Map<string, Array<() => void>>();
@@ -65,7 +65,7 @@ export function startChartPool(store: SvgStore, size = Math.max(1, availablePara
       outstanding.set(w, left);
       if (!left) w.unref();
       for (const { key, svg } of results) {
-        if (written) store.keep!(key, svg);
+        if (disk) disk.keep(key, svg);
         else store.set(key, svg);
         inFlight.delete(key);
         for (const done of waiting.get(key) ?? []) done();

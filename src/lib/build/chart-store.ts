@@ -37,8 +37,7 @@ export function diskChartStore(root: string, version: string): SvgStore {
     if (fresh.size > FRESH_MAX) fresh.delete(fresh.keys().next().value!);
   };
   return {
-    dir,
-    keep,
+    disk: { dir, keep },
     get(key) {
       const svg = fresh.get(key);
       if (svg !== undefined) {

@@ -18,10 +18,9 @@ export interface SvgStore {
   set(key: string, svg: string): void;
   /**
    * A store on disk names its folder, so the threads that draw charts write their SVGs
-   * there themselves and hand the main thread only what a waiting page needs (`keep`).
+   * there themselves and the main thread only keeps, in memory, what a waiting page needs.
    */
-  readonly dir?: string;
-  keep?(key: string, svg: string): void;
+  readonly disk?: { dir: string; keep(key: string, svg: string): void };
 }
 
 /** Draws a chart elsewhere; the SVG comes back through the store. */

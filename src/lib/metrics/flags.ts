@@ -68,6 +68,9 @@ export interface IndexRow {
   /** Each component as the dataset gives it (its own unit), null when missing. */
   raw: Record<string, number | null>;
   weights: Record<string, number>;
+  /** Components that entered the value, and how many it needs (INDEX_MIN_COVERAGE). */
+  used: number;
+  needed: number;
 }
 
 /** indicator → year → school → value (only cells with a value). */
@@ -141,7 +144,7 @@ export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: numb
       sw += w[c.id];
       sz += w[c.id] * v;
     }
-    return { school_id: s, year, index, value: have >= need && sw > 0 ? sz / sw : null, components, raw, weights: w };
+    return { school_id: s, year, index, value: have >= need && sw > 0 ? sz / sw : null, components, raw, weights: w, used: have, needed: need };
   });
 }
 

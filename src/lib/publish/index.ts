@@ -29,7 +29,7 @@ const consumed = new WeakSet<MetricsOutput>();
 
 export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteInputs {
   if (consumed.has(m)) {
-    throw new Error('these metrics were already published once (their undisclosed rows are released after publication): compute them again with computeAll');
+    throw new Error('these metrics were already published once (their undisclosed rows are released after publication): compute them again with metricsForSite');
   }
   consumed.add(m);
   const settings = dataset.settings;

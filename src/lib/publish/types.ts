@@ -88,7 +88,8 @@ export interface SiteInputs {
   flags: FlagRow[];
   context: ContextRow[];
   fits: { year: number; exam: string; slope: number; intercept: number }[];
-  indices: { school_id: string; year: number; index: string; value: number | null; components: Record<string, number | null>; raw: Record<string, number | null> }[];
+  /** `used` of the model's components entered the value; it needs `needed` (metrics/flags.ts). */
+  indices: { school_id: string; year: number; index: string; value: number | null; components: Record<string, number | null>; raw: Record<string, number | null>; used: number; needed: number }[];
   similar: Map<string, string[]>;
   /** What a reader's own peer choice needs (the browser recomputes the nearest schools). */
   peers: PeerSpace;

@@ -14,7 +14,7 @@ import { slugify } from '../format/slug.ts';
 import type { Cell, DataTable, ListItem, Section } from './types.ts';
 import { formatInt, formatNumber, formatPercent, subjectSetText } from '../format/index.ts';
 import { words, type Words } from '../words/index.ts';
-import { INDEX_MIN_COVERAGE, type RuleApplicability } from '../metrics/rules.ts';
+import type { RuleApplicability } from '../metrics/rules.ts';
 import { scaleBreak, scaleOf } from '../metrics/scales.ts';
 import type { PooledResult } from '../publish/pooled.ts';
 
@@ -316,14 +316,12 @@ export class SiteContext {
     for (const r of rows.filter((x) => x.year === latest)) {
       const components = Object.entries(r.components).filter(([c]) => present.has(c));
       if (!components.length) continue;
-      // An index needs half of its model's components (INDEX_MIN_COVERAGE): with fewer it
-      // is not computed, which is not «no data» when a component is right below it.
-      const have = components.filter(([, v]) => v !== null).length;
-      const total = SCHOOL_INDICATORS.filter((m) => m.group === r.index).length;
-      const need = Math.ceil(total * INDEX_MIN_COVERAGE);
+      // Too few components for the index (metrics decides how many it needs) is «not
+      // computed», not «no data», when a component with data is right below it. Every model
+      // component is a key of `components`.
       const cell =
-        r.value === null && have > 0 && have < need
-          ? numCell(null, 'na', { reason: w.indexTooFew(have, total, need) })
+        r.value === null && r.used > 0 && r.used < r.needed
+          ? numCell(null, 'na', { reason: w.indexTooFew(r.used, Object.keys(r.components).length, r.needed) })
           : numCell(r.value, r.value === null ? 'missing' : 'value', { digits: 2 });
       out.push({ name: w.indexRow(names[r.index] ?? r.index, latest), raw: textCell(''), cell });
       for (const [c, v] of components) {
