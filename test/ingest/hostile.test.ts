@@ -71,3 +71,18 @@ describe('hostile datasets', () => {
     }
   });
 });
+
+// Large datasets are read in worker threads (reader-pool.ts); the rows, the problems (in
+// order, with their counts) and the sources must be what one thread reads, which the
+// cases above check value by value.
+describe('hostile datasets read in two worker threads', () => {
+  it.each(CASES.map((c, i) => [c.name, c, i] as const))('%s', async (_name, c, i) => {
+    const { dir, shared } = layOut(c, CASES.length + i);
+    const one = await loadDataset(dir, { env: { SHARED_DIR: shared }, threads: 1 });
+    const two = await loadDataset(dir, { env: { SHARED_DIR: shared }, threads: 2 });
+    expect(two.problems).toEqual(one.problems);
+    expect(two.tables).toEqual(one.tables);
+    expect(two.sources).toEqual(one.sources);
+    expect(two.inputHash).toBe(one.inputHash);
+  });
+});

@@ -8,19 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { FILE_KINDS, type CanonicalTables, type FileKind, type Problem, type Source } from '../model/types.ts';
 import { resolveSettings, type Settings } from '../model/config.ts';
 import { decode } from './decode.ts';
-import { parseTable, type ParsedTable } from './parse.ts';
-import { parseManifest, type FileSpec } from './manifest.ts';
-import { mapRows, DEFAULT_SUBTOTALS } from './mapping.ts';
-import { markers, DEFAULT_MISSING, DEFAULT_NA, DEFAULT_SUPPRESSED, type DecimalMark } from './numbers.ts';
-import { makeTyper, type Vocabulary } from './validate.ts';
+import { parseManifest } from './manifest.ts';
 import { assemble, type SourceRef, type Stores } from './assemble.ts';
 import { Interner, KindStore } from './store.ts';
-import { collector, MAX_PER_CODE } from './problems.ts';
+import { collector, DROP_REASONS } from './problems.ts';
+import { readOne } from './read-one.ts';
+import { mergeRead, readerPool } from './reader-pool.ts';
+
+export { DROP_REASONS };
 import { checkReal, resolveFile, resolveFilesDir, type PathContext } from './paths.ts';
 import { visibleControls } from './parse.ts';
 import { clip } from './text.ts';
-import { sniffDecimal } from './decimal.ts';
-import type { IdRule } from './ids.ts';
 
 export { formatProblem } from '../model/types.ts';
 
@@ -55,17 +53,28 @@ export interface LoadOptions {
   env?: Record<string, string | undefined>;
   /** Default for the manifest's current_year: the build date's year. */
   now?: Date;
+  /**
+   * Threads that read files (1: all in this thread). By default one per core when the
+   * dataset has at least two large files, and 1 with an injected readFile.
+   */
+  threads?: number;
+}
+
+/** Below this a file is read faster here than a worker starts. */
+const LARGE_FILE = 8 * 2 ** 20;
+
+async function readerThreads(fulls: string[]): Promise<number> {
+  const { stat } = await import('node:fs/promises');
+  const { availableParallelism } = await import('node:os');
+  let large = 0;
+  for (const full of new Set(fulls)) {
+    const size = await stat(full).then((s) => s.size, () => 0);
+    if (size >= LARGE_FILE) large++;
+  }
+  return large >= 2 ? Math.min(large, availableParallelism()) : 1;
 }
 
 export const MANIFEST = 'dataset.yml';
-
-/** Russian names of drop reasons, for warnings and the build summary. */
-export const DROP_REASONS: Record<string, string> = {
-  subtotal: 'строки «Итого»/«Всего»',
-  duplicate: 'полные повторы строк',
-  invalid: 'строки без обязательного поля',
-  'unknown-school': 'строки о школах не из списка',
-};
 
 /** Russian names of warning codes, for the build summary's «warnings by kind». */
 const WARNING_KINDS: Record<string, string> = {
@@ -179,39 +188,70 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     uses.set(full, (uses.get(full) ?? 0) + 1);
   }
   const perFile = collector();
+  // Large files are read in worker threads (one file per task); the main thread appends
+  // their rows in manifest order, so the result is the same as reading them here.
+  const threads = opts.threads ?? (opts.readFile ? 1 : await readerThreads(fulls));
+  const pool = threads > 1 ? readerPool(threads) : undefined;
+  // In manifest order: what each entry adds once its file is read (parallel reading only).
+  const pending: Array<Promise<() => void>> = [];
+  let applied = 0;
+  const notRead = (f: { path: string }, e: unknown): Problem => ({ severity: 'error', code: 'internal', file: f.path, line: 1, message: `Файл не удалось прочитать: ${clip((e as Error).message ?? String(e))}`, hint: 'сообщите разработчикам, приложив файл; пока исправьте файл по другим сообщениям' });
 
-  for (const [i, f] of m.files.entries()) {
-    // A results file's declared scale is its rows' scale: a series whose scale changes
-    // between years (65 → 100 points) breaks there (METRICS.md «Scale breaks»).
-    // A declared conversion (rescale_to) puts the means on the target scale: that is their scale.
-    if (f.kind === 'results' && f.scale && !('scale_max' in f.columns) && !('scale_max' in f.constants) && !('scale_max' in f.derive)) f.constants.scale_max = (f.rescale_to ?? f.scale)[1];
-    const src: Source = { ...(f.source ?? m.source)! };
-    const ref: SourceRef = { path: f.path, kind: f.kind, dropped: {}, otherSchools: f.other_schools };
-    sources.push(ref);
-    const entry: LoadedSource = { ...src, path: f.path, kind: f.kind, rows: 0, dropped: ref.dropped, ...(f.scale && f.rescale_to ? { rescaled: { from: f.scale, to: f.rescale_to } } : {}) };
-    loaded.push(entry);
-    const full = fulls[i];
-    if (!cache.has(full)) {
+  try {
+    for (const [i, f] of m.files.entries()) {
+      // A results file's declared scale is its rows' scale: a series whose scale changes
+      // between years (65 → 100 points) breaks there (METRICS.md «Scale breaks»).
+      // A declared conversion (rescale_to) puts the means on the target scale: that is their scale.
+      if (f.kind === 'results' && f.scale && !('scale_max' in f.columns) && !('scale_max' in f.constants) && !('scale_max' in f.derive)) f.constants.scale_max = (f.rescale_to ?? f.scale)[1];
+      const src: Source = { ...(f.source ?? m.source)! };
+      const ref: SourceRef = { path: f.path, kind: f.kind, dropped: {}, otherSchools: f.other_schools };
+      sources.push(ref);
+      const entry: LoadedSource = { ...src, path: f.path, kind: f.kind, rows: 0, dropped: ref.dropped, ...(f.scale && f.rescale_to ? { rescaled: { from: f.scale, to: f.rescale_to } } : {}) };
+      loaded.push(entry);
+      // At most one file waits for a free worker: the bytes of the rest are not read yet.
+      while (pool && pending.length - applied > threads) (await pending[applied++])();
+      const full = fulls[i];
+      if (!cache.has(full)) {
+        try {
+          cache.set(full, { bytes: await readHashed(full) });
+        } catch (e) {
+          cache.set(full, { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+        }
+      }
+      const got = cache.get(full)!;
+      const left = uses.get(full)! - 1;
+      uses.set(full, left);
+      if (left === 0) cache.delete(full);
+      if (!got.bytes) {
+        const p: Problem = { severity: 'error', code: 'file-not-found', file: f.path, value: full, message: `Файл не найден или не читается (${got.error})`, hint: m.files_dir ? 'проверьте path и files_dir (переменная SHARED_DIR)' : 'путь в path указывается относительно папки с dataset.yml' };
+        if (pool) pending.push(Promise.resolve(() => perFile.add(p)));
+        else perFile.add(p);
+        continue;
+      }
+      if (pool) {
+        const bytes = got.bytes;
+        const whole = left === 0 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+        pending.push(
+          pool.read({ bytes, f, source: i, currentYear, normalize: m.normalize, vocabulary: m.vocabulary }, whole).then((r) => () => {
+            mergeRead(stores, r, perFile.add);
+            Object.entries(r.dropped).forEach(([reason, n]) => (ref.dropped[reason] = (ref.dropped[reason] ?? 0) + n));
+            ref.total = r.total;
+            entry.rows = r.rows;
+            if (r.internal !== undefined) perFile.add(notRead(f, new Error(r.internal)));
+          }),
+        );
+        continue;
+      }
       try {
-        cache.set(full, { bytes: await readHashed(full) });
+        entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores, currentYear, m.normalize, m.vocabulary);
       } catch (e) {
-        cache.set(full, { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+        // Never a stack trace for a user's file: one located error instead.
+        perFile.add(notRead(f, e));
       }
     }
-    const got = cache.get(full)!;
-    const left = uses.get(full)! - 1;
-    uses.set(full, left);
-    if (left === 0) cache.delete(full);
-    if (!got.bytes) {
-      perFile.add({ severity: 'error', code: 'file-not-found', file: f.path, value: full, message: `Файл не найден или не читается (${got.error})`, hint: m.files_dir ? 'проверьте path и files_dir (переменная SHARED_DIR)' : 'путь в path указывается относительно папки с dataset.yml' });
-      continue;
-    }
-    try {
-      entry.rows = readOne(got.bytes, f, i, perFile.add, ref, stores, currentYear, m.normalize, m.vocabulary);
-    } catch (e) {
-      // Never a stack trace for a user's file: one located error instead.
-      perFile.add({ severity: 'error', code: 'internal', file: f.path, line: 1, message: `Файл не удалось прочитать: ${clip((e as Error).message ?? String(e))}`, hint: 'сообщите разработчикам, приложив файл; пока исправьте файл по другим сообщениям' });
-    }
+    while (applied < pending.length) (await pending[applied++])();
+  } finally {
+    await pool?.close();
   }
   const tables = assemble(stores, sources, perFile.add);
   for (const [i, s] of loaded.entries()) mostlyDropped(sources[i], s.rows, perFile.add);
@@ -246,90 +286,6 @@ function mostlyDropped(ref: SourceRef, kept: number, add: (p: Problem) => void):
     message: `Пропущено больше половины строк файла: ${lost} из ${counted} (${why})`,
     hint: 'проверьте, что список школ полон (или соберите его из самих файлов результатов: kind: schools с constants: { year }) и что колонки сопоставлены верно',
   });
-}
-
-/** Read one file into the stores; returns the number of typed rows it gave. */
-function readOne(bytes: Uint8Array, f: FileSpec, source: number, add: (p: Problem) => void, ref: SourceRef, stores: Stores, currentYear: number, normalize?: Record<string, IdRule>, vocabulary?: Vocabulary): number {
-  const file = f.path;
-  const r = f.read;
-  const dec = decode(bytes, file, r.encoding);
-  dec.problems.forEach(add);
-  if (dec.problems.some((p) => p.code === 'mojibake' || p.code === 'not-csv')) return 0;
-  const table: ParsedTable = parseTable(dec.text, file, { delimiter: r.delimiter, skip_rows: r.skip_rows, header_rows: r.header_rows });
-  // Control characters: warnings from the layout, unless the cell is read and already an error.
-  const control = table.problems.filter((p) => p.code === 'control-char');
-  table.problems.forEach((p) => p.code !== 'control-char' && add(p));
-  if (table.header.length === 0) return 0; // empty file or no header: reported above
-  const decimal: DecimalMark = r.decimal === 'auto' ? sniffDecimal(table) : r.decimal;
-  const mk = markers(
-    r.missing === 'auto' ? DEFAULT_MISSING : r.missing,
-    r.suppressed === 'auto' ? DEFAULT_SUPPRESSED : r.suppressed,
-    r.na === 'auto' ? DEFAULT_NA : r.na,
-  );
-  const drop = (reason: string) => {
-    ref.dropped[reason] = (ref.dropped[reason] ?? 0) + 1;
-  };
-  const subtotal = r.subtotal_rows === 'auto' ? DEFAULT_SUBTOTALS : r.subtotal_rows;
-  // Type-phase problems come after all mapping problems of the file, as when the phases ran one after the other.
-  const later = deferred();
-  const errorAt = new Set<string>();
-  const typeAdd = (p: Problem) => {
-    if (p.severity === 'error') errorAt.add(`${p.line}:${p.column}`);
-    later.add(p);
-  };
-  const typer = makeTyper(f.kind, stores.byKind[f.kind], stores.strings, { file, source, markers: mk, decimal, scale: f.scale as [number, number] | undefined, rescaleTo: f.rescale_to as [number, number] | undefined, currentYear, controlChars: table.index.controlTotal > 0, vocabulary, add: typeAdd, drop });
-  const colsIds = new Map<string, number>();
-  const colsId = (rec: Record<string, number | undefined>) => {
-    const k = JSON.stringify(rec);
-    let id = colsIds.get(k);
-    if (id === undefined) {
-      id = stores.colsTable.length;
-      stores.colsTable.push(rec);
-      colsIds.set(k, id);
-    }
-    return id;
-  };
-  const emitted = mapRows(table, f, f.kind, { file, markers: mk, decimal, subtotal, normalize, add, drop, colsId }, typer.row);
-  later.flush(add);
-  for (const p of control) if (!errorAt.has(`${p.line}:${p.column}`)) add(p);
-  const kept = typer.kept();
-  ref.total = table.rowCount;
-  if (emitted >= 0 && table.rowCount > 0 && kept === 0) {
-    const why = Object.entries(ref.dropped).map(([reason, n]) => `${DROP_REASONS[reason] ?? reason} — ${n}`).join('; ');
-    add({
-      severity: 'error', code: 'all-rows-dropped', file, line: table.index.line[table.rows[0]],
-      message: `Из файла не прочитано ни одной строки: пропущены все строки данных (${table.rowCount})${why ? `: ${why}` : ''}`,
-      hint: 'проверьте сопоставление колонок (columns) и сообщения об ошибках выше',
-    });
-  }
-  return kept;
-}
-
-/**
- * Problems held back until flush, keeping only what a capped collector can show (the first
- * MAX_PER_CODE per code) plus a count of the rest, so a broken file never piles up objects.
- */
-function deferred(max = MAX_PER_CODE) {
-  const list: Problem[] = [];
-  const extra = new Map<string, { n: number; p: Problem }>();
-  const seen = new Map<string, number>();
-  return {
-    add(p: Problem) {
-      const k = `${p.file}\u0000${p.code}`;
-      const n = (seen.get(k) ?? 0) + 1;
-      seen.set(k, n);
-      if (n <= max) list.push(p);
-      else {
-        const e = extra.get(k);
-        if (e) e.n++;
-        else extra.set(k, { n: 1, p });
-      }
-    },
-    flush(add: (p: Problem) => void) {
-      for (const p of list) add(p);
-      for (const { n, p } of extra.values()) for (let i = 0; i < n; i++) add(p);
-    },
-  };
 }
 
 /** `${NAME}` from the environment; SHARED_DIR defaults to the `shared` folder beside the repository. */

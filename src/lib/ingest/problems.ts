@@ -42,3 +42,11 @@ export function collector(max = MAX_PER_CODE): Collector {
     },
   };
 }
+
+/** Russian names of drop reasons, for warnings and the build summary. */
+export const DROP_REASONS: Record<string, string> = {
+  subtotal: 'строки «Итого»/«Всего»',
+  duplicate: 'полные повторы строк',
+  invalid: 'строки без обязательного поля',
+  'unknown-school': 'строки о школах не из списка',
+};

@@ -101,3 +101,91 @@ export function cellOf(st: KindStore, strings: string[], k: number, i: number): 
   if (st.types[k] === 'text') return v < 0 ? null : strings[v];
   return v !== v ? null : v;
 }
+
+/**
+ * A store's rows as plain typed chunks, to hand from a reading worker to the main thread
+ * (the chunks' buffers are transferred, not copied). Text cells are codes into the
+ * worker's own string table; colsId into its own column records.
+ */
+export interface StorePart {
+  kind: FileKind;
+  n: number;
+  data: Array<Float64Array[] | Int32Array[]>;
+  state: Array<Uint8Array[] | undefined>;
+  source: Int32Array[];
+  line: Int32Array[];
+  colsId: Int32Array[];
+}
+
+export function detach(st: KindStore): { part: StorePart; buffers: ArrayBuffer[] } {
+  const part: StorePart = {
+    kind: st.kind,
+    n: st.n,
+    data: st.data.map((d) => d.chunks) as StorePart['data'],
+    state: st.state.map((s) => s?.chunks),
+    source: st.source.chunks,
+    line: st.line.chunks,
+    colsId: st.colsId.chunks,
+  };
+  const buffers: ArrayBuffer[] = [];
+  const take = (chunks: ArrayLike<unknown> & Array<{ buffer: ArrayBufferLike }>) => chunks.forEach((c) => buffers.push(c.buffer as ArrayBuffer));
+  part.data.forEach((c) => take(c));
+  part.state.forEach((c) => c && take(c));
+  take(part.source);
+  take(part.line);
+  take(part.colsId);
+  return { part, buffers };
+}
+
+/** Copy rows [0, n) of chunked `from` after row `at` of chunked `to` (which has room). */
+function copyRows<T extends Float64Array | Int32Array | Uint8Array>(to: Chunked<T>, from: T[], at: number, n: number): void {
+  let r = 0;
+  while (r < n) {
+    const p = at + r;
+    const dOff = p & MASK;
+    const sOff = r & MASK;
+    const len = Math.min(CHUNK - dOff, CHUNK - sOff, n - r);
+    to.chunks[p >>> SHIFT].set(from[r >>> SHIFT].subarray(sOff, sOff + len) as never, dOff);
+    r += len;
+  }
+}
+
+/**
+ * Append a worker's rows to this store, in their order: text codes translated through
+ * `textCode` (worker code → code here), column records shifted by `colsOffset`.
+ */
+export function appendPart(st: KindStore, part: StorePart, textCode: Int32Array, colsOffset: number): void {
+  if (part.kind !== st.kind || part.n === 0) return;
+  const at = st.n;
+  const need = at + part.n;
+  // The first rows of a kind: the part's chunks (the same fixed size) become the store's.
+  const adopt = at === 0 && st.source.chunks.length === 0;
+  const place = <T extends Float64Array | Int32Array | Uint8Array>(to: Chunked<T>, from: T[]) => (adopt ? (to.chunks = from) : copyRows(to, from, at, part.n));
+  if (!adopt) for (const d of st.data) d.ensure(need);
+  if (!adopt) {
+    for (const s of st.state) s?.ensure(need);
+    st.source.ensure(need);
+    st.line.ensure(need);
+    st.colsId.ensure(need);
+  }
+  /** Rows used in chunk i of the part (its last chunk is partly empty). */
+  const used = (i: number) => Math.min(CHUNK, part.n - i * CHUNK);
+  for (let k = 0; k < st.fields.length; k++) {
+    if (st.types[k] === 'text') {
+      const chunks = part.data[k] as Int32Array[];
+      chunks.forEach((c, i) => {
+        for (let j = 0, m = used(i); j < m; j++) if (c[j] >= 0) c[j] = textCode[c[j]];
+      });
+      place(st.data[k] as Chunked<Int32Array>, chunks);
+    } else place(st.data[k] as Chunked<Float64Array>, part.data[k] as Float64Array[]);
+    const s = st.state[k];
+    if (s) place(s, part.state[k]!);
+  }
+  part.colsId.forEach((c, i) => {
+    for (let j = 0, m = used(i); j < m; j++) c[j] += colsOffset;
+  });
+  place(st.source, part.source);
+  place(st.line, part.line);
+  place(st.colsId, part.colsId);
+  st.n = need;
+}
