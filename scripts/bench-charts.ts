@@ -28,7 +28,7 @@ for (let i = 0; i < args.length; i++) {
 const jobs: { kind: ChartKind; inputs: unknown; label: string }[] = [];
 const ds = await loadDataset(resolve(dir));
 useChartStore({ get: () => undefined, set: () => {} }, 'bench', { request: (_key, kind, inputs, label) => void jobs.push({ kind, inputs, label }) });
-const model = buildSiteModel(ds, metricsForSite(ds));
+const model = buildSiteModel(ds, (await metricsForSite(ds)));
 for (const _page of model.pages()) if (jobs.length >= want) break;
 useChartStore(null);
 jobs.length = Math.min(jobs.length, want);

@@ -1,6 +1,6 @@
 /**
  * Time loadDataset (and, with --metrics, computeAll) on a dataset folder:
- *   npx node --max-old-space-size=8192 scripts/bench-ingest.ts DIR [--runs N] [--metrics] [--floor]
+ *   npx node --max-old-space-size=8192 scripts/bench-ingest.ts DIR [--runs N] [--metrics] [--floor] [--threads N]
  *
  * Prints rows per canonical table, wall seconds per run (and the median), peak RSS and the
  * heap in use after loading. Each run loads into the same process (the previous dataset is
@@ -13,17 +13,20 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { loadDataset, type Dataset } from '../src/lib/ingest/index.ts';
 import { FILE_KINDS } from '../src/lib/model/types.ts';
-import { computeAll } from '../src/lib/metrics/index.ts';
+import { metricsForSite } from '../src/lib/metrics/index.ts';
 
 const args = process.argv.slice(2);
 let dir = '';
 let runs = 1;
 let withMetrics = false;
 let withFloor = false;
+/** Threads that read files and compute the gap (default: as the build decides). */
+let threads: number | undefined;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Math.max(1, Number(args[++i]) || 1);
   else if (args[i] === '--metrics') withMetrics = true;
   else if (args[i] === '--floor') withFloor = true;
+  else if (args[i] === '--threads') threads = Math.max(1, Number(args[++i]) || 1);
   else dir = args[i];
 }
 if (!dir) {
@@ -47,7 +50,7 @@ for (let r = 0; r < runs; r++) {
   ds = undefined;
   (globalThis as { gc?: () => void }).gc?.();
   const t0 = performance.now();
-  ds = await loadDataset(dir);
+  ds = await loadDataset(dir, { threads });
   const s = (performance.now() - t0) / 1000;
   times.push(s);
   console.log(`run ${r + 1}: ${s.toFixed(2)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
@@ -80,7 +83,7 @@ if (d.problems.length) {
 if (withMetrics) {
   // The metrics stage exactly as the build runs it, on the dataset just loaded.
   const t0 = performance.now();
-  const m = computeAll(d.tables, d.settings);
+  const m = await metricsForSite(d, { threads });
   const s = (performance.now() - t0) / 1000;
   console.log(`\n| metrics s | result rows | gap rows | peak RSS MB (ingest + metrics) |`);
   console.log('|---:|---:|---:|---:|');

@@ -50,7 +50,7 @@ describe('school list from yearly result files, on the site', () => {
     const { metricsForSite } = await import('../../src/lib/metrics/index.ts');
     const { buildSiteModel } = await import('../../src/lib/site/model.ts');
     const ds = await loadDataset(DIR);
-    const m = await buildSiteModel(ds, metricsForSite(ds));
+    const m = await buildSiteModel(ds, (await metricsForSite(ds)));
     const pages = [...m.pages()];
     const schoolPages = pages.filter((p) => p.path.startsWith('school/'));
     expect(schoolPages.map((p) => p.path).sort()).toEqual(['105201', '105202', '105203', '105204', '105205'].map((id) => `school/${id}`));

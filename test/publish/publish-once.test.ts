@@ -12,7 +12,7 @@ import { buildSiteModel } from '../../src/lib/site/model.ts';
 describe('publication boundary', () => {
   it('publishes a set of metrics once, and says so when asked twice', async () => {
     const ds = await loadDataset(resolve('test/fixtures/site-small'));
-    const metrics = metricsForSite(ds);
+    const metrics = await metricsForSite(ds);
     const first = buildSiteModel(ds, metrics);
     // The fixture's schools each get a page (twelve rows in its schools.csv).
     expect(first.schoolIds.length).toBe(12);

@@ -17,8 +17,8 @@ import type { Page } from '../../src/lib/site/types.ts';
 import { fileText } from '../../src/lib/build/csv.ts';
 
 /** As the build does it: the raw long tables are released before the site model is built. */
-function builtModel(ds: Awaited<ReturnType<typeof loadDataset>>) {
-  return buildSiteModel(ds, metricsForSite(ds));
+async function builtModel(ds: Awaited<ReturnType<typeof loadDataset>>) {
+  return buildSiteModel(ds, (await metricsForSite(ds)));
 }
 
 async function model() {
@@ -94,7 +94,7 @@ describe('a 65 → 100 scale change with a declared conversion', () => {
     writeFileSync(join(dir, 'dataset.yml'), yml);
     const ds = await loadDataset(dir);
     expect(ds.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    return { ds, m: builtModel(ds) };
+    return { ds, m: await builtModel(ds) };
   }
 
   it('computes the change across it, on the converted means', async () => {

@@ -231,7 +231,7 @@ describe.skipIf(skipWithoutShared('отношение при нулевой ни
   it('publishes no ratio (empty cell, «нет данных») and never a number for it', async () => {
     const ds = await loadDataset(resolve('data/real/moscow-ege-2016'), { env: { SHARED_DIR: SHARED! } });
     ds.settings.gap_share = 0.01;
-    const model = buildSiteModel(ds, metricsForSite(ds));
+    const model = buildSiteModel(ds, (await metricsForSite(ds)));
     const exp = expectedAll(moscowSchools(), 1);
     expect(exp[0]).toMatchObject({ k: 7, bottom: 0, ratio: null });
     const gapCsv = fileText(model.files.find((f) => f.path === 'data/gap.csv')!.content);

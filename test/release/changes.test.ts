@@ -16,7 +16,7 @@ import { fileText } from '../../src/lib/build/csv.ts';
 
 async function modelOf(dir: string, previous?: PreviousRelease) {
   const ds = await loadDataset(dir);
-  return buildSiteModel(ds, metricsForSite(ds), { previous });
+  return buildSiteModel(ds, (await metricsForSite(ds)), { previous });
 }
 
 function earlierDemo(): string {

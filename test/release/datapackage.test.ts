@@ -20,7 +20,7 @@ const fits: Record<string, (v: string) => boolean> = {
 describe('datapackage.json', () => {
   it('describes every CSV of data/ with the columns and types of the file', async () => {
     const ds = await loadDataset(resolve('test/fixtures/site-small'));
-    const model = buildSiteModel(ds, metricsForSite(ds));
+    const model = buildSiteModel(ds, (await metricsForSite(ds)));
     const pkg = JSON.parse(fileText(model.files.find((f) => f.path === 'data/datapackage.json')!.content)) as { resources: { path: string; schema: { fields: { name: string; type: string }[] } }[] };
     const csvs = model.files.filter((f) => /^data\/[^/]+\.csv$/.test(f.path));
     expect(pkg.resources.map((r) => `data/${r.path}`).sort()).toEqual(csvs.map((f) => f.path).sort());

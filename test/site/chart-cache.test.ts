@@ -12,7 +12,7 @@ import { startChartPool } from '../../src/lib/build/chart-pool.ts';
 
 async function pagesJson(): Promise<{ json: string; charts: number }> {
   const ds = await loadDataset(resolve('test/fixtures/site-small'));
-  const model = buildSiteModel(ds, metricsForSite(ds));
+  const model = buildSiteModel(ds, (await metricsForSite(ds)));
   let charts = 0;
   const parts: string[] = [];
   for (const p of model.pages()) {
@@ -53,7 +53,7 @@ describe('chart cache', () => {
     try {
       useChartStore(store, 'pool', pool);
       const ds = await loadDataset(resolve('test/fixtures/site-small'));
-      const model = buildSiteModel(ds, metricsForSite(ds));
+      const model = buildSiteModel(ds, (await metricsForSite(ds)));
       const pages = [...model.pages()];
       const pending = pages.flatMap((p) => p.sections.flatMap((s) => s.charts ?? [])).filter((c) => c.svg.startsWith(PENDING));
       expect(pending.length).toBe(plain.charts);

@@ -25,7 +25,7 @@ describe('the site’s current year', () => {
     // Copy the first row as a 2026 row of the same school (a typo in a department's file).
     for (const [k, col] of Object.entries(r)) col.push(k === 'year' ? 2026 : col[0]);
     expect(r.school_id.length).toBe(n + 1);
-    const model = buildSiteModel(ds, metricsForSite(ds));
+    const model = buildSiteModel(ds, (await metricsForSite(ds)));
     const region = model.pages().next().value!;
     const text = JSON.stringify(region);
     expect(text).not.toContain('2026');

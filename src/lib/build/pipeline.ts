@@ -172,7 +172,7 @@ async function prepareModel(
 
   // Every word and number from here on is in the site's language (words/locale.ts).
   progress('Расчёт показателей');
-  const metrics = metricsForSite(dataset);
+  const metrics = await metricsForSite(dataset);
   mark('metrics');
 
   progress('Модель сайта, графики и защита данных');

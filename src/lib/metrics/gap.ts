@@ -85,8 +85,40 @@ export function setLabel(subjects: string[]): string {
   return subjects.join(' + ');
 }
 
-export function computeGap(results: Columns, schools: Columns, settings: Settings, opts: GapOptions = {}): { gap: GapRow[]; scores: SchoolScoreRow[] } {
-  const scoreMode = opts.scores ?? 'mandatory';
+export interface GapResult {
+  gap: GapRow[];
+  scores: SchoolScoreRow[];
+}
+
+/**
+ * What the gap reads from the canonical tables, as typed columns and dictionaries: small
+ * enough to hand to a worker thread (metrics/worker.ts) at national scale.
+ */
+export interface GapColumns {
+  N: number;
+  exams: string[];
+  /** School codes in code-unit order of their ids. */
+  ids: string[];
+  esExam: number[];
+  esSubject: string[];
+  cs: Int32Array;
+  cy: Int32Array;
+  /** Exam-subject code of the row; -1 for an unranked exam. */
+  ces: Int32Array;
+  cn: Float64Array;
+  cx: Float64Array;
+  /** 1 when both n and the score have the state 'value'. */
+  cok: Uint8Array;
+  /** Municipality ids in order; a school's scope is 1 + its municipality's position, 0 without one. */
+  munNames: string[];
+  schoolScope: Int32Array;
+}
+
+export function computeGap(results: Columns, schools: Columns, settings: Settings, opts: GapOptions = {}): GapResult {
+  return gapFromColumns(gapColumns(results, schools, settings), settings, opts);
+}
+
+export function gapColumns(results: Columns, schools: Columns, settings: Settings): GapColumns {
   const N = rowCount(results);
   const exams = rankedExams(settings);
   const idCol = (results.school_id ?? []) as string[];
@@ -135,6 +167,22 @@ export function computeGap(results: Columns, schools: Columns, settings: Setting
     cx[i] = typeof x === 'number' ? x : NaN;
     cok[i] = (!nSt || nSt[i] === 'value') && (!xSt || xSt[i] === 'value') ? 1 : 0;
   }
+  // Each eligible score enters the region's figure (scope 0) and its municipality's
+  // (scope 1 + the municipality's position in id order).
+  const munOfId = new Map<string, string>();
+  const sid = schools.school_id ?? [];
+  const smun = schools.municipality_id ?? [];
+  for (let i = 0; i < sid.length; i++) if (sid[i] !== null && smun[i] !== null && smun[i] !== '') munOfId.set(String(sid[i]), String(smun[i]));
+  const munNames: string[] = [...new Set(munOfId.values())].sort(cmp);
+  const munCode = new Map(munNames.map((m, i) => [m, i + 1]));
+  const schoolScope = Int32Array.from(ids, (id) => (munOfId.has(id) ? munCode.get(munOfId.get(id)!)! : 0));
+  return { N, exams, ids, esExam, esSubject, cs, cy, ces, cn, cx, cok, munNames, schoolScope };
+}
+
+/** The gap figures and the school scores from the typed columns (pure; runs in any thread). */
+export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptions = {}): GapResult {
+  const scoreMode = opts.scores ?? 'mandatory';
+  const { N, exams, ids, esExam, esSubject, cs, cy, ces, cn, cx, cok, munNames, schoolScope } = c;
   if (ids.length === 0) return { gap: [], scores: [] };
   let y0 = Infinity;
   let y1 = -Infinity;
@@ -216,15 +264,6 @@ export function computeGap(results: Columns, schools: Columns, settings: Setting
       .objects() as Record<string, any>[]
   ).map((r) => ({ school_id: ids[r.s], year: r.y, exam: sets[r.set].exam, subject_set: sets[r.set].label, score: r.score, n: r.n, n_sum: r.n_sum, eligible: r.eligible }));
 
-  // Each eligible score enters the region's figure (scope 0) and its municipality's
-  // (scope 1 + the municipality's position in id order).
-  const munOfId = new Map<string, string>();
-  const sid = schools.school_id ?? [];
-  const smun = schools.municipality_id ?? [];
-  for (let i = 0; i < sid.length; i++) if (sid[i] !== null && smun[i] !== null && smun[i] !== '') munOfId.set(String(sid[i]), String(smun[i]));
-  const munNames: string[] = [...new Set(munOfId.values())].sort(cmp);
-  const munCode = new Map(munNames.map((m, i) => [m, i + 1]));
-  const schoolScope = ids.map((id) => (munOfId.has(id) ? munCode.get(munOfId.get(id)!)! : 0));
   const S = sets.length;
   const eligible = scored.filter((d: any) => d.eligible).select('s', 'y', 'set', 'score');
   if (eligible.numRows() === 0) return { gap: [], scores };

@@ -1,0 +1,31 @@
+/**
+ * A large dataset's gap is computed in a worker thread while the rest of the metrics run
+ * (metricsForSite). Its figures and school scores must be the ones computed in one thread,
+ * which gap.test.ts checks against hand-worked values.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateDemo } from '../../src/lib/demo/index.ts';
+import { loadDataset } from '../../src/lib/ingest/index.ts';
+import { metricsForSite } from '../../src/lib/metrics/index.ts';
+
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'gap-worker-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+describe('the gap in a worker thread', () => {
+  it('gives every metric the one thread gives', async () => {
+    const { files } = generateDemo({ seed: 5, schools: 150, municipalities: 4, yearFrom: 2020, yearTo: 2025 });
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(TMP, name), bytes);
+    const one = await metricsForSite(await loadDataset(TMP), { threads: 1 });
+    const two = await metricsForSite(await loadDataset(TMP), { threads: 2 });
+    // Enough to mean something: both scopes, several years, groups with member lists.
+    expect(new Set(one.gap.map((g) => g.scope))).toEqual(new Set(['region', 'municipality']));
+    expect(one.gap.filter((g) => g.scope === 'region').length).toBeGreaterThan(6);
+    expect(one.scores.length).toBeGreaterThan(500);
+    expect(two.gap).toEqual(one.gap);
+    expect(two.scores).toEqual(one.scores);
+    expect(two).toEqual(one);
+  }, 60_000);
+});
