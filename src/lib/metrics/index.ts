@@ -10,9 +10,9 @@
  */
 import type { CanonicalTables } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { aggregates, schoolResults } from './results.ts';
+import { aggregateColumns, aggregates, schoolResults } from './results.ts';
 import { computeGap, gapColumns, rankedExams, setLabel, type GapResult } from './gap.ts';
-import { gapInWorker } from './gap-worker.ts';
+import { MetricsWorker } from './worker.ts';
 import { rowCount } from './table.ts';
 import { computeFlags, flaggedSchools, flagStatus, FLAG_NAMES } from './flags.ts';
 import { computeProgramme } from './programme.ts';
@@ -41,45 +41,59 @@ export function releaseRawTables(tables: CanonicalTables): void {
   tables.indicators = {};
 }
 
-/** Result rows from which the gap is computed in a worker thread: below, a thread costs more than it saves. */
-export const GAP_WORKER_ROWS = 300_000;
+/** Result rows from which the gap and the aggregates are computed in a worker thread: below, a thread costs more than it saves. */
+export const WORKER_ROWS = 300_000;
 
 /**
  * What a build does between reading the data and the site model, in one place so tests build
  * exactly what the site publishes: the site's language is set, the metrics computed, and the
- * raw long tables released (so nothing later may lean on them). A large dataset's gap is
- * computed in a worker thread meanwhile (`threads: 1` keeps it here, `2` forces the worker).
+ * raw long tables released (so nothing later may lean on them). A large dataset's gap and
+ * aggregates are computed in a worker thread meanwhile (`threads: 1` keeps them here, `2`
+ * forces the worker).
  */
 export async function metricsForSite(dataset: { tables: CanonicalTables; settings: Settings }, opts: { threads?: number } = {}) {
   const { tables, settings } = dataset;
   setLocale(settings.locale);
-  const rows = rowCount(tables.results);
-  const threads = opts.threads ?? (rows >= GAP_WORKER_ROWS ? 2 : 1);
-  const gap = threads > 1 ? gapInWorker(gapColumns(tables.results, tables.schools, settings), settings) : undefined;
-  // Until the worker answers, it holds a promise that the rest of the metrics never read.
-  gap?.catch(() => undefined);
-  const before = metricsBeforeGap(tables, settings);
-  const metrics = metricsAfterGap(tables, settings, before, gap ? await gap : computeGap(tables.results, tables.schools, settings));
-  releaseRawTables(tables);
-  return metrics;
+  const threads = opts.threads ?? (rowCount(tables.results) >= WORKER_ROWS ? 2 : 1);
+  if (threads < 2) {
+    const metrics = computeAll(tables, settings);
+    releaseRawTables(tables);
+    return metrics;
+  }
+  const worker = new MetricsWorker();
+  try {
+    const gap = worker.gap(gapColumns(tables.results, tables.schools, settings), settings);
+    const scales = scaleIndex(tables.results);
+    const results = schoolResults(tables.results);
+    const aggs = worker.aggregates(aggregateColumns(results, tables.schools));
+    const flagsOut = computeFlags(tables, settings);
+    const metrics = metricsAfterGap(tables, settings, { scales, results, aggs: await aggs, flagsOut }, await gap);
+    releaseRawTables(tables);
+    return metrics;
+  } finally {
+    await worker.close();
+  }
 }
 
 export function computeAll(tables: CanonicalTables, settings: Settings) {
-  return metricsAfterGap(tables, settings, metricsBeforeGap(tables, settings), computeGap(tables.results, tables.schools, settings));
-}
-
-/** Everything that does not read the gap. */
-function metricsBeforeGap(tables: CanonicalTables, settings: Settings) {
   // The score scale of each year × exam × subject, read here: the raw results are released
   // once the metrics are computed (releaseRawTables), and the publication boundary needs it.
   const scales = scaleIndex(tables.results);
   const results = schoolResults(tables.results);
   const aggs = aggregates(results, tables.schools, settings);
   const flagsOut = computeFlags(tables, settings);
-  return { scales, results, aggs, flagsOut };
+  return metricsAfterGap(tables, settings, { scales, results, aggs, flagsOut }, computeGap(tables.results, tables.schools, settings));
 }
 
-function metricsAfterGap(tables: CanonicalTables, settings: Settings, before: ReturnType<typeof metricsBeforeGap>, { gap, scores }: GapResult) {
+interface BeforeGap {
+  scales: ReturnType<typeof scaleIndex>;
+  results: ReturnType<typeof schoolResults>;
+  aggs: ReturnType<typeof aggregates>;
+  flagsOut: ReturnType<typeof computeFlags>;
+}
+
+/** Everything that reads the gap, and the output. */
+function metricsAfterGap(tables: CanonicalTables, settings: Settings, before: BeforeGap, { gap, scores }: GapResult) {
   const { scales, results, aggs, flagsOut } = before;
   const { flags, indices, gia, years, rules, lookup } = flagsOut;
   const status = flagStatus(flags);

@@ -141,6 +141,30 @@ export interface AggregateRow {
  * «n × measure» counts only rows that have both.
  */
 export function aggregates(rows: SchoolResultRow[], schools: Columns, _settings?: Settings): AggregateRow[] {
+  return aggregatesFromColumns(aggregateColumns(rows, schools));
+}
+
+/**
+ * What the aggregates read from the school rows, as typed columns and dictionaries: small
+ * enough to hand to a worker thread (metrics/worker.ts) at national scale.
+ */
+export interface AggregateColumns {
+  len: number;
+  key: Float64Array;
+  mkey: Float64Array;
+  n: Float64Array;
+  /** One column per MEASURES entry, in that order. */
+  measures: Float64Array[];
+  y0: number;
+  /** Keys per municipality: mkey = municipality · K + key. */
+  K: number;
+  exams: string[];
+  subjects: string[];
+  grades: string[];
+  muns: string[];
+}
+
+export function aggregateColumns(rows: SchoolResultRow[], schools: Columns): AggregateColumns {
   const mun = municipalityOf(schools);
   // One pass over the rows into typed columns (NaN = no value), with the group keys
   // dictionary-encoded into one number per row, so that Arquero groups by a number instead
@@ -192,8 +216,17 @@ export function aggregates(rows: SchoolResultRow[], schools: Columns, _settings?
     key[i] = (((cy[i] - y0) * E + ce[i]) * S + cs[i]) * G + cg[i];
     mkey[i] = cm[i] < 0 ? -1 : cm[i] * K + key[i];
   }
-  const cols: Record<string, unknown> = { key, mkey, n: nCol };
-  MEASURES.forEach((m, k) => (cols[m] = measureCols[k]));
+  return { len, key, mkey, n: nCol, measures: measureCols, y0, K, exams: exams.values, subjects: subjects.values, grades: grades.values, muns: muns.values };
+}
+
+/** The aggregates from the typed columns (pure; runs in any thread). */
+export function aggregatesFromColumns(c: AggregateColumns): AggregateRow[] {
+  const { len, key, mkey, y0, K } = c;
+  const E = c.exams.length;
+  const S = c.subjects.length;
+  const G = c.grades.length;
+  const cols: Record<string, unknown> = { key, mkey, n: c.n };
+  MEASURES.forEach((m, k) => (cols[m] = c.measures[k]));
   const t = aq.table(cols);
   // Per measure: Σ n·x and Σ n over the rows with both (NaN-propagation drops the rest).
   const rollup: Record<string, string> = {
@@ -211,11 +244,11 @@ export function aggregates(rows: SchoolResultRow[], schools: Columns, _settings?
     const s = Math.floor(k / G) % S;
     const e = Math.floor(k / (G * S)) % E;
     const y = y0 + Math.floor(k / (G * S * E));
-    return { year: y, exam: exams.values[e], subject: subjects.values[s], grade: grades.values[g] };
+    return { year: y, exam: c.exams[e], subject: c.subjects[s], grade: c.grades[g] };
   };
   const region = len === 0 ? [] : (t.groupby('key').rollup(rollup).objects() as Record<string, number>[]).map((g) => ({ ...g, ...decode(g.key), scope: 'region', scope_id: 'region' }));
   const byMun = len === 0 ? [] : (t.filter((d: { mkey: number }) => d.mkey >= 0).groupby('mkey').rollup(rollup).objects() as Record<string, number>[])
-    .map((g) => ({ ...g, ...decode(g.mkey % K), scope: 'municipality', scope_id: muns.values[Math.floor(g.mkey / K)] }));
+    .map((g) => ({ ...g, ...decode(g.mkey % K), scope: 'municipality', scope_id: c.muns[Math.floor(g.mkey / K)] }));
   // An aggregate over no valid value is undefined in Arquero: here it is 0 (none used).
   const count = (v: number | string | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   const groups: Record<string, number | string>[] = [...region, ...byMun];

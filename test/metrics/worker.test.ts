@@ -1,7 +1,7 @@
 /**
- * A large dataset's gap is computed in a worker thread while the rest of the metrics run
- * (metricsForSite). Its figures and school scores must be the ones computed in one thread,
- * which gap.test.ts checks against hand-worked values.
+ * A large dataset's gap and aggregates are computed in a worker thread while the rest of the metrics run
+ * (metricsForSite). Its figures, school scores and aggregates must be the ones computed in one thread,
+ * which gap.test.ts and results.test.ts check against hand-worked values.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { metricsForSite } from '../../src/lib/metrics/index.ts';
 const TMP = mkdtempSync(path.join(os.tmpdir(), 'gap-worker-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-describe('the gap in a worker thread', () => {
+describe('the gap and the aggregates in a worker thread', () => {
   it('gives every metric the one thread gives', async () => {
     const { files } = generateDemo({ seed: 5, schools: 150, municipalities: 4, yearFrom: 2020, yearTo: 2025 });
     for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(TMP, name), bytes);
@@ -26,6 +26,8 @@ describe('the gap in a worker thread', () => {
     expect(one.scores.length).toBeGreaterThan(500);
     expect(two.gap).toEqual(one.gap);
     expect(two.scores).toEqual(one.scores);
+    expect(one.aggregates.filter((a) => a.scope === 'municipality').length).toBeGreaterThan(100);
+    expect(two.aggregates).toEqual(one.aggregates);
     expect(two).toEqual(one);
   }, 60_000);
 });
