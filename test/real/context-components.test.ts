@@ -1,7 +1,8 @@
 /**
  * NYC's one social component, read as a parent would: the school page shows the share of
  * free or reduced-price lunch exactly as demographics.csv gives it for 2011–12, beside its
- * z-score, whose sign is reversed (more poverty, lower score) and says so, under the name the
+ * z-score, whose sign is reversed (more poverty, lower score): the row is marked «lower is better»
+ * and a sentence above the table says what the mark means, under the name the
  * manifest gives it (free lunch, not the model's «low socio-economic status»). No component
  * New York does not publish (teachers' categories, textbooks) is listed, and the index above
  * it says why it is not computed.
@@ -35,7 +36,10 @@ describe.skipIf(skipWithoutShared('компоненты контекста Нь�
       else {
         const [name, raw, z] = component[0];
         if (raw !== `${share.toFixed(1)}%`) wrong.push(`${dbn}: ${raw} vs ${share}`);
-        if (!/sign reversed/.test(name)) wrong.push(`${dbn}: no reversed sign in «${name}»`);
+        // A short mark on the row, and what it means said once above the table.
+        if (!name.endsWith(' (lower is better)')) wrong.push(`${dbn}: no «lower is better» mark in «${name}»`);
+        const notes = [...table.closest('section')!.querySelectorAll('p')].filter((p) => text(p).includes('the z-score is taken with the sign reversed'));
+        if (notes.length !== 1 || table.getAttribute('aria-describedby') !== notes[0].id) wrong.push(`${dbn}: ${notes.length} notes on the reversed sign`);
         // The manifest's own name for the figure (indicator_labels), not the model's.
         if (!name.startsWith('— Students eligible for free or reduced-price lunch')) wrong.push(`${dbn}: named «${name}»`);
         // Above the city's mean share the z-score is negative (higher = better).

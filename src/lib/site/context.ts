@@ -303,11 +303,11 @@ export class SiteContext {
   }
 
   /** The school's indices and components: the value as the dataset gives it, and its z-score. */
-  indicesFor(schoolId: string): { name: string; raw: Cell; cell: Cell }[] {
+  indicesFor(schoolId: string): { name: string; raw: Cell; cell: Cell; reversed?: boolean }[] {
     const rows = this.indicesBySchool.get(schoolId) ?? [];
     if (!rows.length) return [];
     const latest = Math.max(...rows.map((r) => r.year));
-    const out: { name: string; raw: Cell; cell: Cell }[] = [];
+    const out: { name: string; raw: Cell; cell: Cell; reversed?: boolean }[] = [];
     const w = t().site;
     const names = w.indexNames;
     // Only what the dataset has: a component no school has a value for is not this
@@ -327,8 +327,9 @@ export class SiteContext {
       for (const [c, v] of components) {
         const meta = SCHOOL_INDICATORS.find((i) => i.id === c);
         // A z-score taken with the sign that makes higher better: a share whose higher value
-        // is worse reads reversed, and the row says so.
-        out.push({ name: w.componentRow(this.settings.indicator_labels?.[c] ?? meta?.name ?? c, meta?.polarity === 'lower'), raw: indicatorCell(r.raw[c] ?? null, meta?.unit), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }) });
+        // is worse reads reversed; the row is marked, and the page says once what the mark means.
+        const reversed = meta?.polarity === 'lower';
+        out.push({ name: w.componentRow(this.settings.indicator_labels?.[c] ?? meta?.name ?? c, reversed), raw: indicatorCell(r.raw[c] ?? null, meta?.unit), cell: numCell(v, v === null ? 'missing' : 'value', { digits: 2 }), reversed });
       }
     }
     return out;

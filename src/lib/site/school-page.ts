@@ -217,6 +217,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
           { key: 'value', label: w.zScore, numeric: true },
         ],
         rows: idx.map((r) => ({ name: textCell(r.name), raw: r.raw, value: r.cell })),
+        ...(idx.some((r) => r.reversed) ? { note: t().site.reversedNote } : {}),
       },
     ];
   }

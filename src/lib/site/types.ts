@@ -32,6 +32,8 @@ export interface DataTable {
   peers?: PeerFilters;
   /** Column heads become buttons that sort the rows in the browser (scripts/sortable.ts). */
   sortable?: boolean;
+  /** One sentence under the table that explains a mark on its rows (the table is described by it). */
+  note?: string;
 }
 
 export interface PeerFilters {

@@ -10,7 +10,8 @@ export const site: typeof ru = {
   indexTooFew: (have: number, total: number, need: number) => `not computed: ${have} of ${total} components, needs ${need}`,
   yes: 'yes',
   no: 'no',
-  componentRow: (name: string, reversed: boolean) => `— ${name}${reversed ? ' (sign reversed: the higher the value, the lower the score)' : ''}`,
+  componentRow: (name: string, reversed: boolean) => `— ${name}${reversed ? ' (lower is better)' : ''}`,
+  reversedNote: 'For components marked “lower is better” the z-score is taken with the sign reversed: the lower the value, the higher the score.',
   sizeBands: (a: number, b: number): [string, string, string] => [`up to ${formatInt(a)} students`, `${formatInt(a)}–${formatInt(b)} students`, `${formatInt(b)} students or more`],
   programmeNotApplied: (name: string) => `The rules of the program “${name}” do not apply to this dataset (the Methodology page says why), so no school is identified as a low-results school or a school in unfavorable social conditions.`,
   partnership: {

@@ -10,10 +10,11 @@ export const site = {
   indexRow: (name: string, year: number) => `${name} (${year})`,
   /** The index row when too few of its components are in the data (its value is not computed). */
   indexTooFew: (have: number, total: number, need: number) => `не рассчитан: ${have} из ${total} составляющих, нужно ${need}`,
-  /** `reversed`: a higher value is worse, so its z-score is taken with the sign reversed. */
   yes: 'да',
   no: 'нет',
-  componentRow: (name: string, reversed: boolean) => `— ${name}${reversed ? ' (знак обратный: чем больше значение, тем ниже оценка)' : ''}`,
+  /** `reversed`: a higher value is worse, so its z-score is taken with the sign reversed (reversedNote says so once). */
+  componentRow: (name: string, reversed: boolean) => `— ${name}${reversed ? ' (меньше — лучше)' : ''}`,
+  reversedNote: 'У составляющих с пометкой «меньше — лучше» z-оценка взята с обратным знаком: чем меньше значение, тем выше оценка.',
   sizeBands: (a: number, b: number): [string, string, string] => [`до ${formatInt(a)} учащихся`, `${formatInt(a)}–${formatInt(b)} учащихся`, `от ${formatInt(b)} учащихся`],
   programmeNotApplied: (name: string) => `Правила программы «${name}» к этому набору данных не применяются (почему — на странице «Методика»), поэтому ни одна школа не отнесена к ШНРО или НСУ.`,
   partnership: {
