@@ -45,7 +45,7 @@ describe('flagMovement', () => {
   ];
 
   it('sorts each school into entered, stayed, left or unknown', () => {
-    const m = flagMovement(rows, () => true);
+    const m = flagMovement(rows, 'all');
     expect(m.year).toBe(2025);
     expect(m.prevYear).toBe(2024);
     const by = Object.fromEntries(m.rows.map((r) => [r.school_id, r]));
@@ -59,7 +59,7 @@ describe('flagMovement', () => {
   });
 
   it('keeps to the scope', () => {
-    const m = flagMovement(rows, (id) => id === 'B' || id === 'D');
+    const m = flagMovement(rows, ['B', 'D']);
     expect(m.rows.map((r) => [r.school_id, r.movement])).toEqual([
       ['B', 'left'],
       ['D', 'entered'],
@@ -67,10 +67,10 @@ describe('flagMovement', () => {
   });
 
   it('has no previous year when the data hold one year of flags, and nothing without flags', () => {
-    const m = flagMovement(rows.filter((r) => r.year === 2025), () => true);
+    const m = flagMovement(rows.filter((r) => r.year === 2025), 'all');
     expect(m.prevYear).toBeNull();
     expect(m.rows.map((r) => r.school_id).sort()).toEqual(['A', 'C', 'D']);
-    expect(flagMovement([], () => true)).toEqual({ year: null, prevYear: null, rows: [] });
+    expect(flagMovement([], 'all')).toEqual({ year: null, prevYear: null, rows: [] });
   });
 });
 

@@ -7,7 +7,7 @@ import { scaleLinear } from 'd3';
 import { escapeXml, trustedSvg, type SafeSvg } from './svg.ts';
 
 export function sparkline(
-  points: { year: number; value: number | null }[],
+  points: ReadonlyArray<{ year: number; value: number | null }>,
   opts: { label: string; width?: number; height?: number; domain?: [number, number] },
 ): SafeSvg {
   const width = opts.width ?? 90;

@@ -14,13 +14,12 @@ import { Interner, KindStore } from './store.ts';
 import { collector, DROP_REASONS } from './problems.ts';
 import { readOne } from './read-one.ts';
 import { mergeRead, readerPool } from './reader-pool.ts';
-
-export { DROP_REASONS };
 import { checkReal, resolveFile, resolveFilesDir, type PathContext } from './paths.ts';
 import { visibleControls } from './parse.ts';
 import { clip } from './text.ts';
 
 export { formatProblem } from '../model/types.ts';
+export { DROP_REASONS };
 
 export interface LoadedSource extends Source {
   path: string;
@@ -231,15 +230,17 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
       if (pool) {
         const bytes = got.bytes;
         const whole = left === 0 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-        pending.push(
-          pool.read({ bytes, f, source: i, currentYear, normalize: m.normalize, vocabulary: m.vocabulary }, whole).then((r) => () => {
-            mergeRead(stores, r, perFile.add);
-            Object.entries(r.dropped).forEach(([reason, n]) => (ref.dropped[reason] = (ref.dropped[reason] ?? 0) + n));
-            ref.total = r.total;
-            entry.rows = r.rows;
-            if (r.internal !== undefined) perFile.add(notRead(f, new Error(r.internal)));
-          }),
-        );
+        const job = pool.read({ bytes, f, source: i, currentYear, normalize: m.normalize, vocabulary: m.vocabulary }, whole).then((r) => () => {
+          mergeRead(stores, r, perFile.add);
+          Object.entries(r.dropped).forEach(([reason, n]) => (ref.dropped[reason] = (ref.dropped[reason] ?? 0) + n));
+          ref.total = r.total;
+          entry.rows = r.rows;
+          if (r.internal !== undefined) perFile.add(notRead(f, new Error(r.internal)));
+        });
+        // A failed worker fails every file it held; the first one awaited reports it, and the
+        // others must not count as unhandled meanwhile.
+        job.catch(() => undefined);
+        pending.push(job);
         continue;
       }
       try {

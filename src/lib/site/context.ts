@@ -21,6 +21,14 @@ import type { PooledResult } from '../publish/pooled.ts';
 export type { SchoolInfo, MunicipalityInfo, AggregateRow, GapRow, FlagRow, ContextRow, SchoolScore, SiteInputs, ProgrammeRow } from '../publish/types.ts';
 import type { SchoolInfo, MunicipalityInfo, AggregateRow, GapRow, FlagRow, ContextRow, SchoolScore, SiteInputs } from '../publish/types.ts';
 
+/** One year of a school's gap score as published. */
+export interface ScorePoint {
+  year: number;
+  value: number | null;
+  state: ValueState;
+  reason?: string;
+}
+
 export class SiteContext {
   readonly settings: Settings;
   /** The words of this site's settings (thresholds and shares as in force). */
@@ -198,9 +206,20 @@ export class SiteContext {
     return this.scoreIndex.get(`${year}|${exam}|${subjectSet}`)?.get(schoolId);
   }
 
-  /** The school's gap score over the years; below the publication minimum it is hidden. */
-  scoreSeries(schoolId: string, set?: { exam: string; subject_set: string }): { year: number; value: number | null; state: ValueState; reason?: string }[] {
-    const p = set ?? this.primarySet();
+  /**
+   * The school's gap score over the years; below the publication minimum it is hidden. The
+   * primary set's series is kept (frozen): a school's line is drawn on its own page, its
+   * verdict, its municipality's page, the downloads and as a peer on some ten other pages.
+   */
+  scoreSeries(schoolId: string, set?: { exam: string; subject_set: string }): readonly ScorePoint[] {
+    if (set) return this.computeSeries(schoolId, set);
+    let got = this.primarySeries.get(schoolId);
+    if (!got) this.primarySeries.set(schoolId, (got = Object.freeze(this.computeSeries(schoolId, this.primarySet()).map((p) => Object.freeze(p)))));
+    return got;
+  }
+  private primarySeries = new Map<string, readonly ScorePoint[]>();
+
+  private computeSeries(schoolId: string, p: { exam: string; subject_set: string } | null | undefined): ScorePoint[] {
     if (!p) return [];
     return this.years.map((year) => {
       const s = this.scoreOf(schoolId, year, p.exam, p.subject_set);

@@ -25,10 +25,10 @@ export interface MovementTable {
   rows: MovementRow[];
 }
 
-function firedByYear(flags: FlagRow[], year: number, inScope: (id: string) => boolean): Map<string, Set<string>> {
+function firedByYear(flags: FlagRow[], year: number): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const f of flags) {
-    if (f.year !== year || f.fired !== true || !LISTED.has(f.flag) || !inScope(f.school_id)) continue;
+    if (f.year !== year || f.fired !== true || !LISTED.has(f.flag)) continue;
     let s = out.get(f.school_id);
     if (!s) out.set(f.school_id, (s = new Set()));
     s.add(f.flag);
@@ -37,16 +37,25 @@ function firedByYear(flags: FlagRow[], year: number, inScope: (id: string) => bo
 }
 
 /**
- * The latest year and the rows of it and the year before, found once per flags table: the
- * region and every municipality's report ask, and a region has ~10 rows per school-year.
+ * The latest year and the rows of it and the year before, found once per flags table, with
+ * each school's rows (positions in that list): the region and every municipality's report
+ * ask, and scanning the country's rows per municipality would be quadratic (2,353
+ * municipalities × 880,000 rows at national scale).
  */
-const recent = new WeakMap<FlagRow[], { year: number; flags: FlagRow[] }>();
-function lastTwoYears(flags: FlagRow[]): { year: number; flags: FlagRow[] } {
+const recent = new WeakMap<FlagRow[], { year: number; flags: FlagRow[]; bySchool: Map<string, number[]> }>();
+function lastTwoYears(flags: FlagRow[]): { year: number; flags: FlagRow[]; bySchool: Map<string, number[]> } {
   let got = recent.get(flags);
   if (!got) {
     let year = -Infinity;
     for (const f of flags) if (f.year > year) year = f.year;
-    got = { year, flags: flags.filter((f) => f.year >= year - 1) };
+    const two = flags.filter((f) => f.year >= year - 1);
+    const bySchool = new Map<string, number[]>();
+    two.forEach((f, i) => {
+      const at = bySchool.get(f.school_id);
+      if (at) at.push(i);
+      else bySchool.set(f.school_id, [i]);
+    });
+    got = { year, flags: two, bySchool };
     recent.set(flags, got);
   }
   return got;
@@ -56,12 +65,15 @@ function lastTwoYears(flags: FlagRow[]): { year: number; flags: FlagRow[] } {
  * A school listed last year and not this year has «left» only if this year's rules were
  * assessed for it; with no assessed ШНРО/НСУ rule this year (no data) it is «unknown».
  */
-export function flagMovement(allFlags: FlagRow[], inScope: (id: string) => boolean): MovementTable {
-  const { year, flags } = lastTwoYears(allFlags);
+export function flagMovement(allFlags: FlagRow[], scope: 'all' | Iterable<string>): MovementTable {
+  const recentRows = lastTwoYears(allFlags);
+  const { year } = recentRows;
   if (!Number.isFinite(year)) return { year: null, prevYear: null, rows: [] };
-  const hasPrev = flags.some((f) => f.year === year - 1);
-  const now = firedByYear(flags, year, inScope);
-  const before = hasPrev ? firedByYear(flags, year - 1, inScope) : new Map<string, Set<string>>();
+  const hasPrev = recentRows.flags.some((f) => f.year === year - 1);
+  // The scope's rows in the table's order (the order of the movement rows follows it).
+  const flags = scope === 'all' ? recentRows.flags : [...new Set(scope)].flatMap((id) => recentRows.bySchool.get(id) ?? []).sort((a, b) => a - b).map((i) => recentRows.flags[i]);
+  const now = firedByYear(flags, year);
+  const before = hasPrev ? firedByYear(flags, year - 1) : new Map<string, Set<string>>();
   const assessed = new Set<string>();
   for (const f of flags) if (f.year === year && LISTED.has(f.flag) && f.fired !== null) assessed.add(f.school_id);
   const rows: MovementRow[] = [];

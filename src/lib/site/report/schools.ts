@@ -38,8 +38,7 @@ function summary(year: number, prevYear: number | null, rows: MovementRow[]): st
 export function municipalityFlagsSection(ctx: SiteContext, inputs: SiteInputs, schoolIds: string[], prefix: string): Section {
   const w = t().report.flags;
   if (!ctx.identifies) return { id: 'flagged', heading: w.heading, intro: [ctx.noIdentificationText()] };
-  const mine = new Set(schoolIds);
-  const m = flagMovement(inputs.flags, (id) => mine.has(id));
+  const m = flagMovement(inputs.flags, schoolIds);
   if (m.year === null) return { id: 'flagged', heading: w.heading, intro: [w.none] };
   const name = (id: string) => ctx.schools.get(id)?.name ?? id;
   const rows = [...m.rows].sort((a, b) => ORDER.indexOf(a.movement) - ORDER.indexOf(b.movement) || name(a.school_id).localeCompare(name(b.school_id), intlLocale()));
@@ -69,7 +68,7 @@ export function municipalityFlagsSection(ctx: SiteContext, inputs: SiteInputs, s
 export function regionFlagsSection(ctx: SiteContext, inputs: SiteInputs): Section {
   const w = t().report.flags;
   if (!ctx.identifies) return { id: 'flagged', heading: w.heading, intro: [ctx.noIdentificationText()] };
-  const all = flagMovement(inputs.flags, () => true);
+  const all = flagMovement(inputs.flags, 'all');
   if (all.year === null) return { id: 'flagged', heading: w.heading, intro: [w.none] };
   const munOf = (id: string) => ctx.schools.get(id)?.municipality_id;
   const withPrev = all.prevYear !== null;
