@@ -1,6 +1,13 @@
 import type { area as ru } from '../ru/area.ts';
 import { countOf, forms, formatChange, formatInt, formatNumber, formatPercent } from '../../format/index.ts';
 
+/** The ratio's change over the year in words: “fell by 0.45%”, “rose by 2.69%” (not “−2.69% reduction”). */
+function yearMove(reductionPct: number): string {
+  if (Math.round(Math.abs(reductionPct) * 100) === 0) return 'did not change';
+  const shown = formatPercent(Math.abs(reductionPct), 2);
+  return reductionPct > 0 ? `fell by ${shown}` : `rose by ${shown}`;
+}
+
 export const area: typeof ru = {
   ppSuffix: '\u00a0pp',
   ratioUndefined: 'ratio not defined (the bottom schools’ value is 0)',
@@ -14,7 +21,7 @@ export const area: typeof ru = {
   scaleBreak: (year: number) => `In ${year} the exam’s scale changed: the gaps before and after cannot be compared, so the change from the previous year and the target are not assessed.`,
   fewSchools: 'Note: calculated over very few schools; the value may change a lot from year to year.',
   target: (targetPct: number, reductionPct: number, met: boolean) =>
-    `The program’s target is to reduce the ratio by at least ${formatPercent(targetPct, 1)} a year. Change from the previous year: ${formatChange(reductionPct, 2)}% reduction — ${met ? 'target met' : 'target not met'}.`,
+    `The program’s target is to reduce the ratio by at least ${formatPercent(targetPct, 1)} a year. Over the year the ratio ${yearMove(reductionPct)} — ${met ? 'target met' : 'target not met'}.`,
   gapChartTitle: (top: string, bottom: string, exam: string, set: string) => `Gap between the ${top} and the ${bottom} of schools (${exam}, ${set})`,
   gapTable: {
     caption: 'Gap by year and the target',
