@@ -2,9 +2,9 @@
  * A small generated demo region whose manifest changes every threshold from its default,
  * so a test can look for any default stated on a page that is not in force.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { generateDemo } from '../../src/lib/demo/index.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeDemo } from './demo-files.ts';
 
 /** Every setting a sentence prints, each away from its default (src/lib/model/config.ts). */
 export const CHANGED_SETTINGS = {
@@ -29,11 +29,7 @@ export const CHANGED_RULES = {
 };
 
 export function writeSettingsFixture(dir: string): string {
-  const { files } = generateDemo({ seed: 7, schools: 60, municipalities: 3, yearFrom: 2022, yearTo: 2025 });
-  for (const [path, data] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), data);
-  }
+  const files = writeDemo(dir, { seed: 7, schools: 60, municipalities: 3, yearFrom: 2022, yearTo: 2025 });
   const yml = new TextDecoder().decode(files['dataset.yml']);
   const settings = Object.entries(CHANGED_SETTINGS).map(([k, v]) => `  ${k}: ${v}`).join('\n');
   const rules = Object.entries(CHANGED_RULES).map(([k, v]) => `    ${k}: ${v}`).join('\n');

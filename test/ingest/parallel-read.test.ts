@@ -4,22 +4,16 @@
  * columns, hidden and missing values: the second and third files' rows are appended after
  * the first's across chunk boundaries (65,536 rows), with their text codes translated.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generateDemo } from '../../src/lib/demo/index.ts';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
+import { demoDir } from '../helpers/demo-dir.ts';
 
-const TMP = mkdtempSync(path.join(os.tmpdir(), 'parallel-read-'));
-afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+const demo = demoDir('parallel-read-', { seed: 11, schools: 700, municipalities: 9, yearFrom: 2016, yearTo: 2025 });
 
 describe('reading in worker threads', () => {
   it('gives the same tables, problems and sources as one thread on the demo set', async () => {
-    const { files } = generateDemo({ seed: 11, schools: 700, municipalities: 9, yearFrom: 2016, yearTo: 2025 });
-    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(TMP, name), bytes);
-    const one = await loadDataset(TMP, { threads: 1 });
-    const two = await loadDataset(TMP, { threads: 2 });
+    const one = await loadDataset(demo(), { threads: 1 });
+    const two = await loadDataset(demo(), { threads: 2 });
     const resultFiles = one.sources.filter((s) => s.kind === 'results');
     // The case this test is for: several files of one kind, the later ones not starting on a chunk.
     expect(resultFiles.length).toBe(3);

@@ -3,23 +3,17 @@
  * (metricsForSite). Its figures, school scores and aggregates must be the ones computed in one thread,
  * which gap.test.ts and results.test.ts check against hand-worked values.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { generateDemo } from '../../src/lib/demo/index.ts';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { metricsForSite } from '../../src/lib/metrics/index.ts';
+import { demoDir } from '../helpers/demo-dir.ts';
 
-const TMP = mkdtempSync(path.join(os.tmpdir(), 'gap-worker-'));
-afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+const demo = demoDir('metrics-worker-', { seed: 5, schools: 150, municipalities: 4, yearFrom: 2020, yearTo: 2025 });
 
 describe('the gap and the aggregates in a worker thread', () => {
   it('gives every metric the one thread gives', async () => {
-    const { files } = generateDemo({ seed: 5, schools: 150, municipalities: 4, yearFrom: 2020, yearTo: 2025 });
-    for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(TMP, name), bytes);
-    const one = await metricsForSite(await loadDataset(TMP), { threads: 1 });
-    const two = await metricsForSite(await loadDataset(TMP), { threads: 2 });
+    const one = await metricsForSite(await loadDataset(demo()), { threads: 1 });
+    const two = await metricsForSite(await loadDataset(demo()), { threads: 2 });
     // Enough to mean something: both scopes, several years, groups with member lists.
     expect(new Set(one.gap.map((g) => g.scope))).toEqual(new Set(['region', 'municipality']));
     expect(one.gap.filter((g) => g.scope === 'region').length).toBeGreaterThan(6);

@@ -4,14 +4,14 @@
  * main thread appends them in manifest order (reader-pool.ts), so a dataset reads the same
  * whichever thread read each file.
  */
-import { parentPort } from 'node:worker_threads';
 import type { SourceRef, Stores } from './assemble.ts';
 import { FILE_KINDS, type FileKind } from '../model/types.ts';
 import { detach, Interner, KindStore } from './store.ts';
 import { deferred, readOne } from './read-one.ts';
 import type { ReadTask, ReadResult } from './reader-pool.ts';
+import { serveTasks } from '../threads/tasks.ts';
 
-parentPort!.on('message', ({ id, task }: { id: number; task: ReadTask }) => {
+serveTasks<ReadTask, ReadResult>((task) => {
   const stores: Stores = {
     byKind: Object.fromEntries(FILE_KINDS.map((k) => [k, new KindStore(k)])) as Record<FileKind, KindStore>,
     strings: new Interner(),
@@ -30,6 +30,5 @@ parentPort!.on('message', ({ id, task }: { id: number; task: ReadTask }) => {
   }
   const { list, repeats } = later.contents();
   const { part, buffers } = detach(stores.byKind[task.f.kind]);
-  const result: ReadResult = { rows, problems: list, repeats, dropped: ref.dropped, total: ref.total, part, strings: stores.strings.list, colsTable: stores.colsTable, internal };
-  parentPort!.postMessage({ id, result }, buffers);
+  return { answer: { rows, problems: list, repeats, dropped: ref.dropped, total: ref.total, part, strings: stores.strings.list, colsTable: stores.colsTable, internal }, transfer: buffers };
 });

@@ -4,14 +4,13 @@
  * arrive as typed chunks (store.ts StorePart) with its own string table, which is
  * translated into the dataset's here.
  */
-import { Worker } from 'node:worker_threads';
-import { getHeapStatistics } from 'node:v8';
 import type { Problem } from '../model/types.ts';
 import type { FileSpec } from './manifest.ts';
 import type { Vocabulary } from './validate.ts';
 import type { IdRule } from './ids.ts';
 import type { Stores } from './assemble.ts';
 import { appendPart, type StorePart } from './store.ts';
+import { TaskWorker } from '../threads/tasks.ts';
 
 export interface ReadTask {
   bytes: Uint8Array;
@@ -43,36 +42,15 @@ export interface ReaderPool {
 }
 
 export function readerPool(size: number): ReaderPool {
-  // A worker may hold a large file's text and its rows: give it the main thread's heap limit.
-  const maxOldGenerationSizeMb = Math.floor(getHeapStatistics().heap_size_limit / 2 ** 20);
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./read-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb } }));
-  const waiting = new Map<number, { resolve: (r: ReadResult) => void; reject: (e: Error) => void }>();
-  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
-  let nextId = 0;
-  for (const w of workers) {
-    w.on('message', ({ id, result }: { id: number; result: ReadResult }) => {
-      load.set(w, load.get(w)! - 1);
-      waiting.get(id)?.resolve(result);
-      waiting.delete(id);
-    });
-    w.on('error', (e) => {
-      for (const x of waiting.values()) x.reject(e);
-      waiting.clear();
-    });
-  }
+  const workers = Array.from({ length: size }, () => new TaskWorker<ReadTask, ReadResult>(new URL('./read-worker.ts', import.meta.url)));
   return {
     read(task, transfer) {
-      const w = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
-      load.set(w, load.get(w)! + 1);
-      const id = nextId++;
-      return new Promise<ReadResult>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        // A file's bytes move to the worker when nothing else here reads them.
-        w.postMessage({ id, task }, transfer ? [task.bytes.buffer as ArrayBuffer] : []);
-      });
+      const w = workers.reduce((a, b) => (b.pending < a.pending ? b : a));
+      // A file's bytes move to the worker when nothing else here reads them.
+      return w.run(task, transfer ? [task.bytes.buffer] : []);
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all(workers.map((w) => w.close()));
     },
   };
 }

@@ -127,14 +127,8 @@ export function detach(st: KindStore): { part: StorePart; buffers: ArrayBuffer[]
     line: st.line.chunks,
     colsId: st.colsId.chunks,
   };
-  const buffers: ArrayBuffer[] = [];
-  const take = (chunks: ArrayLike<unknown> & Array<{ buffer: ArrayBufferLike }>) => chunks.forEach((c) => buffers.push(c.buffer as ArrayBuffer));
-  part.data.forEach((c) => take(c));
-  part.state.forEach((c) => c && take(c));
-  take(part.source);
-  take(part.line);
-  take(part.colsId);
-  return { part, buffers };
+  const chunks: ArrayBufferView[] = [...part.data.flat(), ...part.state.flatMap((c) => c ?? []), ...part.source, ...part.line, ...part.colsId];
+  return { part, buffers: chunks.map((c) => c.buffer as ArrayBuffer) };
 }
 
 /** Copy rows [0, n) of chunked `from` after row `at` of chunked `to` (which has room). */
@@ -161,8 +155,8 @@ export function appendPart(st: KindStore, part: StorePart, textCode: Int32Array,
   // The first rows of a kind: the part's chunks (the same fixed size) become the store's.
   const adopt = at === 0 && st.source.chunks.length === 0;
   const place = <T extends Float64Array | Int32Array | Uint8Array>(to: Chunked<T>, from: T[]) => (adopt ? (to.chunks = from) : copyRows(to, from, at, part.n));
-  if (!adopt) for (const d of st.data) d.ensure(need);
   if (!adopt) {
+    for (const d of st.data) d.ensure(need);
     for (const s of st.state) s?.ensure(need);
     st.source.ensure(need);
     st.line.ensure(need);

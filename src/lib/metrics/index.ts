@@ -10,8 +10,8 @@
  */
 import type { CanonicalTables } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { aggregateColumns, aggregates, schoolResults } from './results.ts';
-import { computeGap, gapColumns, rankedExams, setLabel, type GapResult } from './gap.ts';
+import { aggregateColumns, aggregatesFromColumns, schoolResults, type AggregateColumns, type AggregateRow } from './results.ts';
+import { gapColumns, gapFromColumns, rankedExams, setLabel, type GapColumns, type GapResult } from './gap.ts';
 import { MetricsWorker } from './worker.ts';
 import { rowCount } from './table.ts';
 import { computeFlags, flaggedSchools, flagStatus, FLAG_NAMES } from './flags.ts';
@@ -62,12 +62,8 @@ export async function metricsForSite(dataset: { tables: CanonicalTables; setting
   }
   const worker = new MetricsWorker();
   try {
-    const gap = worker.gap(gapColumns(tables.results, tables.schools, settings), settings);
-    const scales = scaleIndex(tables.results);
-    const results = schoolResults(tables.results);
-    const aggs = worker.aggregates(aggregateColumns(results, tables.schools));
-    const flagsOut = computeFlags(tables, settings);
-    const metrics = metricsAfterGap(tables, settings, { scales, results, aggs: await aggs, flagsOut }, await gap);
+    const started = metricsBeforeGap(tables, settings, (c) => worker.gap(c, settings), (c) => worker.aggregates(c));
+    const metrics = metricsAfterGap(tables, settings, { ...started, aggs: await started.aggs }, await started.gap);
     releaseRawTables(tables);
     return metrics;
   } finally {
@@ -76,19 +72,30 @@ export async function metricsForSite(dataset: { tables: CanonicalTables; setting
 }
 
 export function computeAll(tables: CanonicalTables, settings: Settings) {
+  const started = metricsBeforeGap(tables, settings, (c) => gapFromColumns(c, settings), aggregatesFromColumns);
+  return metricsAfterGap(tables, settings, started, started.gap);
+}
+
+/**
+ * Everything that does not read the gap, in one order for both paths: the gap and the
+ * aggregates are handed to `gapOf` and `aggregatesOf` (here, or a worker thread's promise)
+ * as soon as their columns are built.
+ */
+function metricsBeforeGap<G, A>(tables: CanonicalTables, settings: Settings, gapOf: (c: GapColumns) => G, aggregatesOf: (c: AggregateColumns) => A) {
+  const gap = gapOf(gapColumns(tables.results, tables.schools, settings));
   // The score scale of each year × exam × subject, read here: the raw results are released
   // once the metrics are computed (releaseRawTables), and the publication boundary needs it.
   const scales = scaleIndex(tables.results);
   const results = schoolResults(tables.results);
-  const aggs = aggregates(results, tables.schools, settings);
+  const aggs = aggregatesOf(aggregateColumns(results, tables.schools));
   const flagsOut = computeFlags(tables, settings);
-  return metricsAfterGap(tables, settings, { scales, results, aggs, flagsOut }, computeGap(tables.results, tables.schools, settings));
+  return { gap, scales, results, aggs, flagsOut };
 }
 
 interface BeforeGap {
   scales: ReturnType<typeof scaleIndex>;
   results: ReturnType<typeof schoolResults>;
-  aggs: ReturnType<typeof aggregates>;
+  aggs: AggregateRow[];
   flagsOut: ReturnType<typeof computeFlags>;
 }
 
