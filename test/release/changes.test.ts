@@ -13,6 +13,7 @@ import { loadDataset } from '../../src/lib/ingest/index.ts';
 import { metricsForSite } from '../../src/lib/metrics/index.ts';
 import { buildSiteModel, type PreviousRelease } from '../../src/lib/site/model.ts';
 import { fileText } from '../../src/lib/build/csv.ts';
+import type { FileSink } from '../../src/lib/site/types.ts';
 
 async function modelOf(dir: string, previous?: PreviousRelease) {
   const ds = await loadDataset(dir);
@@ -66,6 +67,30 @@ describe('what changed since the previous release', () => {
     const titles = [...feed.matchAll(/<entry>\s*<id>[^<]*<\/id>\s*<title>([^<]*)<\/title>/g)].map((m) => m[1]);
     expect(titles).toEqual(['Демонстрационный выпуск 2025 года', 'Выпуск 2024 года']);
     expect(feed).toContain('Школ добавлено: 1, исчезло: 0');
+  });
+
+  it('finds the same changes when the files stream to a sink, as in a build, and keeps none', async () => {
+    const before = await modelOf(earlierDemo());
+    const text = (p: string) => fileText(before.files.find((f) => f.path === p)!.content);
+    const previous: PreviousRelease = {
+      files: { schools: text('data/schools.csv'), results: text('data/results.csv'), gap: text('data/gap.csv'), flags: text('data/flags.csv') },
+      releases: JSON.parse(text('data/releases.json')),
+    };
+    const written = new Map<string, string>();
+    const files: FileSink = {
+      write(path, parts) {
+        expect(written.has(path), `${path} written twice`).toBe(false);
+        written.set(path, [...parts].join(''));
+      },
+    };
+    const ds = await loadDataset(resolve('data/demo'));
+    const after = buildSiteModel(ds, await metricsForSite(ds), { previous, files });
+    expect(after.files).toEqual([]);
+    expect(written.get('data/changes.csv')).toContain('01001,2019,ОГЭ,Русский язык,,mean,4.2,4.38');
+    // Every download, the data package among them, arrived before the first page is made.
+    expect([...written.keys()].sort()).toEqual(['data/changes.csv', 'data/compare.json', 'data/context.csv', 'data/datapackage.json', 'data/flags.csv', 'data/gap.csv', 'data/indicators.csv', 'data/pooled.csv', 'data/releases.json', 'data/results.csv', 'data/schools.csv', 'feed.xml']);
+    const pkg = JSON.parse(written.get('data/datapackage.json')!) as { resources: { path: string }[] };
+    expect(pkg.resources.map((r) => r.path)).toContain('changes.csv');
   });
 
   it('without a previous release the page says so and the feed has one entry', async () => {

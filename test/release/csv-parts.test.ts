@@ -4,7 +4,7 @@
  * comparison reads them as it reads one string.
  */
 import { describe, expect, it } from 'vitest';
-import { fileText, toCsv, toCsvParts } from '../../src/lib/build/csv.ts';
+import { csvParts, fileText, toCsv, toCsvParts } from '../../src/lib/build/csv.ts';
 import { releaseFromCsv } from '../../src/lib/release/changes.ts';
 
 const header = ['school_id', 'year', 'exam', 'subject', 'grade', 'n', 'n_state', 'mean', 'mean_state'];
@@ -20,6 +20,17 @@ describe('CSV in parts', () => {
     for (const p of list) expect(p.endsWith('\r\n')).toBe(true);
     expect(list.join('')).toBe(toCsv(header, rows));
     expect(fileText(parts)).toBe(toCsv(header, rows));
+  });
+
+  it('streams rows from a generator with the same bytes, repeated texts quoted and defused each time', () => {
+    const tricky = ['=1+1', 'a, b', 'he said "hi"', ' padded ', '-школа', 'ЕГЭ'];
+    const many = Array.from({ length: 300 }, (_, i) => [tricky[i % tricky.length], i, tricky[(i * 7) % tricky.length], i % 3 ? null : -1.5, i % 2 === 0]);
+    const streamed = [...csvParts(['a', 'b', 'c', 'd', 'e'], (function* () {
+      yield* many;
+    })(), 500)];
+    expect(streamed.length).toBeGreaterThan(5);
+    expect(streamed.join('')).toBe(toCsv(['a', 'b', 'c', 'd', 'e'], many));
+    expect(streamed[0].split('\r\n')[1]).toBe(`'=1+1,0,'=1+1,-1.5,true`);
   });
 
   it('a small file stays one string', () => {

@@ -15,7 +15,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-type Row = Array<string | number | boolean | null | undefined>;
+export type Row = Array<string | number | boolean | null | undefined>;
 
 export function toCsv(header: string[], rows: Row[]): string {
   return '\ufeff' + header.map(csvCell).join(',') + '\r\n' + csvLines(rows);
@@ -38,22 +38,53 @@ export type FileText = string | string[];
 /** Characters per part of a large CSV (16 M: a few parts for a national file, one for a region's). */
 const PART = 1 << 24;
 
-/** The same bytes as toCsv, in parts when the file is large. */
-export function toCsvParts(header: string[], rows: Row[], partSize = PART): FileText {
-  const parts: string[] = [];
+/** Distinct text cells remembered per file. */
+const MAX_REMEMBERED = 100_000;
+
+/**
+ * A CSV streamed in parts of about `partSize` characters, each ending at a row boundary:
+ * the rows can be a generator, so a national file is never held as rows or as one string.
+ */
+export function* csvParts(header: string[], rows: Iterable<Row>, partSize = PART): Generator<string> {
   let lines = ['\ufeff' + header.map(csvCell).join(',')];
   let size = lines[0].length;
+  // A text cell's CSV form depends only on its text, and a download repeats few texts
+  // millions of times (codes, subjects, states): each is worked out once per file.
+  const texts = new Map<string, string>();
+  const cells: string[] = [];
   for (const r of rows) {
-    const line = r.map(csvCell).join(',');
+    cells.length = r.length;
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i];
+      if (typeof v === 'string') {
+        let cell = texts.get(v);
+        if (cell === undefined) {
+          cell = csvCell(v);
+          // Bounded: a file of unique texts (names, id lists) gains nothing from the map.
+          if (texts.size < MAX_REMEMBERED) texts.set(v, cell);
+        }
+        cells[i] = cell;
+      } else cells[i] = csvCell(v);
+    }
+    const line = cells.join(',');
     lines.push(line);
     size += line.length + 2;
     if (size > partSize) {
-      parts.push(lines.join('\r\n') + '\r\n');
+      yield lines.join('\r\n') + '\r\n';
       lines = [];
       size = 0;
     }
   }
-  if (lines.length) parts.push(lines.join('\r\n') + '\r\n');
+  if (lines.length) yield lines.join('\r\n') + '\r\n';
+}
+
+/** The same bytes as toCsv, in parts when the file is large. */
+export function toCsvParts(header: string[], rows: Iterable<Row>, partSize = PART): FileText {
+  return asFileText([...csvParts(header, rows, partSize)]);
+}
+
+/** Parts as a FileText: one string when there is one part. */
+export function asFileText(parts: string[]): FileText {
   return parts.length === 1 ? parts[0] : parts;
 }
 

@@ -6,7 +6,7 @@
  */
 import { locale } from '../words/locale.ts';
 import { appendFileSync, closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { metricsForSite } from '../metrics/index.ts';
@@ -21,7 +21,7 @@ import { startChartPool, type ChartPool } from './chart-pool.ts';
 import { buildStamp, recordBuild, unchangedBuild } from './build-stamp.ts';
 import { REPO_ROOT } from './root.ts';
 import { folderSize } from './folder.ts';
-import type { Chart, Page } from '../site/types.ts';
+import type { Chart, FileSink, Page } from '../site/types.ts';
 import type { SafeSvg } from '../charts/svg.ts';
 
 /** Pages held while their charts are drawn: enough to keep the pool busy, few enough for memory. */
@@ -188,8 +188,12 @@ async function prepareModel(
   let model: SiteModel;
   let chartStats = { hits: 0, renders: 0 };
   try {
-    model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate });
-    await writeModel(model, modelDir, { store, pool });
+    await rm(modelDir, { recursive: true, force: true });
+    const put = fileWriter();
+    // The downloads go to disk as they are made (a national results.csv is never held).
+    const files: FileSink = { write: (path, parts) => put(join(modelDir, 'files', path), parts) };
+    model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate, files });
+    await writeModel(model, modelDir, put, { store, pool });
   } catch (err) {
     await staging.discard();
     await rm(modelDir, { recursive: true, force: true });
@@ -215,14 +219,12 @@ async function prepareModel(
  * Streams the model to disk: one JSON per page for Astro, plus each page's CSV and each
  * chart's CSV (written beside, copied into the site after Astro has built it).
  */
-async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgStore; pool: ChartPool }): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(join(dir, 'pages'), { recursive: true });
-  const filesDir = join(dir, 'files');
+/** Writes files synchronously, making their folders on the way. */
+function fileWriter(): (file: string, content: string | Iterable<string>) => void {
   const made = new Set<string>();
   // Synchronous on purpose: tens of thousands of small files, written one after another
   // by a generator, gain nothing from the thread pool and lose a round trip per file.
-  const put = (file: string, content: string | string[]) => {
+  return (file, content) => {
     const parent = dirname(file);
     if (!made.has(parent)) {
       mkdirSync(parent, { recursive: true });
@@ -239,6 +241,14 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
       }
     }
   };
+}
+
+/**
+ * Streams the pages to disk: one JSON per page for Astro, plus each page's CSV (written
+ * beside, copied into the site after Astro has built it). The downloads are already there.
+ */
+async function writeModel(model: SiteModel, dir: string, put: (file: string, content: string) => void, charts?: { store: SvgStore; pool: ChartPool }): Promise<void> {
+  const filesDir = join(dir, 'files');
   // A set: the site's own sections come first, and the model yields their pages again.
   const urls = new Set<string>(['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare']);
   // Pages whose charts are still being drawn wait here (a bounded number, so memory stays
@@ -282,8 +292,6 @@ async function writeModel(model: SiteModel, dir: string, charts?: { store: SvgSt
       await flush(MAX_WAITING_PAGES);
     } else writePage(page, name, pending);
   }
-  // The downloads are written while the last pages' charts are still being drawn.
-  for (const f of model.files) put(join(filesDir, f.path), f.content);
   await flush(0);
   // A sitemap needs absolute addresses: without the site's address there is none.
   const site = model.info.siteUrl;

@@ -3,9 +3,9 @@
  * the pages show, one source of truth, with a data dictionary for the Data page.
  */
 import type { Dataset } from '../ingest/index.ts';
-import { toCsvParts } from '../build/csv.ts';
+import { csvParts } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
-import type { FieldType, SiteFile, SiteInfo } from './types.ts';
+import type { FieldType, FileSink, SiteInfo } from './types.ts';
 import { stateLabel } from '../format/index.ts';
 import { t } from '../words/index.ts';
 import { intlLocale } from '../words/locale.ts';
@@ -14,18 +14,27 @@ import { FLAG_SHORT } from './school-page.ts';
 
 type Dict = SiteInfo['downloads'][number];
 
-/** The type a column's written values share (empty cells say nothing). */
-function fieldType(rows: Array<Array<string | number | boolean | null>>, i: number): FieldType {
-  let type: FieldType | null = null;
-  for (const r of rows) {
-    const v = r[i];
-    if (v === null || v === undefined || v === '') continue;
-    const t: FieldType = typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : 'string';
-    if (type === null || type === t) type = t;
-    else if ((type === 'integer' && t === 'number') || (type === 'number' && t === 'integer')) type = 'number';
-    else return 'string';
+/** The type each column's written values share (empty cells say nothing), seen row by row. */
+class ColumnTypes {
+  private types: Array<FieldType | null>;
+  constructor(width: number) {
+    this.types = new Array<FieldType | null>(width).fill(null);
   }
-  return type ?? 'string';
+  see(row: ReadonlyArray<string | number | boolean | null>): void {
+    for (let i = 0; i < this.types.length; i++) {
+      const v = row[i];
+      if (v === null || v === undefined || v === '') continue;
+      const type = this.types[i];
+      if (type === 'string') continue;
+      const t: FieldType = typeof v === 'boolean' ? 'boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : 'string';
+      if (type === null || type === t) this.types[i] = t;
+      else if ((type === 'integer' && t === 'number') || (type === 'number' && t === 'integer')) this.types[i] = 'number';
+      else this.types[i] = 'string';
+    }
+  }
+  of(i: number): FieldType {
+    return this.types[i] ?? 'string';
+  }
 }
 
 /**
@@ -58,20 +67,37 @@ export function dataPackage(name: string, dictionary: Dict[], edition: { name: s
 }
 const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
-export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset): { files: SiteFile[]; dictionary: Dict[] } {
-  const files: SiteFile[] = [];
+/** `fn` over `list`, one item at a time: a download's rows are never all held at once. */
+function* each<T, R>(list: Iterable<T>, fn: (item: T) => R): Generator<R> {
+  for (const item of list) yield fn(item);
+}
+
+type Row = Array<string | number | boolean | null>;
+
+/**
+ * Writes every download to `sink` as it is made, row by row, and returns the data
+ * dictionary (rows and column types, seen on the way).
+ */
+export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset, sink: FileSink): { dictionary: Dict[] } {
   const dictionary: Dict[] = [];
   const dl = t().downloads;
   // Every row says which release of the data it comes from, so a file quoted alone still does.
   const edition = dataset.edition;
-  const add = (file: string, title: string, columns: [string, string][], rows: Array<Array<string | number | boolean | null>>) => {
-    if (edition) {
-      columns = [...columns, ['edition', dl.edition], ['edition_date', dl.editionDate]];
-      // In place, not a copy of every row: each caller builds its rows for this file alone.
-      for (const r of rows) r.push(edition.name, edition.date);
-    }
-    files.push({ path: `data/${file}`, content: toCsvParts(columns.map((c) => c[0]), rows) });
-    dictionary.push({ file, title, rows: rows.length, columns: columns.map(([key, label], i) => ({ key, label, type: fieldType(rows, i) })) });
+  const add = (file: string, title: string, columns: [string, string][], rows: Iterable<Row>) => {
+    if (edition) columns = [...columns, ['edition', dl.edition], ['edition_date', dl.editionDate]];
+    const types = new ColumnTypes(columns.length);
+    let count = 0;
+    const seen = function* () {
+      for (const r of rows) {
+        // In place, not a copy: each caller makes its rows for this file alone.
+        if (edition) r.push(edition.name, edition.date);
+        types.see(r);
+        count++;
+        yield r;
+      }
+    };
+    sink.write(`data/${file}`, csvParts(columns.map((c) => c[0]), seen()));
+    dictionary.push({ file, title, rows: count, columns: columns.map(([key, label], i) => ({ key, label, type: types.of(i) })) });
   };
   const munName = (id: string) => ctx.municipalities.get(id)?.name ?? id;
 
@@ -87,7 +113,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['former_names', dl.schools.former_names],
       ['page', dl.schools.page],
     ],
-    [...ctx.schools.values()].map((s) => [s.school_id, s.name, s.municipality_id, munName(s.municipality_id), s.settlement, s.former_names, `/school/${s.slug}/`]),
+    each(ctx.schools.values(), (s) => [s.school_id, s.name, s.municipality_id, munName(s.municipality_id), s.settlement, s.former_names, `/school/${s.slug}/`]),
   );
 
   const measures = ['n', 'mean', 'share_below', 'share_good', 'share_high'] as const;
@@ -111,7 +137,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['share_high', dl.results.share_high],
       ['share_high_state', dl.results.state],
     ],
-    inputs.results.map((r) => [
+    each(inputs.results, (r) => [
       r.school_id,
       r.year,
       r.exam,
@@ -137,7 +163,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['n', dl.pooled.n],
       ['mean', dl.pooled.mean],
     ],
-    inputs.pooled.map((p) => [p.school_id, p.exam, p.subject, p.grade, p.from, p.to, p.n, r2(p.mean)]),
+    each(inputs.pooled, (p) => [p.school_id, p.exam, p.subject, p.grade, p.from, p.to, p.n, r2(p.mean)]),
   );
 
   add(
@@ -162,7 +188,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['top_ids', dl.gap.ids(ctx.w.top)],
       ['bottom_ids', dl.gap.ids(ctx.w.bottom)],
     ],
-    inputs.gap.map((g) => [g.scope, g.scope_id, g.year, g.exam, g.subject_set, g.eligible, g.k, r2(g.top_mean), r2(g.bottom_mean), r2(g.gap), g.ratio === null ? null : Math.round(g.ratio * 10000) / 10000, r2(g.change), g.change_pct === null ? null : r2(-g.change_pct), g.target_met, g.few_schools, g.top_ids.join(';'), g.bottom_ids.join(';')]),
+    each(inputs.gap, (g) => [g.scope, g.scope_id, g.year, g.exam, g.subject_set, g.eligible, g.k, r2(g.top_mean), r2(g.bottom_mean), r2(g.gap), g.ratio === null ? null : Math.round(g.ratio * 10000) / 10000, r2(g.change), g.change_pct === null ? null : r2(-g.change_pct), g.target_met, g.few_schools, g.top_ids.join(';'), g.bottom_ids.join(';')]),
   );
 
   add(
@@ -179,13 +205,12 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['status', dl.indicators.status],
       ['computed', dl.indicators.computed],
     ],
-    inputs.programme.map((p) => [p.scope_id, p.indicator, p.name, p.year, r2(p.value), p.value_state, r2(p.target), p.status, p.computed]),
+    each(inputs.programme, (p) => [p.scope_id, p.indicator, p.name, p.year, r2(p.value), p.value_state, r2(p.target), p.status, p.computed]),
   );
 
   // Every rule of the latest year; earlier years only the rules that fired (14 rules ×
   // 40,000 schools × 10 years would be a 300 MB file of mostly «не сработало»).
   const latestFlagYear = ctx.latestYear;
-  const flagRows = inputs.flags.filter((f) => f.year === latestFlagYear || f.fired === true);
   // Without a programme (or data for its rules) the file exists, empty, and says why.
   const flagsTitle = ctx.identifies ? dl.flags.title(latestFlagYear) : dl.flags.emptyTitle(ctx.noIdentificationText());
   add(
@@ -200,7 +225,9 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['threshold', dl.flags.threshold],
       ['fired', dl.flags.fired],
     ],
-    flagRows.map((f) => [f.school_id, f.year, f.flag, f.rule, r2(f.value), r2(f.threshold), f.fired]),
+    (function* () {
+      for (const f of inputs.flags) if (f.year === latestFlagYear || f.fired === true) yield [f.school_id, f.year, f.flag, f.rule, r2(f.value), r2(f.threshold), f.fired];
+    })(),
   );
 
   add(
@@ -216,7 +243,9 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['resilient', dl.context.resilient],
       ['cluster', dl.context.cluster],
     ],
-    inputs.context.filter((c) => c.score !== null).map((c) => [c.school_id, c.year, c.exam, r2(c.social_index), r2(c.expected), r2(c.residual), c.resilient, c.cluster]),
+    (function* () {
+      for (const c of inputs.context) if (c.score !== null) yield [c.school_id, c.year, c.exam, r2(c.social_index), r2(c.expected), r2(c.residual), c.resilient, c.cluster];
+    })(),
   );
 
   // Compare and peer islands: the latest published figures per school and each school's
@@ -262,7 +291,6 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
     }),
   };
   // `<` escaped so the file stays inert even if some server sends it as HTML.
-  files.push({ path: 'data/compare.json', content: JSON.stringify(compare).replace(/</g, '\\u003c') });
-  void dataset;
-  return { files, dictionary };
+  sink.write('data/compare.json', [JSON.stringify(compare).replace(/</g, '\\u003c')]);
+  return { dictionary };
 }

@@ -5,7 +5,7 @@
 import { t } from '../words/index.ts';
 import { typeset } from '../format/typography.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { csvLines, toCsv } from '../build/csv.ts';
+import { asFileText, csvLines, toCsv, type FileText } from '../build/csv.ts';
 import { SiteContext } from './context.ts';
 import { siteInputsFromMetrics, type MetricsOutput } from '../publish/index.ts';
 import { schoolPage } from './school-page.ts';
@@ -20,7 +20,7 @@ import { changesCsv } from '../release/csv.ts';
 import { regionExtras, partnershipItems } from './region-extras.ts';
 import { dataPackage, downloads } from './downloads.ts';
 import { editionOf, municipalityReport, regionReport, reportPath, reportLink } from './report/index.ts';
-import type { Page, SiteInfo, Chart, SiteFile } from './types.ts';
+import type { Page, SiteInfo, Chart, SiteFile, FileSink } from './types.ts';
 
 export type { SiteFile };
 
@@ -30,7 +30,7 @@ export interface SiteModel {
   municipalityIds: string[];
   pageCount: number;
   warnings: Record<string, number>;
-  /** Downloads under dist/data/ and other whole-site files. */
+  /** Downloads under dist/data/ and other whole-site files, when no sink was given (ModelOptions.files). */
   files: SiteFile[];
   pages(): Generator<Page>;
 }
@@ -43,22 +43,51 @@ export interface ModelOptions {
   previous?: PreviousRelease;
   /** The build date to print on reports (YYYY-MM-DD); never read from the clock. */
   buildDate?: string | null;
+  /** Where the downloads are written as they are made; without it they are kept in SiteModel.files. */
+  files?: FileSink;
+}
+
+/** The files the release comparison reads back, with the previous release's. */
+const COMPARED = ['schools', 'results', 'gap', 'flags'] as const;
+
+/** A sink that keeps the files in a list (tests, scripts). */
+export function memorySink(files: SiteFile[]): FileSink {
+  return { write: (path, parts) => void files.push({ path, content: asFileText([...parts]) }) };
+}
+
+/** `sink`, keeping the text of the files named in `keep` for reading back. */
+function keeping(sink: FileSink, keep: ReadonlySet<string>): { sink: FileSink; text: (path: string) => FileText | undefined } {
+  const kept = new Map<string, FileText>();
+  return {
+    sink: {
+      write(path, parts) {
+        if (!keep.has(path)) return sink.write(path, parts);
+        const list = [...parts];
+        kept.set(path, asFileText(list));
+        sink.write(path, list);
+      },
+    },
+    text: (path) => kept.get(path),
+  };
 }
 
 export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: ModelOptions = {}): SiteModel {
   const inputs = siteInputsFromMetrics(dataset, metrics);
   const ctx = new SiteContext(inputs);
-  const dl = downloads(ctx, inputs, dataset);
-  // What changed since the previous release, compared on what each release published.
-  const text = (name: string) => dl.files.find((f) => f.path === `data/${name}.csv`)?.content;
+  const files: SiteFile[] = [];
+  // The current release's files are read back only to compare them with the previous one.
+  const out = keeping(opts.files ?? memorySink(files), new Set(opts.previous ? COMPARED.map((n) => `data/${n}.csv`) : []));
+  const sink = out.sink;
+  const dl = downloads(ctx, inputs, dataset, sink);
+  const text = (name: (typeof COMPARED)[number]) => out.text(`data/${name}.csv`);
   const changes = opts.previous ? compareReleases(releaseFromCsv(opts.previous.files), releaseFromCsv({ schools: text('schools'), results: text('results'), gap: text('gap'), flags: text('flags') })) : null;
   const revisionsBySchool = new Map<string, Revision[]>();
   for (const r of changes?.revisions ?? []) revisionsBySchool.set(r.school_id, [...(revisionsBySchool.get(r.school_id) ?? []), r]);
   const releases = releaseList(dataset.edition ?? null, changes ? changesSummary(changes) : t().changes.firstRelease, opts.previous?.releases ?? []);
-  dl.files.push({ path: 'data/releases.json', content: JSON.stringify(releases, null, 1) });
-  dl.files.push({ path: 'feed.xml', content: atomFeed(dataset.region.name, releases, (dataset.siteUrl ?? process.env.SITE_URL ?? '').replace(/\/+$/, '') || null) });
+  sink.write('data/releases.json', [JSON.stringify(releases, null, 1)]);
+  sink.write('feed.xml', [atomFeed(dataset.region.name, releases, (dataset.siteUrl ?? process.env.SITE_URL ?? '').replace(/\/+$/, '') || null)]);
   if (changes) {
-    dl.files.push({ path: 'data/changes.csv', content: changesCsv(changes) });
+    sink.write('data/changes.csv', [changesCsv(changes)]);
     const w = t().downloads.changes;
     dl.dictionary.push({
       file: 'changes.csv',
@@ -96,7 +125,7 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: M
   };
   info.glossary = glossary(ctx.settings, info.exams, ctx.identifies);
   if (!info.siteUrl) inputs.warnings['адрес сайта не задан (site_url в манифесте или SITE_URL): ссылки относительные, без sitemap и кода для встраивания'] = 1;
-  dl.files.push({ path: 'data/datapackage.json', content: dataPackage(dataset.region.name, dl.dictionary, dataset.edition ?? null) });
+  sink.write('data/datapackage.json', [dataPackage(dataset.region.name, dl.dictionary, dataset.edition ?? null)]);
   const edition = editionOf(ctx.years, dataset.sources, opts.buildDate, dataset.edition ?? null);
   const report = (m?: { slug: string }) => [{ text: reportLink(), href: ctx.href(reportPath(m)) }];
   const schools = [...ctx.schools.values()];
@@ -107,7 +136,7 @@ export function buildSiteModel(dataset: Dataset, metrics: MetricsOutput, opts: M
     municipalityIds: muns.map((m) => m.slug),
     pageCount: 1 + 1 + 1 + 1 + 1 + 2 * muns.length + schools.length,
     warnings: inputs.warnings,
-    files: dl.files,
+    files,
     *pages() {
       yield { ...regionPage(ctx, { ...regionExtras(ctx, inputs), demo: dataset.region.demo }), actions: report() };
       yield indicatorsPage(ctx, inputs);

@@ -128,6 +128,15 @@ export interface SiteInfo {
   rules: { rule: string; flag: string; applies: boolean; cause: 'programme' | 'identification' | 'data' | null; reason: string | null }[];
 }
 
+/**
+ * Where whole-site files go as they are made: straight to disk in a build (a national
+ * results.csv is never held), to a list of SiteFile otherwise.
+ */
+export interface FileSink {
+  /** Writes a file from its parts, in order; they are all consumed before this returns. */
+  write(path: string, parts: Iterable<string>): void;
+}
+
 /** A whole-site file (downloads under dist/data/, sitemap): path inside the site and text. */
 export interface SiteFile {
   path: string;
