@@ -51,7 +51,7 @@ export interface ModelOptions {
 const COMPARED = ['schools', 'results', 'gap', 'flags'] as const;
 
 /** A sink that keeps the files in a list (tests, scripts). */
-export function memorySink(files: SiteFile[]): FileSink {
+function memorySink(files: SiteFile[]): FileSink {
   return { write: (path, parts) => void files.push({ path, content: asFileText([...parts]) }) };
 }
 
