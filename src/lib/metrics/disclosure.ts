@@ -67,6 +67,46 @@ function safeRemainder(hidden: number, participants: number, settings: Settings,
   return hidden === 0 || (hidden >= minMembers && participants >= settings.min_participants);
 }
 
+/** The region's scope in TotalCells. */
+const REGION = 0;
+
+/**
+ * A number for each total's cell (scope × year × exam × subject × grade × measure), so the
+ * subtraction check keys its counts without building a string per hidden school measure
+ * (tens of millions at national scale). Scopes are the region (0) and each municipality id.
+ */
+class TotalCells {
+  private readonly scopes = new Map<string, number>();
+  private readonly tails = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private tailCount = 0;
+  constructor(municipalityOf: Map<string, string | null>) {
+    for (const m of municipalityOf.values()) if (m && !this.scopes.has(m)) this.scopes.set(m, this.scopes.size + 1);
+  }
+  scope(id: string): number | undefined {
+    return this.scopes.get(id);
+  }
+  /** year × exam × subject × grade (no grade and an empty one are the same); made when `make`. */
+  tail(r: { year: number; exam: string; subject: string; grade: string | number | null }, make: boolean): number | undefined {
+    const path = [String(r.year), r.exam, r.subject];
+    let level: Map<string, unknown> = this.tails;
+    for (const part of path) {
+      let next = level.get(part) as Map<string, unknown> | undefined;
+      if (!next) {
+        if (!make) return undefined;
+        level.set(part, (next = new Map()));
+      }
+      level = next;
+    }
+    const grade = String(r.grade ?? '');
+    let id = level.get(grade) as number | undefined;
+    if (id === undefined && make) level.set(grade, (id = this.tailCount++));
+    return id;
+  }
+  key(scope: number, tail: number, measure: number): number {
+    return (tail * (this.scopes.size + 1) + scope) * MEASURES.length + measure;
+  }
+}
+
 export function isSmall(n: number | null, settings: Settings): boolean {
   return n === null || n < settings.min_participants;
 }
@@ -187,31 +227,35 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
   if (schools) {
     // Per total and measure: the schools a reader has no number for (hidden by us, or a
     // share coded as a band) and their participants.
-    const unknownIn = new Map<string, { count: number; n: number }>();
-    const note = (k: string, n: number) => {
-      const h = unknownIn.get(k) ?? { count: 0, n: 0 };
-      h.count++;
-      h.n += n;
-      unknownIn.set(k, h);
+    const cells = new TotalCells(schools.municipalityOf);
+    const count = new Map<number, number>();
+    const size = new Map<number, number>();
+    const note = (k: number, n: number) => {
+      count.set(k, (count.get(k) ?? 0) + 1);
+      size.set(k, (size.get(k) ?? 0) + n);
     };
     for (const r of schools.rows) {
       // Only what has a number entered a total; its size is read before the boundary drops it.
       if (r.n === null) continue;
-      const tail = `${r.year}\u0001${r.exam}\u0001${r.subject}\u0001${r.grade ?? ''}`;
+      let tail = -1;
       const m = schools.municipalityOf.get(r.school_id);
-      for (const measure of MEASURES) {
+      for (let mi = 0; mi < MEASURES.length; mi++) {
+        const measure = MEASURES[mi];
         if (!(r.suppressed_reason && r[`${measure}_state`] === 'suppressed') && !(measure !== 'mean' && r.coded?.[measure as Share])) continue;
-        if (m) note(`${m}\u0001${tail}\u0001${measure}`, r.n);
-        note(`\u0001region\u0001${tail}\u0001${measure}`, r.n);
+        if (tail < 0) tail = cells.tail(r, true)!;
+        if (m) note(cells.key(cells.scope(m)!, tail, mi), r.n);
+        note(cells.key(REGION, tail, mi), r.n);
       }
     }
     for (const p of out) {
       if (hidden.has(p)) continue;
-      const tail = `${p.year}\u0001${p.exam}\u0001${p.subject}\u0001${p.grade ?? ''}`;
-      const scope = p.scope === 'region' ? `\u0001region\u0001${tail}` : `${p.scope_id}\u0001${tail}`;
-      const unsafe = MEASURES.filter((measure) => {
-        const h = unknownIn.get(`${scope}\u0001${measure}`);
-        return p[`${measure}_state`] === 'value' && h !== undefined && !safeRemainder(h.count, h.n, settings);
+      const tail = cells.tail(p, false);
+      const scope = p.scope === 'region' ? REGION : cells.scope(p.scope_id);
+      if (tail === undefined || scope === undefined) continue;
+      const unsafe = MEASURES.filter((measure, mi) => {
+        const k = cells.key(scope, tail, mi);
+        const hiddenCount = count.get(k);
+        return p[`${measure}_state`] === 'value' && hiddenCount !== undefined && !safeRemainder(hiddenCount, size.get(k)!, settings);
       });
       if (!unsafe.length) continue;
       // A total whose mean would give a school back goes whole; a share alone goes alone.
