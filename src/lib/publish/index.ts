@@ -12,6 +12,7 @@ import type { Dataset } from '../ingest/index.ts';
 import { computeAll, discloseResults, discloseAggregates, municipalityOf } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
+import { PathSet } from './path-set.ts';
 import { scaleBreak } from '../metrics/scales.ts';
 import { pooledResults } from './pooled.ts';
 import { currentYear } from './current-year.ts';
@@ -116,24 +117,25 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
 
   // A set score is published only when every subject in it is: otherwise a subject shown
   // only as a band could be recovered from the score and the other subject.
-  const shownSubjects = new Set<string>();
+  const shownSubjects = new PathSet();
   for (const r of results) {
     const measure = measureFor(r.exam);
     // A top/bottom-coded share («менее 5 %») does not show its number either.
-    if (r[`${measure}_state`] === 'value' && r.n !== null && !(measure !== 'mean' && r.coded?.[measure])) shownSubjects.add(`${r.school_id}|${r.year}|${r.exam}|${r.subject}`);
+    if (r[`${measure}_state`] === 'value' && r.n !== null && !(measure !== 'mean' && r.coded?.[measure])) shownSubjects.add([r.year, r.exam, r.subject, r.school_id]);
   }
   const scores: SchoolScore[] = m.scores.map((s) => {
     const base = { school_id: s.school_id, year: s.year, exam: s.exam, subject_set: s.subject_set, n: s.n };
     if (s.n < settings.min_participants) return { ...base, hidden: true, score: null, reason: stateLabel('suppressed', settings.min_participants) };
-    if (s.subject_set.split(' + ').some((subj) => !shownSubjects.has(`${s.school_id}|${s.year}|${s.exam}|${subj}`))) return { ...base, hidden: true, score: null, reason: HIDDEN.setSubject };
+    if (s.subject_set.split(' + ').some((subj) => !shownSubjects.has([s.year, s.exam, subj, s.school_id]))) return { ...base, hidden: true, score: null, reason: HIDDEN.setSubject };
     return { ...base, hidden: false, score: s.score };
   });
   // A top or bottom group mean is published only when every member's own value is: the
   // scores of the mandatory set, or a single subject's published result.
-  const shownScore = new Set(scores.filter((s) => !s.hidden).map((s) => `${s.school_id}|${s.year}|${s.exam}|${s.subject_set}`));
+  const shownScore = new PathSet();
+  for (const s of scores) if (!s.hidden) shownScore.add([s.year, s.exam, s.subject_set, s.school_id]);
   const published = publishGap(
     m.gap,
-    (school, year, exam, set) => shownScore.has(`${school}|${year}|${exam}|${set}`) || (!set.includes(' + ') && shownSubjects.has(`${school}|${year}|${exam}|${set}`)),
+    (school, year, exam, set) => shownScore.has([year, exam, set, school]) || (!set.includes(' + ') && shownSubjects.has([year, exam, set, school])),
     (exam, set, from, to) => scaleBreak(scales, exam, set, from, to),
   );
   const gap = published.rows;

@@ -59,7 +59,8 @@ export function pooledResults(
     s.rows.push(r);
     if (r.mean === null || r.mean_state !== 'value') s.unusable = true;
     else if (!shown.has(k)) {
-      for (const scope of [`m:${municipalityOf.get(r.school_id) ?? ''}`, 'region']) hidden.set(`${scope}|${key(r)}`, (hidden.get(`${scope}|${key(r)}`) ?? 0) + r.n);
+      const tail = key(r);
+      for (const scope of [`m:${municipalityOf.get(r.school_id) ?? ''}|${tail}`, `region|${tail}`]) hidden.set(scope, (hidden.get(scope) ?? 0) + r.n);
     }
   }
 
