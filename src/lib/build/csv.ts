@@ -51,6 +51,8 @@ export function* csvParts(header: string[], rows: Iterable<Row>, partSize = PART
   // A text cell's CSV form depends only on its text, and a download repeats few texts
   // millions of times (codes, subjects, states): each is worked out once per file.
   const texts = new Map<string, string>();
+  // Numbers too: counts, years and means rounded to hundredths repeat as often.
+  const numbers = new Map<number, string>();
   const cells: string[] = [];
   for (const r of rows) {
     cells.length = r.length;
@@ -62,6 +64,13 @@ export function* csvParts(header: string[], rows: Iterable<Row>, partSize = PART
           cell = csvCell(v);
           // Bounded: a file of unique texts (names, id lists) gains nothing from the map.
           if (texts.size < MAX_REMEMBERED) texts.set(v, cell);
+        }
+        cells[i] = cell;
+      } else if (typeof v === 'number') {
+        let cell = numbers.get(v);
+        if (cell === undefined) {
+          cell = csvCell(v);
+          if (numbers.size < MAX_REMEMBERED) numbers.set(v, cell);
         }
         cells[i] = cell;
       } else cells[i] = csvCell(v);
