@@ -38,8 +38,8 @@ export type FileText = string | string[];
 /** Characters per part of a large CSV (16 M: a few parts for a national file, one for a region's). */
 const PART = 1 << 24;
 
-/** Distinct text cells remembered per file. */
-const MAX_REMEMBERED = 100_000;
+/** Distinct cell values remembered per file. */
+const MAX_REMEMBERED = 200_000;
 
 /**
  * A CSV streamed in parts of about `partSize` characters, each ending at a row boundary:
@@ -48,32 +48,26 @@ const MAX_REMEMBERED = 100_000;
 export function* csvParts(header: string[], rows: Iterable<Row>, partSize = PART): Generator<string> {
   let lines = ['\ufeff' + header.map(csvCell).join(',')];
   let size = lines[0].length;
-  // A text cell's CSV form depends only on its text, and a download repeats few texts
-  // millions of times (codes, subjects, states): each is worked out once per file.
-  const texts = new Map<string, string>();
-  // Numbers too: counts, years and means rounded to hundredths repeat as often.
-  const numbers = new Map<number, string>();
+  // A cell's CSV form depends only on its value, and a download repeats few values millions
+  // of times (codes, subjects, states, counts, years, means to hundredths): each is worked
+  // out once per file. A Map keeps the text «1» and the number 1 apart.
+  const known = new Map<string | number | boolean, string>();
   const cells: string[] = [];
   for (const r of rows) {
     cells.length = r.length;
     for (let i = 0; i < r.length; i++) {
       const v = r[i];
-      if (typeof v === 'string') {
-        let cell = texts.get(v);
-        if (cell === undefined) {
-          cell = csvCell(v);
-          // Bounded: a file of unique texts (names, id lists) gains nothing from the map.
-          if (texts.size < MAX_REMEMBERED) texts.set(v, cell);
-        }
-        cells[i] = cell;
-      } else if (typeof v === 'number') {
-        let cell = numbers.get(v);
-        if (cell === undefined) {
-          cell = csvCell(v);
-          if (numbers.size < MAX_REMEMBERED) numbers.set(v, cell);
-        }
-        cells[i] = cell;
-      } else cells[i] = csvCell(v);
+      if (v === null || v === undefined) {
+        cells[i] = '';
+        continue;
+      }
+      let cell = known.get(v);
+      if (cell === undefined) {
+        cell = csvCell(v);
+        // Bounded: a file of unique values (names, id lists) gains nothing from the map.
+        if (known.size < MAX_REMEMBERED) known.set(v, cell);
+      }
+      cells[i] = cell;
     }
     const line = cells.join(',');
     lines.push(line);

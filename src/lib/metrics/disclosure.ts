@@ -32,6 +32,7 @@ import type { ValueState } from '../model/types.ts';
 import type { AggregateRow, Measure, SchoolResultRow } from './results.ts';
 import { MEASURES } from './results.ts';
 import { cmpId } from './table.ts';
+import { PathMap } from './path-map.ts';
 
 export const CODE_BAND = 5;
 export const SHARES = ['share_below', 'share_good', 'share_high'] as const;
@@ -77,7 +78,7 @@ const REGION = 0;
  */
 class TotalCells {
   private readonly scopes = new Map<string, number>();
-  private readonly tails = new Map<string, Map<string, Map<string, Map<string, number>>>>();
+  private readonly tails = new PathMap<number>();
   private tailCount = 0;
   constructor(municipalityOf: Map<string, string | null>) {
     for (const m of municipalityOf.values()) if (m && !this.scopes.has(m)) this.scopes.set(m, this.scopes.size + 1);
@@ -87,19 +88,9 @@ class TotalCells {
   }
   /** year × exam × subject × grade (no grade and an empty one are the same); made when `make`. */
   tail(r: { year: number; exam: string; subject: string; grade: string | number | null }, make: boolean): number | undefined {
-    const path = [String(r.year), r.exam, r.subject];
-    let level: Map<string, unknown> = this.tails;
-    for (const part of path) {
-      let next = level.get(part) as Map<string, unknown> | undefined;
-      if (!next) {
-        if (!make) return undefined;
-        level.set(part, (next = new Map()));
-      }
-      level = next;
-    }
-    const grade = String(r.grade ?? '');
-    let id = level.get(grade) as number | undefined;
-    if (id === undefined && make) level.set(grade, (id = this.tailCount++));
+    const path = [String(r.year), r.exam, r.subject, String(r.grade ?? '')];
+    let id = this.tails.get(path);
+    if (id === undefined && make) this.tails.set(path, (id = this.tailCount++));
     return id;
   }
   key(scope: number, tail: number, measure: number): number {

@@ -12,7 +12,7 @@ import type { Dataset } from '../ingest/index.ts';
 import { computeAll, discloseResults, discloseAggregates, municipalityOf } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
-import { PathSet } from './path-set.ts';
+import { PathSet } from '../metrics/path-map.ts';
 import { scaleBreak } from '../metrics/scales.ts';
 import { pooledResults } from './pooled.ts';
 import { currentYear } from './current-year.ts';

@@ -3,7 +3,7 @@
  * the pages show, one source of truth, with a data dictionary for the Data page.
  */
 import type { Dataset } from '../ingest/index.ts';
-import { csvParts } from '../build/csv.ts';
+import { csvParts, type Row } from '../build/csv.ts';
 import type { SiteContext, SiteInputs } from './context.ts';
 import type { FieldType, FileSink, SiteInfo } from './types.ts';
 import { stateLabel } from '../format/index.ts';
@@ -20,7 +20,7 @@ class ColumnTypes {
   constructor(width: number) {
     this.types = new Array<FieldType | null>(width).fill(null);
   }
-  see(row: ReadonlyArray<string | number | boolean | null>): void {
+  see(row: Readonly<Row>): void {
     for (let i = 0; i < this.types.length; i++) {
       const v = row[i];
       if (v === null || v === undefined || v === '') continue;
@@ -67,12 +67,16 @@ export function dataPackage(name: string, dictionary: Dict[], edition: { name: s
 }
 const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
-/** `fn` over `list`, one item at a time: a download's rows are never all held at once. */
-function* each<T, R>(list: Iterable<T>, fn: (item: T) => R): Generator<R> {
-  for (const item of list) yield fn(item);
+/**
+ * `row` of each item of `list`, one at a time, skipping items it gives null for: a
+ * download's rows are never all held at once.
+ */
+function* each<T>(list: Iterable<T>, row: (item: T) => Row | null): Generator<Row> {
+  for (const item of list) {
+    const r = row(item);
+    if (r) yield r;
+  }
 }
-
-type Row = Array<string | number | boolean | null>;
 
 /**
  * Writes every download to `sink` as it is made, row by row, and returns the data
@@ -231,9 +235,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['threshold', dl.flags.threshold],
       ['fired', dl.flags.fired],
     ],
-    (function* () {
-      for (const f of inputs.flags) if (f.year === latestFlagYear || f.fired === true) yield [f.school_id, f.year, f.flag, f.rule, r2(f.value), r2(f.threshold), f.fired];
-    })(),
+    each(inputs.flags, (f) => (f.year === latestFlagYear || f.fired === true ? [f.school_id, f.year, f.flag, f.rule, r2(f.value), r2(f.threshold), f.fired] : null)),
   );
 
   add(
@@ -249,9 +251,7 @@ export function downloads(ctx: SiteContext, inputs: SiteInputs, dataset: Dataset
       ['resilient', dl.context.resilient],
       ['cluster', dl.context.cluster],
     ],
-    (function* () {
-      for (const c of inputs.context) if (c.score !== null) yield [c.school_id, c.year, c.exam, r2(c.social_index), r2(c.expected), r2(c.residual), c.resilient, c.cluster];
-    })(),
+    each(inputs.context, (c) => (c.score !== null ? [c.school_id, c.year, c.exam, r2(c.social_index), r2(c.expected), r2(c.residual), c.resilient, c.cluster] : null)),
   );
 
   // Compare and peer islands: the latest published figures per school and each school's

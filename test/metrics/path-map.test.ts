@@ -3,7 +3,7 @@
  * confuse stay apart, and a prefix of a member is not a member.
  */
 import { describe, expect, it } from 'vitest';
-import { PathSet } from '../../src/lib/publish/path-set.ts';
+import { PathSet } from '../../src/lib/metrics/path-map.ts';
 
 describe('PathSet', () => {
   it('holds exactly the paths added', () => {
