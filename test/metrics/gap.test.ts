@@ -92,6 +92,24 @@ describe('gap: top 10 % vs bottom 10 %', () => {
     expect(scores.find((s) => s.school_id === 'c')).toBeUndefined();
   });
 
+  it('adds up rows of one school, year and subject (a file by grade): Σ n·x / Σ n', () => {
+    const rs = [
+      // a: grades 9 and 11 of one ОГЭ-like subject: (12·40 + 8·60) / 20 = 960 / 20 = 48
+      { school_id: 'a', year: 2024, subject: RU, grade: '9', n: 12, mean: 40 },
+      { school_id: 'a', year: 2024, subject: RU, grade: '11', n: 8, mean: 60 },
+      // b: one row, 10 participants, 70; c: two rows of 6 and 5 = 11 ≥ 10: (6·30 + 5·52) / 11 = 440 / 11 = 40
+      { school_id: 'b', year: 2024, subject: RU, n: 10, mean: 70 },
+      { school_id: 'c', year: 2024, subject: RU, grade: '9', n: 6, mean: 30 },
+      { school_id: 'c', year: 2024, subject: RU, grade: '11', n: 5, mean: 52 },
+    ];
+    const { gap, scores } = computeGap(results(rs), schools([]), settings({ mandatory_subjects: { 'ЕГЭ': [RU] } }));
+    const score = (id: string) => scores.find((s) => s.school_id === id);
+    expect(score('a')).toMatchObject({ score: 48, n: 20, eligible: true });
+    expect(score('c')).toMatchObject({ score: 40, n: 11, eligible: true });
+    // Three eligible, k = 1: top b (70), bottom c (40).
+    expect(gap[0]).toMatchObject({ eligible: 3, k: 1, top_ids: ['b'], bottom_ids: ['c'], top_mean: 70, bottom_mean: 40, gap: 30 });
+  });
+
   it('computes change, relative change of the ratio and the target; a missing year breaks it', () => {
     const rs = [
       // 2022: 60 vs 40 → gap 20, ratio 1.5
