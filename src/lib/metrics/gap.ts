@@ -30,7 +30,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { rowCount } from './table.ts';
+import { cmpId, rowCount } from './table.ts';
 
 const op = aq.op;
 /** Below this many eligible schools the figure is marked as resting on very few schools. */
@@ -137,7 +137,7 @@ export function gapColumns(results: Columns, schools: Columns, settings: Setting
   const examIdx = new Map<string, number>(exams.map((e, i) => [e, i]));
   const idSet = new Set<string>();
   for (let i = 0; i < N; i++) if (examIdx.has(examCol[i])) idSet.add(idCol[i]);
-  const ids = [...idSet].sort(cmp);
+  const ids = [...idSet].sort(cmpId);
   const idCode = new Map(ids.map((id, i) => [id, i]));
   const esKey = new Map<string, number>();
   const esExam: number[] = [];
@@ -173,7 +173,7 @@ export function gapColumns(results: Columns, schools: Columns, settings: Setting
   const sid = schools.school_id ?? [];
   const smun = schools.municipality_id ?? [];
   for (let i = 0; i < sid.length; i++) if (sid[i] !== null && smun[i] !== null && smun[i] !== '') munOfId.set(String(sid[i]), String(smun[i]));
-  const munNames: string[] = [...new Set(munOfId.values())].sort(cmp);
+  const munNames: string[] = [...new Set(munOfId.values())].sort(cmpId);
   const munCode = new Map(munNames.map((m, i) => [m, i + 1]));
   const schoolScope = Int32Array.from(ids, (id) => (munOfId.has(id) ? munCode.get(munOfId.get(id)!)! : 0));
   return { N, exams, ids, esExam, esSubject, cs, cy, ces, cn, cx, cok, munNames, schoolScope };
@@ -238,7 +238,7 @@ export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptio
   const setRank = new Array<number>(sets.length);
   sets
     .map((_, i) => i)
-    .sort((a, b) => cmp(sets[a].exam, sets[b].exam) || cmp(sets[a].label, sets[b].label))
+    .sort((a, b) => cmpId(sets[a].exam, sets[b].exam) || cmpId(sets[a].label, sets[b].label))
     .forEach((c, r) => (setRank[c] = r));
 
   // A school's set score = Σ n·x / Σ n, only when it has every subject of the set;
@@ -353,9 +353,9 @@ export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptio
  * a cut to the smaller id (= smaller code). Each group's ids in its order (best first / worst
  * first), the sum and count of its scores; the top group also carries the eligible count and k.
  */
-function topAndBottom(scopeScores: ColumnTable, $: { Y: number; y0: number; S: number; share: number }) {
+function topAndBottom(scopeScores: ColumnTable, figure: { Y: number; y0: number; S: number; share: number }) {
   const ranked = scopeScores
-    .params($)
+    .params(figure)
     .derive({ fig: (d: any, $: any) => (d.scope * $.Y + d.y - $.y0) * $.S + d.set })
     .select('fig', 's', 'score')
     .groupby('fig')
@@ -397,8 +397,4 @@ function keysRepeat(c: GapColumns, y0: number, Y: number, ES: number): boolean {
     seen[key] = 1;
   }
   return false;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
