@@ -37,6 +37,9 @@ import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.t
 import { dataFacts, INDEX_MIN_COVERAGE, ruleApplicability, type RuleApplicability } from './rules.ts';
 import { cmpId, groupSize, meanSd, numCol, rowCount, strCol, intCol } from './table.ts';
 import { rankedExams } from './gap.ts';
+import { IndicatorLookup } from './school-indicators.ts';
+
+export { IndicatorLookup };
 
 export type { FlagId };
 export type IndexId = 'social' | 'staffing' | 'resources';
@@ -73,78 +76,42 @@ export interface IndexRow {
   needed: number;
 }
 
-/** indicator → year → school → value (only cells with a value). */
-export type IndicatorLookup = Map<string, Map<number, Map<string, number>>>;
-
-export function indicatorLookup(indicators: Columns, schools?: Columns): IndicatorLookup {
-  const out: IndicatorLookup = new Map();
-  const id = strCol(indicators, 'school_id');
-  const ind = strCol(indicators, 'indicator');
-  const year = intCol(indicators, 'year');
-  const val = numCol(indicators, 'value');
-  const put = (k: string, y: number, s: string, v: number) => {
-    let a = out.get(k);
-    if (!a) out.set(k, (a = new Map()));
-    let b = a.get(y);
-    if (!b) a.set(y, (b = new Map()));
-    b.set(s, v);
-  };
-  for (let i = 0; i < id.length; i++) {
-    if (id[i] === null || ind[i] === null || year[i] === null || val.v[i] === null) continue;
-    put(ind[i]!, year[i]!, id[i]!, val.v[i]!);
-  }
-  // The schools table's head count stands in for a missing `students` indicator.
-  if (schools) {
-    const sid = strCol(schools, 'school_id');
-    const st = numCol(schools, 'students');
-    const years = new Set<number>();
-    for (const a of out.values()) for (const y of a.keys()) years.add(y);
-    for (const y of years) {
-      for (let i = 0; i < sid.length; i++) {
-        if (sid[i] === null || st.v[i] === null) continue;
-        if (out.get('students')?.get(y)?.has(sid[i]!)) continue;
-        put('students', y, sid[i]!, st.v[i]!);
-      }
-    }
-  }
-  return out;
-}
-
 /**
  * Weighted mean of z-scored components, sign by polarity (higher index = better), per
  * year across all schools with the component.
  */
 export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: number, schoolIds: string[], weights: Record<string, number>): IndexRow[] {
   const comps = SCHOOL_INDICATORS.filter((m) => m.group === index);
-  const z = new Map<string, Map<string, number>>();
-  for (const c of comps) {
-    const vals = lookup.get(c.id)?.get(year);
-    const m = new Map<string, number>();
-    if (vals && vals.size) {
-      const { mean, sd } = meanSd([...vals.values()]);
-      const sign = c.polarity === 'higher' ? 1 : -1;
-      for (const [s, v] of vals) m.set(s, sd > 0 ? (sign * (v - mean)) / sd : 0);
-    }
-    z.set(c.id, m);
-  }
+  // Each component's z by school slot (NaN where the school has no value).
+  const z = comps.map((c) => {
+    const col = lookup.column(c.id, year);
+    if (!col) return null;
+    const { mean, sd } = meanSd(Float64Array.from(col.order, (slot) => col.value[slot]));
+    const sign = c.polarity === 'higher' ? 1 : -1;
+    return col.value.map((v) => (v !== v ? NaN : sd > 0 ? (sign * (v - mean)) / sd : 0));
+  });
+  const raw = comps.map((c) => lookup.column(c.id, year)?.value);
   const w = Object.fromEntries(comps.map((c) => [c.id, weights[c.id] ?? 1]));
   const need = Math.ceil(comps.length * INDEX_MIN_COVERAGE);
   return schoolIds.map((s) => {
+    const slot = lookup.slot.get(s);
     const components: Record<string, number | null> = {};
-    const raw: Record<string, number | null> = {};
+    const rawOf: Record<string, number | null> = {};
     let sw = 0;
     let sz = 0;
     let have = 0;
-    for (const c of comps) {
-      const v = z.get(c.id)!.get(s);
-      components[c.id] = v ?? null;
-      raw[c.id] = lookup.get(c.id)?.get(year)?.get(s) ?? null;
-      if (v === undefined || !(w[c.id] > 0)) continue;
+    for (let j = 0; j < comps.length; j++) {
+      const id = comps[j].id;
+      const v = slot === undefined || !z[j] ? NaN : z[j]![slot];
+      const r = slot === undefined || !raw[j] ? NaN : raw[j]![slot];
+      components[id] = v === v ? v : null;
+      rawOf[id] = r === r ? r : null;
+      if (v !== v || !(w[id] > 0)) continue;
       have++;
-      sw += w[c.id];
-      sz += w[c.id] * v;
+      sw += w[id];
+      sz += w[id] * v;
     }
-    return { school_id: s, year, index, value: have >= need && sw > 0 ? sz / sw : null, components, raw, weights: w, used: have, needed: need };
+    return { school_id: s, year, index, value: have >= need && sw > 0 ? sz / sw : null, components, raw: rawOf, weights: w, used: have, needed: need };
   });
 }
 
@@ -280,7 +247,7 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
   const R = settings.rules;
   const rules = ruleApplicability(dataFacts(tables), settings);
   const applies = new Set(rules.filter((r) => r.applies).map((r) => r.rule));
-  const lookup = indicatorLookup(tables.indicators, tables.schools);
+  const lookup = new IndicatorLookup(tables.indicators, tables.schools);
   const gia = giaScores(tables.results, settings);
   const ege = egeMeans(tables.results, settings);
   const ids = new Set<string>(strCol(tables.schools, 'school_id').filter((s): s is string => s !== null));
@@ -289,7 +256,7 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
   const rYear = intCol(tables.results, 'year');
   const ranked = new Set(rankedExams(settings));
   for (let i = 0, rows = rowCount(tables.results); i < rows; i++) if (ranked.has(rExam[i]!) && rYear[i] !== null) yearSet.add(rYear[i]!);
-  for (const a of lookup.values()) for (const y of a.keys()) yearSet.add(y);
+  for (const y of lookup.years()) yearSet.add(y);
   for (const s of gia.keys()) ids.add(s);
   const schoolIds = [...ids].sort(cmpId);
   const years = [...yearSet].sort((a, b) => a - b);
@@ -311,42 +278,45 @@ export function computeFlags(tables: { schools: Columns; results: Columns; indic
     // Low results over the last years.
     const window = windows.get(y) ?? new Map<string, number>();
     const low = lowestShare(window, R.low_results_quantile);
-    const idx: Record<IndexId, { rows: Map<string, IndexRow>; low: ReturnType<typeof lowestShare> }> = {} as never;
+    // Each index's rows, in the order of schoolIds.
+    const idx: Record<IndexId, { rows: IndexRow[]; low: ReturnType<typeof lowestShare> }> = {} as never;
     for (const index of ['social', 'staffing', 'resources'] as IndexId[]) {
       const rows = computeIndex(lookup, index, y, schoolIds, settings.index_weights);
       indices.push(...rows);
       const vals = new Map<string, number>();
       for (const r of rows) if (r.value !== null) vals.set(r.school_id, r.value);
-      idx[index] = { rows: new Map(rows.map((r) => [r.school_id, r])), low: lowestShare(vals, R.index_quantile) };
+      idx[index] = { rows, low: lowestShare(vals, R.index_quantile) };
     }
-    const ind = (k: string, s: string) => lookup.get(k)?.get(y)?.get(s);
+    const ind = (k: string, slot: number | undefined) => lookup.at(k, y, slot);
     const regionEge = ege.region.get(y);
-    for (const s of schoolIds) {
+    for (let i = 0; i < schoolIds.length; i++) {
+      const s = schoolIds[i];
+      const slot = lookup.slot.get(s);
       const w = window.get(s);
       if (w === undefined || low.cut === null) row(s, y, 'shnro', 'low_results', null, low.cut, null, null);
       else row(s, y, 'shnro', 'low_results', w, low.cut, low.fired.has(s), low.cut - w);
-      lowRule(s, y, 'shnro', 'continue_10', ind('continue_10_share', s), R.continue_10_min, true);
+      lowRule(s, y, 'shnro', 'continue_10', ind('continue_10_share', slot), R.continue_10_min, true);
       const e = ege.school.get(s)?.get(y);
       if (e === undefined || regionEge === undefined || e.n < settings.min_participants) row(s, y, 'shnro', 'below_region', null, -R.below_region_points, null, null);
       else {
         const d = e.mean - regionEge;
         row(s, y, 'shnro', 'below_region', d, -R.below_region_points, d < -R.below_region_points, -R.below_region_points - d);
       }
-      lowRule(s, y, 'shnro', 'olympiad', ind('olympiad_share', s), R.olympiad_max, false);
-      lowRule(s, y, 'shnro', 'satisfaction', ind('satisfaction_share', s), R.satisfaction_max, false);
+      lowRule(s, y, 'shnro', 'olympiad', ind('olympiad_share', slot), R.olympiad_max, false);
+      lowRule(s, y, 'shnro', 'satisfaction', ind('satisfaction_share', slot), R.satisfaction_max, false);
       row(s, y, 'shnro', 'knowledge_quality', null, 40, null, null);
       for (const [index, flag] of [['social', 'nsu'], ['staffing', 'staffing'], ['resources', 'resources']] as [IndexId, FlagId][]) {
         const { rows, low: l } = idx[index];
-        const v = rows.get(s)?.value ?? null;
+        const v = rows[i].value;
         if (v === null || l.cut === null) row(s, y, flag, `${index}_index`, null, l.cut, null, null);
         else row(s, y, flag, `${index}_index`, v, l.cut, l.fired.has(s), l.cut - v);
       }
       for (const k of ['monotown', 'pension_majority'] as const) {
-        const v = ind(k, s);
+        const v = ind(k, slot);
         if (v === undefined) row(s, y, 'territory', k, null, 1, null, null);
         else row(s, y, 'territory', k, v, 1, v >= 1, v >= 1 ? 1 : v - 1);
       }
-      const u = ind('unemployment_ratio', s);
+      const u = ind('unemployment_ratio', slot);
       if (u === undefined) row(s, y, 'territory', 'unemployment', null, R.unemployment_ratio_min, null, null);
       else row(s, y, 'territory', 'unemployment', u, R.unemployment_ratio_min, u >= R.unemployment_ratio_min, u - R.unemployment_ratio_min);
     }

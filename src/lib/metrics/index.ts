@@ -111,7 +111,7 @@ function metricsAfterGap(tables: CanonicalTables, settings: Settings, before: Be
   const { context, fits } = contextRows(scores, social, status, settings);
   const socialYears = [...new Set(social.filter((r) => r.value !== null).map((r) => r.year))].sort((a, b) => a - b);
   const latest = socialYears[socialYears.length - 1];
-  const students = new Map(lookup.get('students')?.get(latest) ?? []);
+  const students = latest === undefined ? new Map<string, number>() : lookup.toMap('students', latest);
   const primaryExam = rankedExams(settings).find((e) => scores.some((s) => s.exam === e && s.year === latest));
   const primary = primaryExam ? { exam: primaryExam, subject_set: setLabel(settings.mandatory_subjects[primaryExam] ?? []) } : null;
   const cl = latest === undefined ? { clusters: [], bySchool: new Map<string, number>() } : clusterSchools({ indices, gia, students, schools: tables.schools, year: latest }, settings);
