@@ -229,6 +229,28 @@ describe.skipIf(skipBrowser)('accessibility in Chromium', () => {
         }
       });
     }
+
+    it('on a phone every section of the site is in sight, none hidden past the edge of a scrolling row', async () => {
+      for (const width of [320, 380]) {
+        const page = await s.newPage();
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(s.origin + types.region, { waitUntil: 'networkidle' });
+        const links = await page.evaluate(() =>
+          [...document.querySelectorAll('.site-header nav a')].map((a) => {
+            const r = a.getBoundingClientRect();
+            return { text: a.textContent, left: r.left, right: r.right, height: r.height };
+          }),
+        );
+        expect(links).toHaveLength(7);
+        for (const l of links) {
+          expect(l.left, `${l.text} at ${width} px`).toBeGreaterThanOrEqual(0);
+          expect(l.right, `${l.text} at ${width} px`).toBeLessThanOrEqual(width);
+          // WCAG 2.2 target size (minimum): 24 CSS px.
+          expect(l.height, `${l.text} at ${width} px`).toBeGreaterThanOrEqual(24);
+        }
+        await page.close();
+      }
+    });
   });
 
   // The other sites the test run built (the small fixture with hostile names; Moscow and
