@@ -136,6 +136,14 @@ describe('НСУ and the index', () => {
     expect(get(out, 'C', 2024, 'social_index').fired).toBe(false);
     const st = flagStatus(out.flags);
     expect(st.get('D\u00012024\u0001nsu')).toBe(true);
+    // Only НСУ: the same statuses for it, none for the other flags.
+    const nsu = flagStatus(out.flags, 'nsu');
+    expect([...nsu]).toEqual([...st].filter(([k]) => k.endsWith('\u0001nsu')));
+    expect(nsu.get('D\u00012024\u0001nsu')).toBe(true);
+    expect(nsu.get('C\u00012024\u0001nsu')).toBe(false);
+    expect([...nsu.keys()].some((k) => !k.endsWith('\u0001nsu'))).toBe(false);
+    const row = (flag: 'shnro' | 'nsu', fired: boolean | null) => ({ school_id: 'A', year: 2024, flag, rule: 'r', value: null, threshold: null, fired, distance: null, note: null });
+    expect(flagStatus([row('shnro', true), row('nsu', false), row('nsu', null)], 'nsu')).toEqual(new Map([['A\u00012024\u0001nsu', null]]));
     // staffing index: no components in the data at all → the rule does not apply
     expect(get(out, 'D', 2024, 'staffing_index')).toBeUndefined();
     expect(out.rules.find((r) => r.rule === 'staffing_index')).toMatchObject({ applies: false, reason: 'для индекса нужно не менее 2 из 4 показателей, в наборе 0' });

@@ -103,12 +103,13 @@ interface BeforeGap {
 function metricsAfterGap(tables: CanonicalTables, settings: Settings, before: BeforeGap, { gap, scores }: GapResult) {
   const { scales, results, aggs, flagsOut } = before;
   const { flags, indices, gia, years, rules, lookup } = flagsOut;
-  const status = flagStatus(flags);
+  // Only the НСУ status is read (a resilient school is one in unfavourable conditions).
+  const nsuStatus = flagStatus(flags, 'nsu');
   const flagged = flaggedSchools(flags, ['shnro', 'nsu']);
   const indicators = computeProgramme(tables, settings, { flagged, gia, gap, years });
 
   const social = indices.filter((r) => r.index === 'social');
-  const { context, fits } = contextRows(scores, social, status, settings);
+  const { context, fits } = contextRows(scores, social, nsuStatus, settings);
   const socialYears = [...new Set(social.filter((r) => r.value !== null).map((r) => r.year))].sort((a, b) => a - b);
   const latest = socialYears[socialYears.length - 1];
   const students = latest === undefined ? new Map<string, number>() : lookup.toMap('students', latest);
