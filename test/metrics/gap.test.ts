@@ -92,6 +92,39 @@ describe('gap: top 10 % vs bottom 10 %', () => {
     expect(scores.find((s) => s.school_id === 'c')).toBeUndefined();
   });
 
+  it('gives score rows for every set with scores: all, for none with scores: none, and the same gap either way', () => {
+    const rs = [
+      // a: set (10·70 + 30·50) / 40 = 55; b: set (20·60 + 20·40) / 40 = 50; c: Russian only
+      { school_id: 'a', year: 2024, subject: RU, n: 10, mean: 70 },
+      { school_id: 'a', year: 2024, subject: MP, n: 30, mean: 50 },
+      { school_id: 'b', year: 2024, subject: RU, n: 20, mean: 60 },
+      { school_id: 'b', year: 2024, subject: MP, n: 20, mean: 40 },
+      { school_id: 'c', year: 2024, subject: RU, n: 20, mean: 80 },
+      { school_id: 'b', year: 2023, subject: RU, n: 20, mean: 65 },
+    ];
+    const all = computeGap(results(rs), schools([]), settings(), { scores: 'all' });
+    // Sets in code order: the mandatory set first, then each subject alone by name
+    // (МП before РЯ); within a set by year, then school.
+    expect(all.scores.map((s) => [s.subject_set, s.year, s.school_id, s.score])).toEqual([
+      [SET, 2024, 'a', 55],
+      [SET, 2024, 'b', 50],
+      [MP, 2024, 'a', 50],
+      [MP, 2024, 'b', 40],
+      [RU, 2023, 'b', 65],
+      [RU, 2024, 'a', 70],
+      [RU, 2024, 'b', 60],
+      [RU, 2024, 'c', 80],
+    ]);
+    const none = computeGap(results(rs), schools([]), settings(), { scores: 'none' });
+    expect(none.scores).toEqual([]);
+    const mandatory = computeGap(results(rs), schools([]), settings());
+    expect(mandatory.scores.map((s) => s.school_id)).toEqual(['a', 'b']);
+    expect(all.gap).toEqual(mandatory.gap);
+    expect(none.gap).toEqual(mandatory.gap);
+    // Russian alone in 2024: a 70, b 60, c 80 → k 1: top c 80, bottom b 60.
+    expect(mandatory.gap.find((g) => g.subject_set === RU && g.year === 2024)).toMatchObject({ eligible: 3, top_ids: ['c'], bottom_ids: ['b'], gap: 20 });
+  });
+
   it('adds up rows of one school, year and subject (a file by grade): Σ n·x / Σ n', () => {
     const rs = [
       // a: grades 9 and 11 of one ОГЭ-like subject: (12·40 + 8·60) / 20 = 960 / 20 = 48
