@@ -39,8 +39,6 @@ import { cmpId, groupSize, meanSd, numCol, rowCount, strCol, intCol } from './ta
 import { rankedExams } from './gap.ts';
 import { IndicatorLookup } from './school-indicators.ts';
 
-export { IndicatorLookup };
-
 export type { FlagId };
 export type IndexId = 'social' | 'staffing' | 'resources';
 
