@@ -5,7 +5,7 @@
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
 import { locale } from '../words/locale.ts';
-import { appendFileSync, closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
@@ -254,7 +254,7 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
   // Pages whose charts are still being drawn wait here (a bounded number, so memory stays
   // flat); the oldest is written once its charts are in the store.
   const waiting: { page: Page; name: string; charts: Chart[] }[] = [];
-  const begun = new Set<string>();
+  const areaFiles = areaCsvWriter(put);
   const writePage = (page: Page, name: string, pending: Chart[]) => {
     for (const c of pending) {
       const svg = charts!.store.get(pendingKey(c.svg));
@@ -270,29 +270,27 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
       writePage(w.page, w.name, w.charts);
     }
   };
-  for (const page of model.pages()) {
-    const name = page.path === '' ? 'index' : page.path;
-    const pending: Chart[] = [];
-    for (const s of page.sections) {
-      for (const c of s.charts ?? []) if (c.svg.startsWith(PENDING)) pending.push(c);
-    }
-    if (page.csv) {
-      // A school's rows go into its area's shared file: begun with its head by the area's
-      // first school, appended to by the others.
-      const file = join(filesDir, page.csv.file);
-      if (begun.has(file)) appendFileSync(file, schoolCsvPart(page, page.csv.key, false));
-      else {
-        put(file, schoolCsvPart(page, page.csv.key, true));
-        begun.add(file);
+  try {
+    for (const page of model.pages()) {
+      const name = page.path === '' ? 'index' : page.path;
+      const pending: Chart[] = [];
+      for (const s of page.sections) {
+        for (const c of s.charts ?? []) if (c.svg.startsWith(PENDING)) pending.push(c);
       }
-    } else put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
-    if (page.path) urls.add(page.path);
-    if (pending.length) {
-      waiting.push({ page, name, charts: pending });
-      await flush(MAX_WAITING_PAGES);
-    } else writePage(page, name, pending);
+      if (page.csv) {
+        const file = join(filesDir, page.csv.file);
+        areaFiles.add(file, (first) => schoolCsvPart(page, page.csv!.key, first));
+      } else put(join(filesDir, 'page-data', `${name}.csv`), pageCsv(page));
+      if (page.path) urls.add(page.path);
+      if (pending.length) {
+        waiting.push({ page, name, charts: pending });
+        await flush(MAX_WAITING_PAGES);
+      } else writePage(page, name, pending);
+    }
+    await flush(0);
+  } finally {
+    areaFiles.close();
   }
-  await flush(0);
   // A sitemap needs absolute addresses: without the site's address there is none.
   const site = model.info.siteUrl;
   if (site) {
@@ -305,6 +303,35 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
   put(join(dir, 'site.json'), JSON.stringify(model.info));
   put(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
   put(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));
+}
+
+/**
+ * The schools' CSV rows, one file per area: begun with its head by the area's first school,
+ * appended to by the others. The last file stays open while its schools follow one another
+ * (as they do when ids begin with the area's code), instead of an open and a close per school.
+ */
+function areaCsvWriter(put: (file: string, content: string) => void): { add: (file: string, part: (first: boolean) => string) => void; close: () => void } {
+  const begun = new Set<string>();
+  let open: { file: string; fd: number } | null = null;
+  const close = () => {
+    if (open) closeSync(open.fd);
+    open = null;
+  };
+  return {
+    add(file, part) {
+      if (open?.file !== file) {
+        close();
+        if (!begun.has(file)) {
+          put(file, part(true));
+          begun.add(file);
+          return;
+        }
+        open = { file, fd: openSync(file, 'a') };
+      }
+      writeSync(open.fd, part(false));
+    },
+    close,
+  };
 }
 
 async function runAstro(outDir: string, modelDir: string): Promise<void> {
