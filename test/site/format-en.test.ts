@@ -13,6 +13,25 @@ import { formatDate } from '../../src/lib/site/report/edition.ts';
 
 afterEach(() => setLocale('ru'));
 
+describe('numbers already formatted are remembered per locale and number of digits', () => {
+  it('gives the same value in each locale its own text, whichever came first', () => {
+    setLocale('ru');
+    expect(formatNumber(1234.5, 1)).toBe('1\u00a0234,5');
+    expect(formatNumber(1234.5, 0)).toBe('1\u00a0235');
+    setLocale('en');
+    expect(formatNumber(1234.5, 1)).toBe('1,234.5');
+    expect(formatNumber(1234.5, 2)).toBe('1,234.50');
+    setLocale('ru');
+    expect(formatNumber(1234.5, 1)).toBe('1\u00a0234,5');
+  });
+  it('keeps −0 and 0 apart, though a Map takes them for one key', () => {
+    setLocale('ru');
+    expect(formatNumber(0, 1)).toBe('0,0');
+    expect(formatNumber(-0, 1)).toBe('−0,0');
+    expect(formatNumber(0, 1)).toBe('0,0');
+  });
+});
+
 describe('en-US formatting', () => {
   it('a decimal point, a comma between thousands, a percent sign with no space', () => {
     setLocale('en');

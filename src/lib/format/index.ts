@@ -26,9 +26,34 @@ export function commonWords(): typeof ruCommon {
   return locale() === 'en' ? enCommon : ruCommon;
 }
 
+/**
+ * Texts and rounded values already worked out, per locale and number of digits. A site
+ * prints the same few thousand values (means to one decimal) hundreds of thousands of
+ * times, and each Intl call costs about twenty times a Map lookup. Bounded: cleared when full.
+ */
+const MEMO_MAX = 1 << 16;
+let textLocale = '';
+let texts: Map<number, string>[] = [];
+const roundings: Map<number, number>[] = [];
+function bounded<T>(list: Map<number, T>[], digits: number): Map<number, T> {
+  let m = list[digits];
+  if (!m) list[digits] = m = new Map();
+  else if (m.size >= MEMO_MAX) m.clear();
+  return m;
+}
+
 /** 1234.5 → «1 234,5» (CLDR uses a no-break space as the group separator). */
 export function formatNumber(value: number, digits = 1): string {
-  return nf(digits).format(value).replace('-', '−');
+  // −0 and 0 are one Map key but print differently («−0» and «0»).
+  if (value === 0) return nf(digits).format(value).replace('-', '−');
+  if (locale() !== textLocale) {
+    textLocale = locale();
+    texts = [];
+  }
+  const m = bounded(texts, digits);
+  let text = m.get(value);
+  if (text === undefined) m.set(value, (text = nf(digits).format(value).replace('-', '−')));
+  return text;
 }
 
 const plainCache = new Map<number, Intl.NumberFormat>();
@@ -38,12 +63,17 @@ const plainCache = new Map<number, Intl.NumberFormat>();
  * 3.0). Tables, CSV files and summary sentences all round through here, so they agree.
  */
 export function roundAsShown(value: number, digits = 1): number {
+  const m = bounded(roundings, digits);
+  const known = m.get(value);
+  if (known !== undefined) return known;
   let f = plainCache.get(digits);
   if (!f) {
     f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
     plainCache.set(digits, f);
   }
-  return Number(f.format(value)) + 0; // + 0 turns −0 into 0
+  const rounded = Number(f.format(value)) + 0; // + 0 turns −0 into 0
+  m.set(value, rounded);
+  return rounded;
 }
 
 export function formatInt(value: number): string {
