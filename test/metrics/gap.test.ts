@@ -68,16 +68,21 @@ describe('gap: top 10 % vs bottom 10 %', () => {
     expect(scores.find((s) => s.school_id === 'c')).toBeUndefined(); // scores only for the mandatory set
   });
 
+  // Three schools of 2024 with the two subjects of the mandatory set, or one of them:
+  // a: (10·70 + 30·50) / 40 = 2200 / 40 = 55 (mean of means would be 60)
+  // b: (20·60 + 20·40) / 40 = 50
+  // c: Russian only (80): not in the set
+  const setRows: R[] = [
+    { school_id: 'a', year: 2024, subject: RU, n: 10, mean: 70 },
+    { school_id: 'a', year: 2024, subject: MP, n: 30, mean: 50 },
+    { school_id: 'b', year: 2024, subject: RU, n: 20, mean: 60 },
+    { school_id: 'b', year: 2024, subject: MP, n: 20, mean: 40 },
+    { school_id: 'c', year: 2024, subject: RU, n: 20, mean: 80 },
+  ];
+
   it('weights the set score by participants and requires every subject of the set', () => {
     const rs = [
-      // a: (10·70 + 30·50) / 40 = 2200 / 40 = 55 (mean of means would be 60)
-      { school_id: 'a', year: 2024, subject: RU, n: 10, mean: 70 },
-      { school_id: 'a', year: 2024, subject: MP, n: 30, mean: 50 },
-      // b: (20·60 + 20·40) / 40 = 50
-      { school_id: 'b', year: 2024, subject: RU, n: 20, mean: 60 },
-      { school_id: 'b', year: 2024, subject: MP, n: 20, mean: 40 },
-      // c: Russian only (80): not in the set
-      { school_id: 'c', year: 2024, subject: RU, n: 20, mean: 80 },
+      ...setRows,
       // e: maths group of 8 < 10: in the score table, not eligible
       { school_id: 'e', year: 2024, subject: RU, n: 40, mean: 60 },
       { school_id: 'e', year: 2024, subject: MP, n: 8, mean: 60 },
@@ -93,15 +98,7 @@ describe('gap: top 10 % vs bottom 10 %', () => {
   });
 
   it('gives score rows for every set with scores: all, for none with scores: none, and the same gap either way', () => {
-    const rs = [
-      // a: set (10·70 + 30·50) / 40 = 55; b: set (20·60 + 20·40) / 40 = 50; c: Russian only
-      { school_id: 'a', year: 2024, subject: RU, n: 10, mean: 70 },
-      { school_id: 'a', year: 2024, subject: MP, n: 30, mean: 50 },
-      { school_id: 'b', year: 2024, subject: RU, n: 20, mean: 60 },
-      { school_id: 'b', year: 2024, subject: MP, n: 20, mean: 40 },
-      { school_id: 'c', year: 2024, subject: RU, n: 20, mean: 80 },
-      { school_id: 'b', year: 2023, subject: RU, n: 20, mean: 65 },
-    ];
+    const rs = [...setRows, { school_id: 'b', year: 2023, subject: RU, n: 20, mean: 65 }];
     const all = computeGap(results(rs), schools([]), settings(), { scores: 'all' });
     // Sets in code order: the mandatory set first, then each subject alone by name
     // (МП before РЯ); within a set by year, then school.

@@ -81,14 +81,15 @@ export interface IndexRow {
 export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: number, schoolIds: string[], weights: Record<string, number>): IndexRow[] {
   const comps = SCHOOL_INDICATORS.filter((m) => m.group === index);
   // Each component's z by school slot (NaN where the school has no value).
-  const z = comps.map((c) => {
-    const col = lookup.column(c.id, year);
+  const cols = comps.map((c) => lookup.column(c.id, year));
+  const z = comps.map((c, j) => {
+    const col = cols[j];
     if (!col) return null;
     const { mean, sd } = meanSd(Float64Array.from(col.order, (slot) => col.value[slot]));
     const sign = c.polarity === 'higher' ? 1 : -1;
     return col.value.map((v) => (v !== v ? NaN : sd > 0 ? (sign * (v - mean)) / sd : 0));
   });
-  const raw = comps.map((c) => lookup.column(c.id, year)?.value);
+  const raw = cols.map((col) => col?.value);
   const w = Object.fromEntries(comps.map((c) => [c.id, weights[c.id] ?? 1]));
   const need = Math.ceil(comps.length * INDEX_MIN_COVERAGE);
   return schoolIds.map((s) => {

@@ -266,7 +266,7 @@ export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptio
   const keepAlone = single.some((set) => set >= 0 && sets[set].keep);
   const kept = (keepAlone ? scored : scored.slice(0, 1)).map((t) => t.filter((d: any, $: any) => $.keep[d.set]));
   const scores: SchoolScoreRow[] = (
-    (kept.length > 1 ? kept[0].concat(kept[1]) : kept[0]).orderby('set', 'y', 's').objects() as Record<string, any>[]
+    kept[0].concat(...kept.slice(1)).orderby('set', 'y', 's').objects() as Record<string, any>[]
   ).map((r) => ({ school_id: ids[r.s], year: r.y, exam: sets[r.set].exam, subject_set: sets[r.set].label, score: r.score, n: r.n, n_sum: r.n_sum, eligible: r.eligible }));
 
   const S = sets.length;
@@ -286,8 +286,8 @@ export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptio
       figureParams,
     ),
   ]);
-  const high = groups.slice(1).reduce((t, g) => t.concat(g.high), groups[0].high);
-  const low = groups.slice(1).reduce((t, g) => t.concat(g.low), groups[0].low);
+  const high = groups[0].high.concat(...groups.slice(1).map((g) => g.high));
+  const low = groups[0].low.concat(...groups.slice(1).map((g) => g.low));
   const higher = scorePolarity(settings) === 'higher';
 
   const figures = high
