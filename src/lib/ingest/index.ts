@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { FILE_KINDS, type CanonicalTables, type FileKind, type Problem, type Source } from '../model/types.ts';
 import { resolveSettings, type Settings } from '../model/config.ts';
 import { decode } from './decode.ts';
@@ -62,14 +63,14 @@ export interface LoadOptions {
 /** Below this a file is read faster here than a worker starts. */
 const LARGE_FILE = 8 * 2 ** 20;
 
-async function readerThreads(fulls: string[]): Promise<number> {
+/** Each entry's file size in bytes (0 when it cannot be read: the read reports why). */
+async function fileSizes(fulls: string[]): Promise<number[]> {
   const { stat } = await import('node:fs/promises');
-  const { availableParallelism } = await import('node:os');
-  let large = 0;
-  for (const full of new Set(fulls)) {
-    const size = await stat(full).then((s) => s.size, () => 0);
-    if (size >= LARGE_FILE) large++;
-  }
+  return Promise.all(fulls.map((full) => (full ? stat(full).then((s) => s.size, () => 0) : 0)));
+}
+
+function readerThreads(fulls: string[], sizes: number[]): number {
+  const large = new Set(fulls.filter((full, i) => sizes[i] >= LARGE_FILE)).size;
   return large >= 2 ? Math.min(large, availableParallelism()) : 1;
 }
 
@@ -118,11 +119,21 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   const problems: Problem[] = [];
   const base: Dataset = { dir, region: { name: '', demo: false }, settings: resolveSettings(undefined), tables: emptyTables(), sources: [], problems, inputHash: '' };
   // What was read decides what is built: the build skips itself when this and the code match.
-  const inputs = createHash('sha256');
+  // Each file's digest, combined in manifest order: files read in threads are read largest
+  // first, and the hash must not depend on that.
+  const digests = new Map<string, Buffer>();
   const readHashed = async (p: string) => {
     const bytes = await readFile(p);
-    inputs.update(p).update('\0').update(bytes).update('\0');
+    digests.set(p, createHash('sha256').update(bytes).digest());
     return bytes;
+  };
+  const inputHash = (paths: string[]) => {
+    const inputs = createHash('sha256');
+    for (const p of new Set(paths)) {
+      const d = digests.get(p);
+      if (d) inputs.update(p).update('\0').update(d);
+    }
+    return inputs.digest('hex');
   };
 
   let manifestText: string;
@@ -187,28 +198,47 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
     uses.set(full, (uses.get(full) ?? 0) + 1);
   }
   const perFile = collector();
+  const sizes = await fileSizes(fulls);
   // Large files are read in worker threads (one file per task); the main thread appends
   // their rows in manifest order, so the result is the same as reading them here.
-  const threads = opts.threads ?? (opts.readFile ? 1 : await readerThreads(fulls));
+  const threads = opts.threads ?? (opts.readFile ? 1 : readerThreads(fulls, sizes));
   const pool = threads > 1 ? readerPool(threads) : undefined;
-  // In manifest order: what each entry adds once its file is read (parallel reading only).
-  const pending: Array<Promise<() => void>> = [];
+  for (const f of m.files) {
+    // A results file's declared scale is its rows' scale: a series whose scale changes
+    // between years (65 → 100 points) breaks there (METRICS.md «Scale breaks»).
+    // A declared conversion (rescale_to) puts the means on the target scale: that is their scale.
+    if (f.kind === 'results' && f.scale && !('scale_max' in f.columns) && !('scale_max' in f.constants) && !('scale_max' in f.derive)) f.constants.scale_max = (f.rescale_to ?? f.scale)[1];
+    const src: Source = { ...(f.source ?? m.source)! };
+    sources.push({ path: f.path, kind: f.kind, dropped: {}, otherSchools: f.other_schools });
+    loaded.push({ ...src, path: f.path, kind: f.kind, rows: 0, dropped: sources[sources.length - 1].dropped, ...(f.scale && f.rescale_to ? { rescaled: { from: f.scale, to: f.rescale_to } } : {}) });
+  }
+  // In threads the largest files go first: started last, a large file keeps one thread busy
+  // long after the other has run out of files (national set: 13.6 s of 35 s idle).
+  const order = m.files.map((_, i) => i);
+  if (pool) order.sort((a, b) => sizes[b] - sizes[a] || a - b);
+  // Parallel reading only: what each entry adds once its file is read, applied in manifest order.
+  const ready: Array<(() => void) | undefined> = new Array(m.files.length);
+  const running = new Set<Promise<unknown>>();
   let applied = 0;
+  const applyReady = () => {
+    while (applied < ready.length && ready[applied]) {
+      const apply = ready[applied]!;
+      ready[applied++] = undefined;
+      apply();
+    }
+  };
   const notRead = (f: { path: string }, e: unknown): Problem => ({ severity: 'error', code: 'internal', file: f.path, line: 1, message: `Файл не удалось прочитать: ${clip((e as Error).message ?? String(e))}`, hint: 'сообщите разработчикам, приложив файл; пока исправьте файл по другим сообщениям' });
 
   try {
-    for (const [i, f] of m.files.entries()) {
-      // A results file's declared scale is its rows' scale: a series whose scale changes
-      // between years (65 → 100 points) breaks there (METRICS.md «Scale breaks»).
-      // A declared conversion (rescale_to) puts the means on the target scale: that is their scale.
-      if (f.kind === 'results' && f.scale && !('scale_max' in f.columns) && !('scale_max' in f.constants) && !('scale_max' in f.derive)) f.constants.scale_max = (f.rescale_to ?? f.scale)[1];
-      const src: Source = { ...(f.source ?? m.source)! };
-      const ref: SourceRef = { path: f.path, kind: f.kind, dropped: {}, otherSchools: f.other_schools };
-      sources.push(ref);
-      const entry: LoadedSource = { ...src, path: f.path, kind: f.kind, rows: 0, dropped: ref.dropped, ...(f.scale && f.rescale_to ? { rescaled: { from: f.scale, to: f.rescale_to } } : {}) };
-      loaded.push(entry);
+    for (const i of order) {
+      const f = m.files[i];
+      const ref = sources[i];
+      const entry = loaded[i];
       // At most one file waits for a free worker: the bytes of the rest are not read yet.
-      while (pool && pending.length - applied > threads) (await pending[applied++])();
+      while (pool && running.size > threads) {
+        await Promise.race(running);
+        applyReady();
+      }
       const full = fulls[i];
       if (!cache.has(full)) {
         try {
@@ -223,24 +253,31 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
       if (left === 0) cache.delete(full);
       if (!got.bytes) {
         const p: Problem = { severity: 'error', code: 'file-not-found', file: f.path, value: full, message: `Файл не найден или не читается (${got.error})`, hint: m.files_dir ? 'проверьте path и files_dir (переменная SHARED_DIR)' : 'путь в path указывается относительно папки с dataset.yml' };
-        if (pool) pending.push(Promise.resolve(() => perFile.add(p)));
+        if (pool) ready[i] = () => perFile.add(p);
         else perFile.add(p);
         continue;
       }
       if (pool) {
         const bytes = got.bytes;
         const whole = left === 0 && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-        const job = pool.read({ bytes, f, source: i, currentYear, normalize: m.normalize, vocabulary: m.vocabulary }, whole).then((r) => () => {
-          mergeRead(stores, r, perFile.add);
-          Object.entries(r.dropped).forEach(([reason, n]) => (ref.dropped[reason] = (ref.dropped[reason] ?? 0) + n));
-          ref.total = r.total;
-          entry.rows = r.rows;
-          if (r.internal !== undefined) perFile.add(notRead(f, new Error(r.internal)));
+        const job = pool.read({ bytes, f, source: i, currentYear, normalize: m.normalize, vocabulary: m.vocabulary }, whole).then(
+          (r) => () => {
+            mergeRead(stores, r, perFile.add);
+            Object.entries(r.dropped).forEach(([reason, n]) => (ref.dropped[reason] = (ref.dropped[reason] ?? 0) + n));
+            ref.total = r.total;
+            entry.rows = r.rows;
+            if (r.internal !== undefined) perFile.add(notRead(f, new Error(r.internal)));
+          },
+          // A failed worker fails every file it held; the first one in manifest order reports it.
+          (e: unknown) => () => {
+            throw e;
+          },
+        );
+        const settled: Promise<unknown> = job.then((apply) => {
+          ready[i] = apply;
+          running.delete(settled);
         });
-        // A failed worker fails every file it held; the first one awaited reports it, and the
-        // others must not count as unhandled meanwhile.
-        job.catch(() => undefined);
-        pending.push(job);
+        running.add(settled);
         continue;
       }
       try {
@@ -250,7 +287,11 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
         perFile.add(notRead(f, e));
       }
     }
-    while (applied < pending.length) (await pending[applied++])();
+    while (running.size) {
+      await Promise.race(running);
+      applyReady();
+    }
+    applyReady();
   } finally {
     await pool?.close();
   }
@@ -267,7 +308,7 @@ export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<
   problems.push(...perFile.finish());
   // Values are echoed on one line: clipped, control characters and line breaks made visible.
   for (const p of problems) if (p.value !== undefined) p.value = clip(visibleControls(p.value.replace(/\r\n|\r|\n/g, '↵')));
-  return { ...base, tables, sources: loaded, problems, inputHash: inputs.digest('hex') };
+  return { ...base, tables, sources: loaded, problems, inputHash: inputHash([path.join(dir, MANIFEST), ...fulls]) };
 }
 
 /**

@@ -41,13 +41,33 @@ export interface ReaderPool {
   close(): Promise<void>;
 }
 
+/**
+ * Workers that each take the next file when they finish the last one (a file handed to the
+ * worker with fewer files waiting may wait behind a long one while the other thread idles).
+ */
 export function readerPool(size: number): ReaderPool {
   const workers = Array.from({ length: size }, () => new TaskWorker<ReadTask, ReadResult>(new URL('./read-worker.ts', import.meta.url)));
+  const idle = [...workers];
+  const queue: Array<(w: TaskWorker<ReadTask, ReadResult>) => void> = [];
+  const release = (w: TaskWorker<ReadTask, ReadResult>) => {
+    const next = queue.shift();
+    if (next) next(w);
+    else idle.push(w);
+  };
   return {
     read(task, transfer) {
-      const w = workers.reduce((a, b) => (b.pending < a.pending ? b : a));
-      // A file's bytes move to the worker when nothing else here reads them.
-      return w.run(task, transfer ? [task.bytes.buffer] : []);
+      return new Promise<ReadResult>((resolve, reject) => {
+        const start = (w: TaskWorker<ReadTask, ReadResult>) => {
+          // A file's bytes move to the worker when nothing else here reads them.
+          const answer = w.run(task, transfer ? [task.bytes.buffer] : []);
+          answer.then(resolve, reject);
+          // A worker that failed rejects what it is given next as well: the files after it fail alike.
+          answer.then(() => release(w), () => release(w));
+        };
+        const w = idle.shift();
+        if (w) start(w);
+        else queue.push(start);
+      });
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));

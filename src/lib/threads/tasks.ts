@@ -12,6 +12,8 @@ export class TaskWorker<Task, Answer> {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
   private nextId = 0;
+  /** Why the worker stopped: a task given to it later is rejected at once, not left waiting forever. */
+  private failure?: Error;
 
   constructor(entry: URL, workerData?: unknown) {
     // A worker may hold a national set's file text, rows or Arquero tables: the main thread's heap limit.
@@ -22,6 +24,7 @@ export class TaskWorker<Task, Answer> {
       this.waiting.delete(id);
     });
     const fail = (e: Error) => {
+      this.failure ??= e;
       for (const w of this.waiting.values()) w.reject(e);
       this.waiting.clear();
     };
@@ -35,6 +38,7 @@ export class TaskWorker<Task, Answer> {
   }
 
   run(task: Task, transfer: ArrayBufferLike[] = []): Promise<Answer> {
+    if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     const answer = new Promise<Answer>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     // Often read later (in order): a failure before then must not count as unhandled.
