@@ -3,6 +3,7 @@
  * sites and proves that no figure resting on fewer than the minimum participants is
  * there, including by subtraction from a published municipal figure.
  */
+import { plainColumns } from '../../src/lib/model/types.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/model/config.ts';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -25,7 +26,7 @@ describe.each([
   it('hides every result of a group below the minimum in results.csv', async () => {
     const ds = await loadDataset(resolve(data));
     const min = ds.settings.min_participants;
-    const t = ds.tables.results;
+    const t = plainColumns(ds.tables.results);
     const small = new Set<string>();
     for (let i = 0; i < t.school_id.length; i++) {
       if (t.n_state[i] === 'value' && (t.n[i] as number) < min) small.add(`${t.school_id[i]}|${t.year[i]}|${t.exam[i]}|${t.subject[i]}|${t.grade[i] ?? ''}`);
@@ -49,7 +50,7 @@ describe.each([
   it('shows no small group’s value in any school chart, and no single hidden school beside a published municipal figure', async () => {
     const ds = await loadDataset(resolve(data));
     const min = ds.settings.min_participants;
-    const t = ds.tables.results;
+    const t = plainColumns(ds.tables.results);
     const munOf = new Map<string, string>();
     ds.tables.schools.school_id.forEach((id, i) => munOf.set(id as string, ds.tables.schools.municipality_id[i] as string));
     // municipality|year|exam|subject → schools with a row, and which of them are below the minimum
@@ -150,7 +151,7 @@ describe('below_region on the demo: only subject groups of ≥ 10 make a school 
     const ds = await loadDataset(resolve('data/demo'));
     const min = ds.settings.min_participants;
     const subjects = new Set(Object.keys(ds.settings.ege_pass));
-    const t = ds.tables.results;
+    const t = plainColumns(ds.tables.results);
     const some = new Set<string>();
     const large = new Set<string>();
     for (let i = 0; i < t.school_id.length; i++) {

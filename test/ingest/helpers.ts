@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { loadDataset, REPO_ROOT, type Dataset } from '../../src/lib/ingest/index.ts';
-import type { FileKind, Problem } from '../../src/lib/model/types.ts';
+import { plainColumns, type FileKind, type Problem } from '../../src/lib/model/types.ts';
 
 export const FIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ingest');
 
@@ -30,7 +30,8 @@ export const warnings = (ds: Dataset): Problem[] => ds.problems.filter((p) => p.
 
 /** Rows of a canonical table as objects (tests only). */
 export function rows(ds: Dataset, kind: FileKind): Array<Record<string, string | number | null>> {
-  const t = ds.tables[kind];
+  // The long tables' measures are typed (NaN, state codes): read here as the plain form.
+  const t = plainColumns(ds.tables[kind]);
   const cols = Object.keys(t);
   const n = cols.length ? t[cols[0]].length : 0;
   return Array.from({ length: n }, (_, i) => Object.fromEntries(cols.map((c) => [c, t[c][i]])));

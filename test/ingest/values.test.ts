@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/model/types.ts';
+import { formatProblem, plainColumns } from '../../src/lib/model/types.ts';
 import { markers, parseNumber, parseYear, DEFAULT_MISSING, DEFAULT_NA, DEFAULT_SUPPRESSED } from '../../src/lib/ingest/numbers.ts';
 import { warningKind } from '../../src/lib/ingest/index.ts';
 import { BASE_SCHOOLS, errors, load, results, rows, warnings } from './helpers.ts';
@@ -146,6 +146,6 @@ describe('derive and municipalities', () => {
     expect(rows(ds, 'results').map((r) => r.exam)).toEqual(['ЕГЭ', 'ОГЭ']);
     expect(Object.keys(ds.tables.results)).toContain('g5_state');
     expect(ds.tables.results.grade).toEqual([null, null]);
-    expect(ds.tables.results.share_good_state).toEqual(['missing', 'missing']);
+    expect(plainColumns(ds.tables.results).share_good_state).toEqual(['missing', 'missing']);
   });
 });

@@ -3,7 +3,7 @@
  * keys (exact copies dropped and counted, conflicting ones are errors), the municipalities
  * table derived from schools when no file gives it, and rows for unknown schools dropped.
  */
-import { FILE_KINDS, KIND_SPECS, type CanonicalTables, type Columns, type FileKind, type Problem } from '../model/types.ts';
+import { FILE_KINDS, KIND_SPECS, STATE_CODE, type CanonicalTables, type Columns, type FileKind, type LongColumns, type Problem } from '../model/types.ts';
 import { cellOf, STATES, type Interner, type KindStore } from './store.ts';
 import { clip } from './text.ts';
 
@@ -91,20 +91,43 @@ export function assemble(stores: Stores, sources: SourceRef[], add: (p: Problem)
       byKind[kind].n = 0;
       continue;
     }
-    tables[kind] = toPlain(byKind[kind], kept[kind], strings);
+    (tables as Record<FileKind, Columns | LongColumns>)[kind] = toPlain(byKind[kind], kept[kind], strings);
   }
   tables.schools.former_names = formerNamesColumn(tables.schools, former, strings);
   return tables;
 }
 
-/** Typed store → plain arrays (the public format), one column at a time, freeing as it goes. */
-function toPlain(st: KindStore, kept: Kept, strings: string[]): Columns {
-  const cols: Columns = {};
+/** The long tables, whose measures stay typed (model/types.ts LongColumns). */
+const TYPED_KINDS: ReadonlySet<FileKind> = new Set(['results', 'indicators']);
+
+/**
+ * Typed store → the canonical columns, one column at a time, freeing as it goes. Text and
+ * years become plain arrays; a long table's measures stay typed (a Float64Array, NaN where
+ * the state is not 'value', and a Uint8Array of state codes), the others' become numbers
+ * with nulls and state strings.
+ */
+function toPlain(st: KindStore, kept: Kept, strings: string[]): Columns | LongColumns {
+  const cols: LongColumns = {};
+  const typed = TYPED_KINDS.has(st.kind);
   const n = kept.length;
   for (let k = 0; k < st.fields.length; k++) {
     const f = st.fields[k];
     const t = st.types[k];
     const data = st.data[k];
+    if (t === 'num' && typed) {
+      const s = st.state[k]!;
+      const v = new Float64Array(n);
+      const so = new Uint8Array(n);
+      for (let r = 0; r < n; r++) {
+        const code = s.get(kept[r]);
+        so[r] = code;
+        v[r] = code === STATE_CODE.value ? data.get(kept[r]) : NaN;
+      }
+      cols[f] = v;
+      cols[`${f}_state`] = so;
+      st.release(k);
+      continue;
+    }
     const out: Array<string | number | null> = new Array(n);
     if (t === 'text') {
       for (let r = 0; r < n; r++) {

@@ -5,10 +5,10 @@
  * Float64Array, text as Int32 codes into one dataset-wide string table (-1 = null). Chunks
  * of a fixed size grow without copying. Plain arrays are built once, at the very end.
  */
-import { KIND_SPECS, type FileKind, type ValueState } from '../model/types.ts';
+import { KIND_SPECS, STATE_CODE, VALUE_STATES, type FileKind } from '../model/types.ts';
 
-export const STATES: readonly ValueState[] = ['value', 'missing', 'suppressed', 'na'];
-export const STATE_CODE: Record<ValueState, number> = { value: 0, missing: 1, suppressed: 2, na: 3 };
+export { STATE_CODE };
+export const STATES = VALUE_STATES;
 
 const SHIFT = 16;
 const CHUNK = 1 << SHIFT;

@@ -32,7 +32,7 @@
 import { metricsWords } from '../words/metrics-words.ts';
 import { localized } from '../words/locale.ts';
 import * as aq from 'arquero';
-import type { Columns } from '../model/types.ts';
+import type { Columns, LongColumns } from '../model/types.ts';
 import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.ts';
 import { dataFacts, INDEX_MIN_COVERAGE, ruleApplicability, type RuleApplicability } from './rules.ts';
 import { cmpId, groupSize, meanSd, numCol, rowCount, strCol, intCol } from './table.ts';
@@ -117,7 +117,7 @@ export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: numb
 /**
  * Yearly standardised ГИА score per school (see the module comment): school → year → score.
  */
-export function giaScores(results: Columns, settings: Settings): Map<string, Map<number, number>> {
+export function giaScores(results: LongColumns, settings: Settings): Map<string, Map<number, number>> {
   const ranked = new Set(rankedExams(settings));
   const id = strCol(results, 'school_id');
   const year = intCol(results, 'year');
@@ -128,7 +128,7 @@ export function giaScores(results: Columns, settings: Settings): Map<string, Map
   const sign = settings.gap_score === 'share_below' ? -1 : 1;
   const groups = new Map<string, number[]>();
   for (let i = 0; i < id.length; i++) {
-    if (!ranked.has(exam[i]!) || n.v[i] === null || x.v[i] === null || n.v[i]! < settings.min_participants) continue;
+    if (!ranked.has(exam[i]!) || Number.isNaN(n.v[i]) || Number.isNaN(x.v[i]) || n.v[i] < settings.min_participants) continue;
     const k = `${year[i]}\u0001${exam[i]}\u0001${subj[i]}`;
     let g = groups.get(k);
     if (!g) groups.set(k, (g = []));
@@ -136,14 +136,14 @@ export function giaScores(results: Columns, settings: Settings): Map<string, Map
   }
   const sums = new Map<string, Map<number, { w: number; s: number }>>();
   for (const rows of groups.values()) {
-    const { mean, sd } = meanSd(rows.map((i) => x.v[i]!));
+    const { mean, sd } = meanSd(rows.map((i) => x.v[i]));
     for (const i of rows) {
-      const zz = sd > 0 ? (sign * (x.v[i]! - mean)) / sd : 0;
+      const zz = sd > 0 ? (sign * (x.v[i] - mean)) / sd : 0;
       let a = sums.get(id[i]!);
       if (!a) sums.set(id[i]!, (a = new Map()));
       const c = a.get(year[i]!) ?? { w: 0, s: 0 };
-      c.w += n.v[i]!;
-      c.s += n.v[i]! * zz;
+      c.w += n.v[i];
+      c.s += n.v[i] * zz;
       a.set(year[i]!, c);
     }
   }
@@ -153,7 +153,7 @@ export function giaScores(results: Columns, settings: Settings): Map<string, Map
 }
 
 /** Participant-weighted ЕГЭ mean over the 100-point subjects: school → year → {mean, n}. */
-function egeMeans(results: Columns, settings: Settings): { school: Map<string, Map<number, { mean: number; n: number }>>; region: Map<number, number> } {
+function egeMeans(results: LongColumns, settings: Settings): { school: Map<string, Map<number, { mean: number; n: number }>>; region: Map<number, number> } {
   const subjects = new Set(Object.keys(settings.ege_pass));
   const school = new Map<string, Map<number, { mean: number; n: number }>>();
   const region = new Map<number, { s: number; w: number }>();
@@ -165,19 +165,19 @@ function egeMeans(results: Columns, settings: Settings): { school: Map<string, M
   const n = numCol(results, 'n');
   const m = numCol(results, 'mean');
   for (let i = 0; i < id.length; i++) {
-    if (exam[i] !== 'ЕГЭ' || !subjects.has(subj[i]!) || n.v[i] === null || m.v[i] === null || !(n.v[i]! > 0)) continue;
+    if (exam[i] !== 'ЕГЭ' || !subjects.has(subj[i]!) || Number.isNaN(n.v[i]) || Number.isNaN(m.v[i]) || !(n.v[i] > 0)) continue;
     const r = region.get(year[i]!) ?? { s: 0, w: 0 };
-    r.s += n.v[i]! * m.v[i]!;
-    r.w += n.v[i]!;
+    r.s += n.v[i] * m.v[i];
+    r.w += n.v[i];
     region.set(year[i]!, r);
     // A school's own mean uses only subjects with enough participants: the same graduates
     // sit several subjects, so summing small subject groups would not make a large group.
-    if (n.v[i]! < settings.min_participants) continue;
+    if (n.v[i] < settings.min_participants) continue;
     let a = school.get(id[i]!);
     if (!a) school.set(id[i]!, (a = new Map()));
     const c = a.get(year[i]!) ?? { mean: 0, n: 0 };
-    c.mean += n.v[i]! * m.v[i]!; // Σ n·x for now, divided below
-    c.n += n.v[i]!;
+    c.mean += n.v[i] * m.v[i]; // Σ n·x for now, divided below
+    c.n += n.v[i];
     a.set(year[i]!, c);
   }
   for (const a of school.values()) for (const c of a.values()) c.mean /= c.n;
@@ -242,7 +242,7 @@ export interface FlagsOutput {
   lookup: IndicatorLookup;
 }
 
-export function computeFlags(tables: { schools: Columns; results: Columns; indicators: Columns }, settings: Settings): FlagsOutput {
+export function computeFlags(tables: { schools: Columns; results: LongColumns; indicators: LongColumns }, settings: Settings): FlagsOutput {
   const R = settings.rules;
   const rules = ruleApplicability(dataFacts(tables), settings);
   const applies = new Set(rules.filter((r) => r.applies).map((r) => r.rule));

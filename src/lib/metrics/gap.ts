@@ -28,9 +28,9 @@
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import type { Columns } from '../model/types.ts';
+import { STATE_CODE, type Columns, type LongColumns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { cmpId, rowCount } from './table.ts';
+import { cmpId, numCol, rowCount } from './table.ts';
 
 const op = aq.op;
 /** Below this many eligible schools the figure is marked as resting on very few schools. */
@@ -114,21 +114,19 @@ export interface GapColumns {
   schoolScope: Int32Array;
 }
 
-export function computeGap(results: Columns, schools: Columns, settings: Settings, opts: GapOptions = {}): GapResult {
+export function computeGap(results: LongColumns, schools: Columns, settings: Settings, opts: GapOptions = {}): GapResult {
   return gapFromColumns(gapColumns(results, schools, settings), settings, opts);
 }
 
-export function gapColumns(results: Columns, schools: Columns, settings: Settings): GapColumns {
+export function gapColumns(results: LongColumns, schools: Columns, settings: Settings): GapColumns {
   const N = rowCount(results);
   const exams = rankedExams(settings);
   const idCol = (results.school_id ?? []) as string[];
   const yearCol = (results.year ?? []) as number[];
   const examCol = (results.exam ?? []) as string[];
   const subjCol = (results.subject ?? []) as string[];
-  const nCol = (results.n ?? []) as Array<number | null>;
-  const nSt = results.n_state as string[] | undefined;
-  const xCol = (results[settings.gap_score] ?? []) as Array<number | null>;
-  const xSt = results[`${settings.gap_score}_state`] as string[] | undefined;
+  const n = numCol(results, 'n');
+  const x = numCol(results, settings.gap_score);
 
   // Dictionary-encode the keys into typed columns, so that Arquero groups and sorts
   // numbers instead of composing string keys: school codes follow school_id code-unit
@@ -161,11 +159,9 @@ export function gapColumns(results: Columns, schools: Columns, settings: Setting
     cs[i] = idCode.get(idCol[i])!;
     cy[i] = yearCol[i];
     ces[i] = es;
-    const n = nCol[i];
-    const x = xCol[i];
-    cn[i] = typeof n === 'number' ? n : NaN;
-    cx[i] = typeof x === 'number' ? x : NaN;
-    cok[i] = (!nSt || nSt[i] === 'value') && (!xSt || xSt[i] === 'value') ? 1 : 0;
+    cn[i] = n.v[i];
+    cx[i] = x.v[i];
+    cok[i] = n.s[i] === STATE_CODE.value && x.s[i] === STATE_CODE.value ? 1 : 0;
   }
   // Each eligible score enters the region's figure (scope 0) and its municipality's
   // (scope 1 + the municipality's position in id order).

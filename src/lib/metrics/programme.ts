@@ -16,9 +16,9 @@
  * Every other indicator takes the targets table's 'actual' rows.
  */
 import { metricsWords } from '../words/metrics-words.ts';
-import type { Columns, ValueState } from '../model/types.ts';
+import { VALUE_STATES, type Columns, type LongColumns, type ValueState } from '../model/types.ts';
 import { named, type Polarity, type Settings } from '../model/config.ts';
-import { intCol, numCol, strCol, municipalityOf } from './table.ts';
+import { intCol, numCol, strCol, municipalityOf, valueOrNull } from './table.ts';
 import { rankedExams, setLabel, type GapRow } from './gap.ts';
 import { trajectory, type Direction, type Status } from './trajectory.ts';
 
@@ -69,7 +69,7 @@ export interface ProgrammeInputs {
 }
 
 /** Σ n·share_below and Σ n per school × year over the ranked-exam (ГИА) rows. */
-export function belowSums(results: Columns, settings: Settings): Map<string, Map<number, { s: number; w: number }>> {
+export function belowSums(results: LongColumns, settings: Settings): Map<string, Map<number, { s: number; w: number }>> {
   const ranked = new Set(rankedExams(settings));
   const id = strCol(results, 'school_id');
   const year = intCol(results, 'year');
@@ -78,12 +78,12 @@ export function belowSums(results: Columns, settings: Settings): Map<string, Map
   const b = numCol(results, 'share_below');
   const out = new Map<string, Map<number, { s: number; w: number }>>();
   for (let i = 0; i < id.length; i++) {
-    if (!ranked.has(exam[i]!) || n.v[i] === null || b.v[i] === null) continue;
+    if (!ranked.has(exam[i]!) || Number.isNaN(n.v[i]) || Number.isNaN(b.v[i])) continue;
     let m = out.get(id[i]!);
     if (!m) out.set(id[i]!, (m = new Map()));
     const a = m.get(year[i]!) ?? { s: 0, w: 0 };
-    a.s += n.v[i]! * b.v[i]!;
-    a.w += n.v[i]!;
+    a.s += n.v[i] * b.v[i];
+    a.w += n.v[i];
     m.set(year[i]!, a);
   }
   return out;
@@ -102,7 +102,7 @@ export function passShare(sums: ReturnType<typeof belowSums>, schools: Iterable<
   return w > 0 ? 100 - s / w : null;
 }
 
-export function computeProgramme(tables: { results: Columns; schools: Columns; targets: Columns }, settings: Settings, inp: ProgrammeInputs): ProgrammeRow[] {
+export function computeProgramme(tables: { results: LongColumns; schools: Columns; targets: Columns }, settings: Settings, inp: ProgrammeInputs): ProgrammeRow[] {
   const mun = municipalityOf(tables.schools);
   const t = tables.targets;
   const tScope = strCol(t, 'scope_id');
@@ -135,9 +135,9 @@ export function computeProgramme(tables: { results: Columns; schools: Columns; t
       if (tPol[i] === 'lower' || tPol[i] === 'higher') m.polarity = tPol[i] as Polarity;
     }
     const e = get(scope, ind);
-    if (tKind[i] === 'target' && tVal.v[i] !== null) e.target.set(y, tVal.v[i]!);
-    else if (tKind[i] === 'baseline') e.baseline = { year: y, value: tVal.v[i] };
-    else if (tKind[i] === 'actual') e.actual.set(y, { value: tVal.v[i], state: tVal.s[i] });
+    if (tKind[i] === 'target' && !Number.isNaN(tVal.v[i])) e.target.set(y, tVal.v[i]);
+    else if (tKind[i] === 'baseline') e.baseline = { year: y, value: valueOrNull(tVal.v[i]) };
+    else if (tKind[i] === 'actual') e.actual.set(y, { value: valueOrNull(tVal.v[i]), state: VALUE_STATES[tVal.s[i]] });
   }
 
   const scopes = new Set<string>(['region']);

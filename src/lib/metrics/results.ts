@@ -15,9 +15,9 @@
  * published only as `mean_unweighted`, labelled so.
  */
 import * as aq from 'arquero';
-import type { Columns, ValueState } from '../model/types.ts';
+import { VALUE_STATES, type Columns, type LongColumns, type ValueState } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { municipalityOf, numCol, rowCount, strCol, intCol } from './table.ts';
+import { municipalityOf, numCol, rowCount, strCol, intCol, valueOrNull } from './table.ts';
 
 export const MEASURES = ['mean', 'share_below', 'share_good', 'share_high'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -55,7 +55,7 @@ const DERIVED_GOOD: readonly Measure[] = Object.freeze(['share_good']);
 const DERIVED_BELOW: readonly Measure[] = Object.freeze(['share_below']);
 const DERIVED_BOTH: readonly Measure[] = Object.freeze(['share_good', 'share_below']);
 
-export function schoolResults(results: Columns): SchoolResultRow[] {
+export function schoolResults(results: LongColumns): SchoolResultRow[] {
   const n = rowCount(results);
   const id = strCol(results, 'school_id');
   const year = intCol(results, 'year');
@@ -65,7 +65,7 @@ export function schoolResults(results: Columns): SchoolResultRow[] {
   const cols = Object.fromEntries(['n', ...MEASURES, 'g2', 'g3', 'g4', 'g5'].map((c) => [c, numCol(results, c)]));
   const out: SchoolResultRow[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const g2 = cols.g2.v[i], g3 = cols.g3.v[i], g4 = cols.g4.v[i], g5 = cols.g5.v[i];
+    const g2 = valueOrNull(cols.g2.v[i]), g3 = valueOrNull(cols.g3.v[i]), g4 = valueOrNull(cols.g4.v[i]), g5 = valueOrNull(cols.g5.v[i]);
     const total = g2 !== null && g3 !== null && g4 !== null && g5 !== null ? g2 + g3 + g4 + g5 : 0;
     const row: SchoolResultRow = {
       school_id: id[i]!,
@@ -73,16 +73,16 @@ export function schoolResults(results: Columns): SchoolResultRow[] {
       exam: exam[i]!,
       subject: subject[i]!,
       grade: grade[i],
-      n: cols.n.v[i],
-      n_state: cols.n.s[i],
-      mean: cols.mean.v[i],
-      mean_state: cols.mean.s[i],
-      share_below: cols.share_below.v[i],
-      share_below_state: cols.share_below.s[i],
-      share_good: cols.share_good.v[i],
-      share_good_state: cols.share_good.s[i],
-      share_high: cols.share_high.v[i],
-      share_high_state: cols.share_high.s[i],
+      n: valueOrNull(cols.n.v[i]),
+      n_state: VALUE_STATES[cols.n.s[i]],
+      mean: valueOrNull(cols.mean.v[i]),
+      mean_state: VALUE_STATES[cols.mean.s[i]],
+      share_below: valueOrNull(cols.share_below.v[i]),
+      share_below_state: VALUE_STATES[cols.share_below.s[i]],
+      share_good: valueOrNull(cols.share_good.v[i]),
+      share_good_state: VALUE_STATES[cols.share_good.s[i]],
+      share_high: valueOrNull(cols.share_high.v[i]),
+      share_high_state: VALUE_STATES[cols.share_high.s[i]],
       g2,
       g3,
       g4,

@@ -5,9 +5,9 @@
  * «не применяется» with the reason, on every page that would have shown it.
  */
 import { metricsWords } from '../words/metrics-words.ts';
-import type { Columns } from '../model/types.ts';
+import { STATE_CODE, type Columns, type LongColumns } from '../model/types.ts';
 import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.ts';
-import { intCol, rowCount, strCol } from './table.ts';
+import { intCol, numCol, rowCount, strCol } from './table.ts';
 import { forms, formatInt, plural } from '../format/index.ts';
 
 /** Share of an index's components a school must have for its index to be computed. */
@@ -23,7 +23,7 @@ export interface DataFacts {
   schoolSizes: boolean;
 }
 
-export function dataFacts(tables: { results: Columns; indicators: Columns; schools: Columns }): DataFacts {
+export function dataFacts(tables: { results: LongColumns; indicators: LongColumns; schools: Columns }): DataFacts {
   const examYears = new Map<string, Set<number>>();
   const exam = strCol(tables.results, 'exam');
   const year = intCol(tables.results, 'year');
@@ -35,8 +35,8 @@ export function dataFacts(tables: { results: Columns; indicators: Columns; schoo
   }
   const indicators = new Set<string>();
   const ind = strCol(tables.indicators, 'indicator');
-  const val = tables.indicators.value ?? [];
-  for (let i = 0; i < ind.length; i++) if (ind[i] !== null && val[i] !== null && val[i] !== undefined) indicators.add(ind[i]!);
+  const val = numCol(tables.indicators, 'value');
+  for (let i = 0; i < ind.length; i++) if (ind[i] !== null && val.s[i] === STATE_CODE.value) indicators.add(ind[i]!);
   const students = tables.schools.students ?? [];
   return { examYears, indicators, schoolSizes: students.some((v) => v !== null && v !== undefined) };
 }

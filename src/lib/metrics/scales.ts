@@ -3,7 +3,7 @@
  * (65 → 100 points) is two series. No change, trend, target status or gap change is
  * published across the break: «+28,3» from a rescaling is not progress.
  */
-import type { Columns } from '../model/types.ts';
+import type { LongColumns } from '../model/types.ts';
 import { DEFAULT_SCALES } from '../ingest/validate.ts';
 
 export type ScaleIndex = Map<string, number | 'mixed'>;
@@ -11,7 +11,7 @@ export type ScaleIndex = Map<string, number | 'mixed'>;
 const key = (year: number, exam: string, subject: string) => `${year}|${exam}|${subject}`;
 
 /** year|exam|subject → the top of its scale (the file's `scale`, else the exam's default). */
-export function scaleIndex(results: Columns): ScaleIndex {
+export function scaleIndex(results: LongColumns): ScaleIndex {
   const out: ScaleIndex = new Map();
   const year = results.year ?? [];
   const exam = results.exam ?? [];
@@ -20,7 +20,9 @@ export function scaleIndex(results: Columns): ScaleIndex {
   for (let i = 0; i < year.length; i++) {
     if (year[i] === null || exam[i] === null || subject[i] === null) continue;
     const e = String(exam[i]);
-    const m = (max[i] as number | null | undefined) ?? DEFAULT_SCALES[e]?.[1] ?? null;
+    const top = max[i] as number | null | undefined;
+    // A typed column holds NaN where a plain one holds null.
+    const m = (top === top ? top : null) ?? DEFAULT_SCALES[e]?.[1] ?? null;
     if (m === null) continue;
     const k = key(Number(year[i]), e, String(subject[i]));
     const cur = out.get(k);

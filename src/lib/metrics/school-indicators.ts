@@ -10,7 +10,7 @@
  * The order in which schools first got a value is kept: means and deviations are summed
  * in that order, so that a figure does not move in its last digit with the storage.
  */
-import type { Columns } from '../model/types.ts';
+import type { Columns, LongColumns } from '../model/types.ts';
 import { intCol, numCol, rowCount, strCol } from './table.ts';
 
 /** One indicator in one year: a value per school slot (NaN where the school has none). */
@@ -30,7 +30,7 @@ export class IndicatorLookup {
    * `schools` (optional): the schools table, whose head count (`students`) stands in for a
    * missing `students` indicator in every year the indicators cover.
    */
-  constructor(indicators: Columns, schools?: Columns) {
+  constructor(indicators: LongColumns, schools?: Columns) {
     const id = strCol(indicators, 'school_id');
     const ind = strCol(indicators, 'indicator');
     const year = intCol(indicators, 'year');
@@ -50,16 +50,16 @@ export class IndicatorLookup {
       rowSlot[i] = lastSlot;
     }
     for (let i = 0; i < rowSlot.length; i++) {
-      if (rowSlot[i] < 0 || ind[i] === null || year[i] === null || val.v[i] === null) continue;
-      this.put(ind[i]!, year[i]!, rowSlot[i], val.v[i]!);
+      if (rowSlot[i] < 0 || ind[i] === null || year[i] === null || Number.isNaN(val.v[i])) continue;
+      this.put(ind[i]!, year[i]!, rowSlot[i], val.v[i]);
     }
     if (schools) {
       const st = numCol(schools, 'students');
       for (const y of this.years()) {
         for (let i = 0; i < sid.length; i++) {
-          if (sid[i] === null || st.v[i] === null) continue;
+          if (sid[i] === null || Number.isNaN(st.v[i])) continue;
           const slot = this.slot.get(sid[i]!)!;
-          if (this.at('students', y, slot) === undefined) this.put('students', y, slot, st.v[i]!);
+          if (this.at('students', y, slot) === undefined) this.put('students', y, slot, st.v[i]);
         }
       }
     }

@@ -126,11 +126,35 @@ export const KIND_SPECS: Record<FileKind, KindSpec> = {
 /** Column-oriented canonical table: column name → values (strings, numbers, nulls). */
 export type Columns = Record<string, Array<string | number | null>>;
 
+/** A state as a one-byte code: its index in VALUE_STATES. */
+export const STATE_CODE: Readonly<Record<ValueState, number>> = { value: 0, missing: 1, suppressed: 2, na: 3 };
+
+/**
+ * The long tables (results, indicators: millions of rows nationally) as ingest hands them
+ * over: text and years as plain arrays, but each numeric measure `x` as a Float64Array (NaN
+ * where there is no value) and `x_state` as a Uint8Array of STATE_CODE. Plain arrays of
+ * boxed numbers and state strings cost ~2 GB and 7 s to make at 15 million rows; these cost
+ * a third of it. Read them through metrics/table.ts (numCol, strCol, intCol), which also
+ * take plain columns; `plainColumns` turns them into the plain form.
+ */
+export type LongColumns = Record<string, Array<string | number | null> | Float64Array | Uint8Array>;
+
+/** A long table in the plain form (numbers with nulls, state strings), e.g. to compare in a test or write out. */
+export function plainColumns(t: LongColumns): Columns {
+  const out: Columns = {};
+  for (const [name, c] of Object.entries(t)) {
+    if (c instanceof Uint8Array) out[name] = Array.from(c, (code) => VALUE_STATES[code]);
+    else if (c instanceof Float64Array) out[name] = Array.from(c, (v) => (v !== v ? null : v));
+    else out[name] = c;
+  }
+  return out;
+}
+
 export interface CanonicalTables {
   municipalities: Columns;
   schools: Columns;
-  results: Columns;
-  indicators: Columns;
+  results: LongColumns;
+  indicators: LongColumns;
   targets: Columns;
   partnerships: Columns;
 }
