@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['test/{metrics,publish,site,release,ingest,charts}/**/*.test.ts'],
+    include: ['test/{metrics,publish,site,release,ingest,charts,threads}/**/*.test.ts'],
     testTimeout: 300_000,
     env: { TZ: 'UTC', LANG: 'C.UTF-8' },
     pool: 'forks',

@@ -22,6 +22,18 @@ describe('numbers', () => {
       [5, 'value', 0, 'value'],
     ]);
   });
+  it('the long tables hand the measures over typed: NaN for no value, a state code beside it, a true 0 a value', async () => {
+    const ds = await load(results('markers.csv'));
+    const t = ds.tables.results;
+    expect(t.mean).toBeInstanceOf(Float64Array);
+    expect(t.mean_state).toBeInstanceOf(Uint8Array);
+    // markers.csv: six missing markers (001), five suppression markers and one 0 (002); codes value 0, missing 1, suppressed 2.
+    expect(Array.from(t.mean as Float64Array)).toEqual([...Array(11).fill(NaN), 0]);
+    expect(Array.from(t.mean_state as Uint8Array)).toEqual([...Array(6).fill(1), ...Array(5).fill(2), 0]);
+    expect(Array.from(t.n as Float64Array)).toEqual([...Array(6).fill(12), ...Array(5).fill(NaN), 5]);
+    // The short tables keep the plain form.
+    expect(Array.isArray(ds.tables.schools.school_id)).toBe(true);
+  });
   it('strict numbers: 1e3, 0x1A, Infinity, 12abc are errors with line, column and value', async () => {
     const ds = await load(results('bad-numbers.csv'));
     const e = errors(ds);
