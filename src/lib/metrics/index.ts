@@ -83,11 +83,12 @@ export function computeAll(tables: CanonicalTables, settings: Settings) {
  */
 function metricsBeforeGap<G, A>(tables: CanonicalTables, settings: Settings, gapOf: (c: GapColumns) => G, aggregatesOf: (c: AggregateColumns) => A) {
   const gap = gapOf(gapColumns(tables.results, tables.schools, settings));
-  // The score scale of each year × exam × subject, read here: the raw results are released
-  // once the metrics are computed (releaseRawTables), and the publication boundary needs it.
-  const scales = scaleIndex(tables.results);
   const results = schoolResults(tables.results);
   const aggs = aggregatesOf(aggregateColumns(results, tables.schools));
+  // The score scale of each year × exam × subject, read here: the raw results are released
+  // once the metrics are computed (releaseRawTables), and the publication boundary needs it.
+  // After the aggregates are handed on: in a worker, they wait for them.
+  const scales = scaleIndex(tables.results);
   const flagsOut = computeFlags(tables, settings);
   return { gap, scales, results, aggs, flagsOut };
 }

@@ -12,11 +12,13 @@ const key = (year: number, exam: string, subject: string) => `${year}|${exam}|${
 
 /** year|exam|subject → the top of its scale (the file's `scale`, else the exam's default). */
 export function scaleIndex(results: LongColumns): ScaleIndex {
-  const out: ScaleIndex = new Map();
   const year = results.year ?? [];
   const exam = results.exam ?? [];
   const subject = results.subject ?? [];
   const max = results.scale_max ?? [];
+  // Nested by year and exam while reading: a key string per row (7.7 million nationally)
+  // cost more than everything else here.
+  const byYear = new Map<number, Map<string, Map<string, number | 'mixed'>>>();
   for (let i = 0; i < year.length; i++) {
     if (year[i] === null || exam[i] === null || subject[i] === null) continue;
     const e = String(exam[i]);
@@ -24,11 +26,18 @@ export function scaleIndex(results: LongColumns): ScaleIndex {
     // A typed column holds NaN where a plain one holds null.
     const m = (top === top ? top : null) ?? DEFAULT_SCALES[e]?.[1] ?? null;
     if (m === null) continue;
-    const k = key(Number(year[i]), e, String(subject[i]));
-    const cur = out.get(k);
-    if (cur === undefined) out.set(k, m);
-    else if (cur !== m) out.set(k, 'mixed');
+    const y = Number(year[i]);
+    let byExam = byYear.get(y);
+    if (!byExam) byYear.set(y, (byExam = new Map()));
+    let bySubject = byExam.get(e);
+    if (!bySubject) byExam.set(e, (bySubject = new Map()));
+    const sub = String(subject[i]);
+    const cur = bySubject.get(sub);
+    if (cur === undefined) bySubject.set(sub, m);
+    else if (cur !== m) bySubject.set(sub, 'mixed');
   }
+  const out: ScaleIndex = new Map();
+  for (const [y, byExam] of byYear) for (const [e, bySubject] of byExam) for (const [sub, m] of bySubject) out.set(key(y, e, sub), m);
   return out;
 }
 

@@ -15,11 +15,22 @@ export function rowCount(t: LongColumns): number {
  * that already holds only non-empty strings and nulls (what ingest writes) is returned as
  * it is: at national scale each copy is 60 MB and a fifth of a second, read some twenty times.
  */
+/**
+ * Columns already found to hold only non-empty strings and nulls, with their length then:
+ * the metrics read the same few columns some twenty times (~1 s nationally to check again).
+ * Canonical tables are not changed after ingest; a column that grew is checked again.
+ */
+const textChecked = new WeakMap<ReadonlyArray<unknown>, number>();
+
 export function strCol(t: LongColumns, name: string): ReadonlyArray<string | null> {
   const c = t[name];
   if (!c) return new Array(rowCount(t)).fill(null);
   const plain = Array.isArray(c) ? c : Array.from(c as ArrayLike<number>);
-  if (plain.every((v) => v === null || (typeof v === 'string' && v !== ''))) return plain as ReadonlyArray<string | null>;
+  if (textChecked.get(plain) === plain.length) return plain as ReadonlyArray<string | null>;
+  if (plain.every((v) => v === null || (typeof v === 'string' && v !== ''))) {
+    textChecked.set(plain, plain.length);
+    return plain as ReadonlyArray<string | null>;
+  }
   return plain.map((v) => (v === null || v === undefined || v === '' || (typeof v === 'number' && v !== v) ? null : String(v)));
 }
 
@@ -34,11 +45,17 @@ export interface NumColumn {
   s: Uint8Array;
 }
 
+/** Typed value columns already found canonical, with the state column they were checked with. */
+const typedChecked = new WeakMap<Float64Array, Uint8Array>();
+
 export function numCol(t: LongColumns, name: string): NumColumn {
   const n = rowCount(t);
   const c = t[name];
   const st = t[`${name}_state`];
-  if (c instanceof Float64Array && st instanceof Uint8Array && canonicalTyped(c, st)) return { v: c, s: st };
+  if (c instanceof Float64Array && st instanceof Uint8Array && (typedChecked.get(c) === st || canonicalTyped(c, st))) {
+    typedChecked.set(c, st);
+    return { v: c, s: st };
+  }
   const v = new Float64Array(n);
   const s = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
