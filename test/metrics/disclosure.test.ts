@@ -33,6 +33,23 @@ describe('disclosure', () => {
     for (const id of ['M', 'region']) expect(by(id), id).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, suppressed_reason: 'скрыто: защита от вычитания' });
   });
 
+  it('in place (the publication boundary): the rows become the published rows, the same as a copy gives', () => {
+    const raw = [
+      { school_id: 'a', year: 2024, n: 5, mean: 30, share_below: 40 },
+      { school_id: 'b', year: 2024, n: 12, mean: 60, share_below: 0 },
+    ];
+    const copied = discloseResults(schoolResults(results(raw)), s);
+    const rows = schoolResults(results(raw));
+    const first = rows[0];
+    const inPlace = discloseResults(rows, s, { inPlace: true });
+    expect(inPlace.rows).toBe(rows);
+    expect(inPlace.rows[0]).toBe(first);
+    // a (5 < 10 participants) keeps no number: the undisclosed 30 and 40 are gone from the row itself.
+    expect(first).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, suppressed_reason: 'скрыто: менее 10 участников' });
+    expect(inPlace.rows).toEqual(copied.rows);
+    expect(inPlace.hidden).toEqual({ primary: 1 });
+  });
+
   it('withholds a district total that rests on two hidden schools (NYC district 79)', () => {
     // M1: x n=8, y n=9, both small; their total (17 pupils) would let x compute y exactly.
     // M2: z 50, w 30, both published; the region less z and w gives x + y as well.

@@ -154,10 +154,15 @@ function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; sh
  * Primary suppression, coding and the reliability flag for the school rows. Totals that
  * would give a school back are withheld by discloseAggregates, not by hiding more schools.
  */
-export function discloseResults(rows: SchoolResultRow[], settings: Settings): { rows: PublishedResult[]; hidden: { primary: number } } {
+/**
+ * `inPlace`: the rows themselves become the published rows (the array is returned), so that
+ * the undisclosed values do not outlive this call and no second copy of millions of rows is
+ * made (the publication boundary; nationally 7.7 million rows, ~1.5 GB).
+ */
+export function discloseResults(rows: SchoolResultRow[], settings: Settings, opts: { inPlace?: boolean } = {}): { rows: PublishedResult[]; hidden: { primary: number } } {
   let primary = 0;
-  const out: PublishedResult[] = rows.map((row) => {
-    const r: PublishedResult = { ...row, reliable: reliable(row.n, settings), suppressed_reason: null };
+  const publish = (row: SchoolResultRow): PublishedResult => {
+    const r: PublishedResult = opts.inPlace ? Object.assign(row, { reliable: reliable(row.n, settings), suppressed_reason: null }) : { ...row, reliable: reliable(row.n, settings), suppressed_reason: null };
     if (hasValue(r) && isSmall(r.n, settings)) {
       hide(r, reasonSmall(settings));
       primary++;
@@ -166,7 +171,12 @@ export function discloseResults(rows: SchoolResultRow[], settings: Settings): { 
     const coded = codedShares(r, () => r.n, settings);
     if (coded) r.coded = coded;
     return r;
-  });
+  };
+  let out: PublishedResult[];
+  if (opts.inPlace) {
+    for (const row of rows) publish(row);
+    out = rows as PublishedResult[];
+  } else out = rows.map(publish);
   return { rows: out, hidden: { primary } };
 }
 

@@ -14,7 +14,7 @@ import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
 import { PathSet } from '../metrics/path-map.ts';
 import { scaleBreak } from '../metrics/scales.ts';
-import { pooledResults } from './pooled.ts';
+import { inPoolingWindow, pooledResults } from './pooled.ts';
 import { currentYear } from './current-year.ts';
 import { words } from '../words/index.ts';
 import { slugify } from '../format/slug.ts';
@@ -57,7 +57,15 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
 
   // Disclosure: primary suppression, coding, reliability (totals: discloseAggregates below).
   const munOf = municipalityOf(t.schools);
-  const disclosed = discloseResults(m.results, settings);
+  // Small schools' pooled figures read the raw rows of the last years: those alone are
+  // copied, because the rows themselves become the published rows here.
+  const thisYear = currentYear(m.results);
+  const poolingRaw = m.results.filter((r) => inPoolingWindow(r, thisYear)).map((r) => ({ ...r }));
+  const anyResults = m.results.length > 0;
+  const disclosed = discloseResults(m.results, settings, { inPlace: true });
+  // The undisclosed rows must not outlive this function (memory, and safety): they are the
+  // published rows now, and the metrics no longer hold them.
+  m.results = [];
   // With their denominator, so «15 666» reads as a share of the results, not as a failure.
   const withValues = disclosed.rows.reduce((t, r) => t + (r.n !== null || r.mean_state === 'value' || r.mean_state === 'suppressed' ? 1 : 0), 0);
   const of = `из ${formatNumber(withValues, 0)} результатов школ`;
@@ -96,10 +104,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const context = m.context.map((c) => (c.score !== null && usesHidden(c.school_id, c.year, c.year) ? { ...c, score: null, residual: null } : c));
   // Small schools: the last three years together, where that is safe (pooled.ts); the
   // window ends in the site's current year, not in a stray later row's.
-  const thisYear = currentYear(m.results);
-  const pooled = m.results.length ? pooledResults(m.results, results, munOf, settings, thisYear) : [];
-  // The undisclosed rows must not outlive this function (memory, and safety).
-  m.results.length = 0;
+  const pooled = anyResults ? pooledResults(poolingRaw, results, munOf, settings, thisYear) : [];
+  poolingRaw.length = 0;
   const aggregates: AggregateRow[] = disclosedAggregates.map((a) => ({
     scope: a.scope,
     scope_id: a.scope_id,

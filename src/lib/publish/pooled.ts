@@ -35,6 +35,11 @@ export interface PooledResult {
 /** The window: the last three years of the data. */
 export const POOLED_YEARS = 3;
 
+/** Whether pooling reads a raw row at all: a year of the window ending in `latest`, an exam other than ВПР. */
+export function inPoolingWindow(r: { year: number; exam: string }, latest: number): boolean {
+  return r.year > latest - POOLED_YEARS && r.year <= latest && r.exam !== 'ВПР';
+}
+
 export function pooledResults(
   raw: readonly SchoolResultRow[],
   published: readonly PublishedResult[],
@@ -52,7 +57,7 @@ export function pooledResults(
   const series = new Map<string, { rows: SchoolResultRow[]; unusable: boolean }>();
   const hidden = new Map<string, number>();
   for (const r of raw) {
-    if (r.year < from || r.year > latest || r.exam === 'ВПР' || r.n === null || r.n <= 0) continue;
+    if (!inPoolingWindow(r, latest) || r.n === null || r.n <= 0) continue;
     const k = `${r.school_id}|${key(r)}`;
     let s = series.get(k);
     if (!s) series.set(k, (s = { rows: [], unusable: false }));
