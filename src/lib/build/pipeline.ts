@@ -219,6 +219,9 @@ async function prepareModel(
  * Streams the model to disk: one JSON per page for Astro, plus each page's CSV and each
  * chart's CSV (written beside, copied into the site after Astro has built it).
  */
+/** How long the page loop runs before it lets signals (Ctrl+C, SIGTERM) be handled. */
+const YIELD_MS = 100;
+
 /** Writes files synchronously, making their folders on the way. */
 function fileWriter(): (file: string, content: string | Iterable<string>) => void {
   const made = new Set<string>();
@@ -270,8 +273,16 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
       writePage(w.page, w.name, w.charts);
     }
   };
+  // With every chart in the cache nothing here waits, and a national model is minutes of
+  // synchronous work: a Ctrl+C or SIGTERM would be heard only at its end. The loop gives
+  // the event loop a turn every YIELD_MS, so a stop removes the staging folders at once.
+  let turn = performance.now();
   try {
     for (const page of model.pages()) {
+      if (performance.now() - turn > YIELD_MS) {
+        await new Promise((r) => setImmediate(r));
+        turn = performance.now();
+      }
       const name = page.path === '' ? 'index' : page.path;
       const pending: Chart[] = [];
       for (const s of page.sections) {
