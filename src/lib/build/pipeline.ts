@@ -215,13 +215,6 @@ async function prepareModel(
   return { staging, modelDir, written, warnings, charts: chartStats };
 }
 
-/**
- * Streams the model to disk: one JSON per page for Astro, plus each page's CSV and each
- * chart's CSV (written beside, copied into the site after Astro has built it).
- */
-/** How long the page loop runs before it lets signals (Ctrl+C, SIGTERM) be handled. */
-const YIELD_MS = 100;
-
 /** Writes files synchronously, making their folders on the way. */
 function fileWriter(): (file: string, content: string | Iterable<string>) => void {
   const made = new Set<string>();
@@ -250,6 +243,9 @@ function fileWriter(): (file: string, content: string | Iterable<string>) => voi
  * Streams the pages to disk: one JSON per page for Astro, plus each page's CSV (written
  * beside, copied into the site after Astro has built it). The downloads are already there.
  */
+/** How long the page loop runs before it lets signals (Ctrl+C, SIGTERM) be handled. */
+const YIELD_MS = 100;
+
 async function writeModel(model: SiteModel, dir: string, put: (file: string, content: string) => void, charts?: { store: SvgStore; pool: ChartPool }): Promise<void> {
   const filesDir = join(dir, 'files');
   // A set: the site's own sections come first, and the model yields their pages again.

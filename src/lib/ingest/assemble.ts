@@ -3,8 +3,8 @@
  * keys (exact copies dropped and counted, conflicting ones are errors), the municipalities
  * table derived from schools when no file gives it, and rows for unknown schools dropped.
  */
-import { FILE_KINDS, KIND_SPECS, STATE_CODE, type CanonicalTables, type Columns, type FileKind, type LongColumns, type Problem } from '../model/types.ts';
-import { cellOf, STATES, type Interner, type KindStore } from './store.ts';
+import { FILE_KINDS, KIND_SPECS, STATE_CODE, VALUE_STATES, type CanonicalTables, type Columns, type FileKind, type LongColumns, type Problem } from '../model/types.ts';
+import { cellOf, type Interner, type KindStore } from './store.ts';
 import { clip } from './text.ts';
 
 export interface SourceRef {
@@ -91,7 +91,7 @@ export function assemble(stores: Stores, sources: SourceRef[], add: (p: Problem)
       byKind[kind].n = 0;
       continue;
     }
-    (tables as Record<FileKind, Columns | LongColumns>)[kind] = toPlain(byKind[kind], kept[kind], strings);
+    (tables as Record<FileKind, Columns | LongColumns>)[kind] = toCanonical(byKind[kind], kept[kind], strings);
   }
   tables.schools.former_names = formerNamesColumn(tables.schools, former, strings);
   return tables;
@@ -106,7 +106,7 @@ const TYPED_KINDS: ReadonlySet<FileKind> = new Set(['results', 'indicators']);
  * the state is not 'value', and a Uint8Array of state codes), the others' become numbers
  * with nulls and state strings.
  */
-function toPlain(st: KindStore, kept: Kept, strings: string[]): Columns | LongColumns {
+function toCanonical(st: KindStore, kept: Kept, strings: string[]): Columns | LongColumns {
   const cols: LongColumns = {};
   const typed = TYPED_KINDS.has(st.kind);
   const n = kept.length;
@@ -144,7 +144,7 @@ function toPlain(st: KindStore, kept: Kept, strings: string[]): Columns | LongCo
     if (t === 'num') {
       const s = st.state[k]!;
       const so: Array<string | number | null> = new Array(n);
-      for (let r = 0; r < n; r++) so[r] = STATES[s.get(kept[r])];
+      for (let r = 0; r < n; r++) so[r] = VALUE_STATES[s.get(kept[r])];
       cols[`${f}_state`] = so;
     }
     st.release(k);

@@ -59,10 +59,8 @@ export function readerPool(size: number): ReaderPool {
       return new Promise<ReadResult>((resolve, reject) => {
         const start = (w: TaskWorker<ReadTask, ReadResult>) => {
           // A file's bytes move to the worker when nothing else here reads them.
-          const answer = w.run(task, transfer ? [task.bytes.buffer] : []);
-          answer.then(resolve, reject);
           // A worker that failed rejects what it is given next as well: the files after it fail alike.
-          answer.then(() => release(w), () => release(w));
+          w.run(task, transfer ? [task.bytes.buffer] : []).then(resolve, reject).finally(() => release(w));
         };
         const w = idle.shift();
         if (w) start(w);

@@ -5,10 +5,7 @@
  * Float64Array, text as Int32 codes into one dataset-wide string table (-1 = null). Chunks
  * of a fixed size grow without copying. Plain arrays are built once, at the very end.
  */
-import { KIND_SPECS, STATE_CODE, VALUE_STATES, type FileKind } from '../model/types.ts';
-
-export { STATE_CODE };
-export const STATES = VALUE_STATES;
+import { KIND_SPECS, type FileKind } from '../model/types.ts';
 
 const SHIFT = 16;
 const CHUNK = 1 << SHIFT;

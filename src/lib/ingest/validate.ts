@@ -3,7 +3,7 @@
  * (id/text, number with a state, year), then range checks. Errors keep file, line, column
  * and value.
  */
-import { KIND_SPECS, type FileKind, type Problem } from '../model/types.ts';
+import { KIND_SPECS, STATE_CODE, type FileKind, type Problem } from '../model/types.ts';
 import { SCHOOL_INDICATORS, SUBJECTS } from '../model/config.ts';
 import type { RowView } from './mapping.ts';
 import { decimalHint, fastNumber, fastPathSafe, fastYear, parseNumber, parseYear, type DecimalMark, type Markers } from './numbers.ts';
@@ -11,7 +11,7 @@ import { toText } from './expression.ts';
 import { isTrimSpace } from './text.ts';
 import { CONTROL } from './tokenize.ts';
 import { CONTROL_HINT, controlName } from './parse.ts';
-import { STATE_CODE, type Interner, type KindStore } from './store.ts';
+import type { Interner, KindStore } from './store.ts';
 
 export type Cell = string | number | null;
 

@@ -153,8 +153,6 @@ function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; sh
 /**
  * Primary suppression, coding and the reliability flag for the school rows. Totals that
  * would give a school back are withheld by discloseAggregates, not by hiding more schools.
- */
-/**
  * `inPlace`: the rows themselves become the published rows (the array is returned), so that
  * the undisclosed values do not outlive this call and no second copy of millions of rows is
  * made (the publication boundary; nationally 7.7 million rows, ~1.5 GB).

@@ -87,7 +87,7 @@ function metricsBeforeGap<G, A>(tables: CanonicalTables, settings: Settings, gap
   const aggs = aggregatesOf(aggregateColumns(results, tables.schools));
   // The score scale of each year × exam × subject, read here: the raw results are released
   // once the metrics are computed (releaseRawTables), and the publication boundary needs it.
-  // After the aggregates are handed on: in a worker, they wait for them.
+  // Read after the aggregates' columns are handed on, so that a worker starts them sooner.
   const scales = scaleIndex(tables.results);
   const flagsOut = computeFlags(tables, settings);
   return { gap, scales, results, aggs, flagsOut };

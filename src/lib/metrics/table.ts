@@ -11,17 +11,17 @@ export function rowCount(t: LongColumns): number {
 }
 
 /**
- * A string column (ids stay strings; a number is turned into its decimal text). A column
- * that already holds only non-empty strings and nulls (what ingest writes) is returned as
- * it is: at national scale each copy is 60 MB and a fifth of a second, read some twenty times.
- */
-/**
  * Columns already found to hold only non-empty strings and nulls, with their length then:
  * the metrics read the same few columns some twenty times (~1 s nationally to check again).
  * Canonical tables are not changed after ingest; a column that grew is checked again.
  */
 const textChecked = new WeakMap<ReadonlyArray<unknown>, number>();
 
+/**
+ * A string column (ids stay strings; a number is turned into its decimal text). A column
+ * that already holds only non-empty strings and nulls (what ingest writes) is returned as
+ * it is: at national scale each copy is 60 MB and a fifth of a second, read some twenty times.
+ */
 export function strCol(t: LongColumns, name: string): ReadonlyArray<string | null> {
   const c = t[name];
   if (!c) return new Array(rowCount(t)).fill(null);
@@ -34,12 +34,7 @@ export function strCol(t: LongColumns, name: string): ReadonlyArray<string | nul
   return plain.map((v) => (v === null || v === undefined || v === '' || (typeof v === 'number' && v !== v) ? null : String(v)));
 }
 
-/**
- * A numeric column with its state, typed: `v` is NaN wherever `s` is not STATE_CODE.value
- * (a value counts only when its state is 'value'), `s` the state codes (VALUE_STATES order).
- * The typed columns ingest writes are returned without a copy; plain columns (numbers with
- * nulls, state strings) are converted.
- */
+/** A numeric column typed: `v` is NaN wherever `s` (state codes, VALUE_STATES order) is not STATE_CODE.value. */
 export interface NumColumn {
   v: Float64Array;
   s: Uint8Array;
@@ -48,6 +43,11 @@ export interface NumColumn {
 /** Typed value columns already found canonical, with the state column they were checked with. */
 const typedChecked = new WeakMap<Float64Array, Uint8Array>();
 
+/**
+ * A numeric column with its state: a value counts only when its state is 'value'. The typed
+ * columns ingest writes are returned without a copy; plain columns (numbers with nulls,
+ * state strings) are converted.
+ */
 export function numCol(t: LongColumns, name: string): NumColumn {
   const n = rowCount(t);
   const c = t[name];

@@ -61,7 +61,6 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   // copied, because the rows themselves become the published rows here.
   const thisYear = currentYear(m.results);
   const poolingRaw = m.results.filter((r) => inPoolingWindow(r, thisYear)).map((r) => ({ ...r }));
-  const anyResults = m.results.length > 0;
   const disclosed = discloseResults(m.results, settings, { inPlace: true });
   // The undisclosed rows must not outlive this function (memory, and safety): they are the
   // published rows now, and the metrics no longer hold them.
@@ -104,7 +103,8 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   const context = m.context.map((c) => (c.score !== null && usesHidden(c.school_id, c.year, c.year) ? { ...c, score: null, residual: null } : c));
   // Small schools: the last three years together, where that is safe (pooled.ts); the
   // window ends in the site's current year, not in a stray later row's.
-  const pooled = anyResults ? pooledResults(poolingRaw, results, munOf, settings, thisYear) : [];
+  const pooled = pooledResults(poolingRaw, results, munOf, settings, thisYear);
+  // Freed now, not when the boundary returns.
   poolingRaw.length = 0;
   const aggregates: AggregateRow[] = disclosedAggregates.map((a) => ({
     scope: a.scope,

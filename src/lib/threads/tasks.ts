@@ -32,11 +32,6 @@ export class TaskWorker<Task, Answer> {
     this.worker.on('exit', (code) => fail(new Error(`worker thread exited (${code})`)));
   }
 
-  /** Tasks sent and not answered yet. */
-  get pending(): number {
-    return this.waiting.size;
-  }
-
   run(task: Task, transfer: ArrayBufferLike[] = []): Promise<Answer> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
