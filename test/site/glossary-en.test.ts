@@ -43,7 +43,7 @@ describe('English methodology', () => {
   it('prints every threshold from the settings, in English', () => {
     setLocale('en');
     const m = t().methodology;
-    expect(m.gap.eligible(12)).toBe('A school is included if it has at least 12\u00a0participants in the subject set that year.');
+    expect(m.gap.eligible(12)).toBe('A school is included if it has at least 12\u00a0participants in each subject of the set that year (a smaller group is not published, and the set’s result would give it away).');
     expect(m.gap.target(0.5).join('')).toContain('at least 0.5% a year');
     expect(m.gap.subjectSets({ SAT: ['Critical Reading', 'Math', 'Writing'] })).toBe('SAT: Critical Reading, Math, and Writing');
     expect(m.gap.fewSchools('school district', 10)).toMatch(/^If a school district has fewer than 10\u00a0schools/);

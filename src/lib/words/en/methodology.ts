@@ -48,7 +48,7 @@ export const methodology: typeof ru = {
     },
     score: (subjectSets, measure) =>
       `Each school gets one result on the subject set (${subjectSets}): its “${measure}”, averaged across the subjects in the set and weighted by the number of participants.`,
-    eligible: (minParticipants) => `A school is included if it has at least ${countOf(minParticipants, forms().participants)} in the subject set that year.`,
+    eligible: (minParticipants) => `A school is included if it has at least ${countOf(minParticipants, forms().participants)} in each subject of the set that year (a smaller group is not published, and the set’s result would give it away).`,
     groups: (share) =>
       `Schools are ranked by result. Each group holds k = ${share} of the schools, rounded up (at least one school). Where results tie at the edge of a group, the school code decides the order.`,
     formula: 'Gap = mean of the top k − mean of the bottom k. Ratio = mean of the top k / mean of the bottom k.',
