@@ -3,11 +3,11 @@
  * node_modules): a build of another code version does not delete this one's folder, and a
  * cache folder that vanishes mid-build costs the reuse, never the build.
  */
-import { existsSync, mkdtempSync, rmSync, utimesSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diskChartStore } from '../../src/lib/build/chart-store.ts';
+import { diskChartStore, PackWriter } from '../../src/lib/build/chart-store.ts';
 import { startChartPool } from '../../src/lib/build/chart-pool.ts';
 import { renderChart } from '../../src/lib/charts/kinds.ts';
 
@@ -28,10 +28,10 @@ describe('chart cache on disk', () => {
     expect(diskChartStore(root, B).get(KEY)).toBe('<svg>b</svg>');
     // A version untouched for more than a day is removed by the next build of another one.
     const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
-    utimesSync(join(root, A.slice(0, 16)), old, old);
+    utimesSync(join(root, `${A.slice(0, 16)}-packs`), old, old);
     diskChartStore(root, B);
-    expect(existsSync(join(root, A.slice(0, 16)))).toBe(false);
-    expect(existsSync(join(root, B.slice(0, 16)))).toBe(true);
+    expect(existsSync(join(root, `${A.slice(0, 16)}-packs`))).toBe(false);
+    expect(existsSync(join(root, `${B.slice(0, 16)}-packs`))).toBe(true);
   });
 
   it('an SVG just drawn is still there for its page when the folder vanished', () => {
@@ -67,9 +67,42 @@ describe('chart cache on disk', () => {
     const later = diskChartStore(root, A);
     for (const j of jobs) {
       const drawnHere = renderChart('dots', j.inputs, `Рейтинг ${j.key}`);
-      // The waiting page gets it from memory; the next build from the file the thread wrote.
+      // The waiting page gets it from memory; a second page showing the same chart, from
+      // where the thread said it put it; the next build from the pack the thread wrote.
+      expect(store.get(j.key)).toBe(drawnHere);
       expect(store.get(j.key)).toBe(drawnHere);
       expect(later.get(j.key)).toBe(drawnHere);
     }
+    store.close?.();
+    later.close?.();
+    // Forty SVGs in at most one file per drawing thread, not forty files.
+    const files = readdirSync(join(root, `${A.slice(0, 16)}-packs`));
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    expect(files.length).toBeLessThanOrEqual(2);
+    expect(files.every((f) => f.endsWith('.pack'))).toBe(true);
+  });
+
+  it('a pack cut short by a killed build keeps its whole records and drops the cut one', () => {
+    const root = mkdtempSync(join(tmpdir(), 'charts-'));
+    const dir = join(root, `${A.slice(0, 16)}-packs`);
+    mkdirSync(dir, { recursive: true });
+    const k1 = '1'.repeat(64);
+    const k2 = '2'.repeat(64);
+    const k3 = '3'.repeat(64);
+    const writer = new PackWriter(dir);
+    writer.append([{ key: k1, svg: '<svg>один</svg>' }, { key: k2, svg: '<svg>два</svg>' }]);
+    writer.append([{ key: k3, svg: '<svg>три</svg>' }]);
+    const [pack] = readdirSync(dir);
+    // Each record: 64 + 1 + 10 + 1 header bytes, then the SVG in UTF-8 (Cyrillic letters two bytes each).
+    const sizes = ['<svg>один</svg>', '<svg>два</svg>', '<svg>три</svg>'].map((s) => 76 + 11 + 2 * (s.length - 11));
+    expect(statSync(join(dir, pack)).size).toBe(sizes[0] + sizes[1] + sizes[2]);
+    // The build was killed three bytes before the end of the third record.
+    truncateSync(join(dir, pack), sizes[0] + sizes[1] + sizes[2] - 3);
+    const store = diskChartStore(root, A);
+    expect(store.get(k1)).toBe('<svg>один</svg>');
+    expect(store.get(k2)).toBe('<svg>два</svg>');
+    expect(store.get(k3)).toBeUndefined();
+    store.close?.();
+    expect(readFileSync(join(dir, pack), 'utf8').startsWith(`${k1} 0000000019\n<svg>один</svg>${k2} `)).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { DeferredRenderer, SvgStore } from '../charts/cache.ts';
+import type { DeferredRenderer, PackLocation, SvgStore } from '../charts/cache.ts';
 import type { ChartKind } from '../charts/kinds.ts';
 import { locale, type Locale } from '../words/locale.ts';
 
@@ -60,12 +60,12 @@ export function startChartPool(store: SvgStore, size = Math.max(1, availablePara
     while (queue.length >= BATCH || (all && queue.length)) post(queue.splice(0, BATCH));
   };
   for (const w of workers) {
-    w.on('message', (results: { key: string; svg: string }[]) => {
+    w.on('message', (results: { key: string; svg: string; at: PackLocation | null }[]) => {
       const left = outstanding.get(w)! - 1;
       outstanding.set(w, left);
       if (!left) w.unref();
-      for (const { key, svg } of results) {
-        if (disk) disk.keep(key, svg);
+      for (const { key, svg, at } of results) {
+        if (disk) disk.keep(key, svg, at);
         else store.set(key, svg);
         inFlight.delete(key);
         for (const done of waiting.get(key) ?? []) done();

@@ -1,26 +1,37 @@
 /**
  * The chart cache on disk (node_modules/.cache/school-charts): one folder per code version
- * (a hash of the chart code and Plot's version), one file per SVG named by its key,
- * written through a temporary name so a killed build leaves no half file.
+ * (a hash of the chart code and Plot's version), the SVGs appended to pack files: one pack
+ * per drawing thread and build, never one file per SVG. Creating a file costs ~0.5 ms of
+ * kernel time on the 2-core build machine whatever its size (3,670 files of 12 KB: 2.0 s,
+ * of 100 bytes: 1.6 s; one file of the same 44 MB: 0.04 s), and a 2,000-school region
+ * draws 7,341 charts.
+ *
+ * A record is the key (64 hex digits), a space, the SVG's length in bytes (ten digits), a
+ * newline, and the SVG. A pack cut short by a killed build ends in a record shorter than
+ * its header says, which is ignored; the records before it are whole.
  *
  * Two builds may run at once on one machine (a checkout and its worktrees share
- * node_modules): a build never deletes the folder another version is using. Folders of
- * other versions untouched for a day go; the SVGs a build has just drawn are also kept in
- * memory until the page that waits for them has taken them, so a cache that disappears
- * under a build costs only the reuse, never the build.
+ * node_modules): each writes packs of its own, and a build never deletes the folder another
+ * version is using. Folders of other versions untouched for a day go; the SVGs a build has
+ * just drawn are also kept in memory until the page that waits for them has taken them, so
+ * a cache that disappears under a build costs only the reuse, never the build.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { SvgStore } from '../charts/cache.ts';
+import type { PackLocation, SvgStore } from '../charts/cache.ts';
 
 const STALE_MS = 24 * 3600 * 1000;
 /** SVGs kept in memory until taken: far more than the pages that wait for charts ever hold. */
 const FRESH_MAX = 4096;
+/** Packs are in a folder of their own: a folder of one file per SVG (the layout before) is another version's. */
+const LAYOUT = 'packs';
+const KEY_LENGTH = 64;
+const HEADER = KEY_LENGTH + 1 + 10 + 1;
 
 export function diskChartStore(root: string, version: string): SvgStore {
-  const dir = join(root, version.slice(0, 16));
+  const dir = join(root, `${version.slice(0, 16)}-${LAYOUT}`);
   mkdirSync(dir, { recursive: true });
   const now = new Date();
   utimesSync(dir, now, now);
@@ -30,9 +41,14 @@ export function diskChartStore(root: string, version: string): SvgStore {
     if (other === dir) continue;
     if (!e.isDirectory() || now.getTime() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { recursive: true, force: true });
   }
+  const where = new Map<string, PackLocation>();
+  for (const name of readdirSync(dir)) if (name.endsWith('.pack')) scanPack(join(dir, name), where);
   const fresh = new Map<string, string>();
-  const keep = (key: string, svg: string) => {
+  const open = new Map<string, number>();
+  const writer = new PackWriter(dir);
+  const keep = (key: string, svg: string, at?: PackLocation | null) => {
     fresh.set(key, svg);
+    if (at) where.set(key, at);
     // Bounded: charts drawn without a waiting page (no pool) are never taken back.
     if (fresh.size > FRESH_MAX) fresh.delete(fresh.keys().next().value!);
   };
@@ -44,36 +60,112 @@ export function diskChartStore(root: string, version: string): SvgStore {
         fresh.delete(key);
         return svg;
       }
-      const p = svgPath(dir, key);
+      const at = where.get(key);
+      if (!at) return undefined;
       try {
-        return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+        let fd = open.get(at.file);
+        if (fd === undefined) open.set(at.file, (fd = openSync(at.file, 'r')));
+        const bytes = Buffer.allocUnsafe(at.length);
+        if (readSync(fd, bytes, 0, at.length, at.offset) !== at.length) return undefined;
+        return bytes.toString('utf8');
       } catch {
         return undefined;
       }
     },
     set(key, svg) {
-      keep(key, svg);
-      writeCachedSvg(dir, key, svg);
+      keep(key, svg, writer.append([{ key, svg }])[0]);
+    },
+    close() {
+      for (const fd of open.values()) closeSync(fd);
+      open.clear();
     },
   };
 }
 
-const svgPath = (dir: string, key: string) => join(dir, key.slice(0, 2), `${key}.svg`);
+/** Reads a pack's record headers (not the SVGs) into the index; stops at a record cut short. */
+function scanPack(file: string, where: Map<string, PackLocation>): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(HEADER);
+    for (let at = 0; at + HEADER <= size; ) {
+      if (readSync(fd, head, 0, HEADER, at) !== HEADER || head[KEY_LENGTH] !== 0x20 || head[HEADER - 1] !== 0x0a) return;
+      const digits = head.toString('latin1', KEY_LENGTH + 1, HEADER - 1);
+      if (!/^\d{10}$/.test(digits)) return;
+      const length = Number(digits);
+      if (at + HEADER + length > size) return;
+      where.set(head.toString('latin1', 0, KEY_LENGTH), { file, offset: at + HEADER, length });
+      at += HEADER + length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+let packsMade = 0;
 
 /**
- * Writes one SVG into a cache folder, through a temporary name so a killed build leaves no
- * half file. Called by the chart threads too (build/chart-worker.ts), each with its own
- * temporary name. Never throws: the cache is only for reuse, and a build whose cache
- * folder vanished still has the SVG in memory.
+ * Appends SVGs to one pack of a cache folder. Used by the chart threads (build/chart-worker.ts),
+ * each with a pack of its own, and by a store drawing on the main thread. Never throws: the
+ * cache is only for reuse, and a build whose cache folder vanished still has the SVG in memory.
  */
-export function writeCachedSvg(dir: string, key: string, svg: string): void {
-  try {
-    mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
-    const tmp = `${svgPath(dir, key)}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(tmp, svg);
-    renameSync(tmp, svgPath(dir, key));
-  } catch {
-    // See above: a lost cache entry costs a redraw in a later build, nothing more.
+export class PackWriter {
+  private readonly file: string;
+  private readonly dir: string;
+  constructor(dir: string) {
+    this.dir = dir;
+    this.file = join(dir, `${process.pid}-${threadId}-${++packsMade}-${Date.now().toString(36)}.pack`);
+  }
+
+  /** Where each record went (null where it could not be written). */
+  append(records: readonly { key: string; svg: string }[]): (PackLocation | null)[] {
+    const parts: Buffer[] = [];
+    const lengths: number[] = [];
+    for (const { key, svg } of records) {
+      const body = Buffer.from(svg, 'utf8');
+      lengths.push(key.length === KEY_LENGTH && /^[0-9a-f]+$/.test(key) ? body.length : -1);
+      if (lengths[lengths.length - 1] < 0) continue;
+      parts.push(Buffer.from(`${key} ${String(body.length).padStart(10, '0')}\n`, 'latin1'), body);
+    }
+    const none = records.map(() => null);
+    if (!parts.length) return none;
+    let fd: number;
+    try {
+      fd = this.openForAppend();
+    } catch {
+      return none;
+    }
+    try {
+      // The pack's size, not a count kept here: if the folder vanished, the pack begins again.
+      let at = fstatSync(fd).size;
+      const all = Buffer.concat(parts);
+      let written = 0;
+      while (written < all.length) written += writeSync(fd, all, written);
+      return lengths.map((length) => {
+        if (length < 0) return null;
+        const loc = { file: this.file, offset: at + HEADER, length };
+        at += HEADER + length;
+        return loc;
+      });
+    } catch {
+      return none;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private openForAppend(): number {
+    try {
+      return openSync(this.file, 'a');
+    } catch {
+      mkdirSync(this.dir, { recursive: true });
+      return openSync(this.file, 'a');
+    }
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { locale } from '../words/locale.ts';
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
-import { cp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
 import { metricsForSite } from '../metrics/index.ts';
@@ -20,9 +20,10 @@ import { chartCacheStats, PENDING, pendingKey, useChartStore, type SvgStore } fr
 import { startChartPool, type ChartPool } from './chart-pool.ts';
 import { buildStamp, recordBuild, unchangedBuild } from './build-stamp.ts';
 import { REPO_ROOT } from './root.ts';
-import { folderSize } from './folder.ts';
+import { folderSize, moveInto } from './folder.ts';
 import type { Chart, FileSink, Page } from '../site/types.ts';
 import type { SafeSvg } from '../charts/svg.ts';
+import { pageWriter } from '../site/page-pack.ts';
 
 /** Pages held while their charts are drawn: enough to keep the pool busy, few enough for memory. */
 const MAX_WAITING_PAGES = 64;
@@ -118,7 +119,7 @@ async function stagedBuild(
   try {
     progress(`Страницы сайта (${written.pageCount} шт.)`);
     await runAstro(staging.dir, modelDir);
-    await copyFiles(modelDir, staging.dir);
+    moveInto(join(modelDir, 'files'), staging.dir);
     mark('astro');
 
     if (!opts.skipSearch) {
@@ -202,6 +203,7 @@ async function prepareModel(
     chartStats = chartCacheStats();
     useChartStore(null);
     await pool.close();
+    store.close?.();
   }
   mark('site model');
   const warnings: Record<string, number> = {};
@@ -239,13 +241,14 @@ function fileWriter(): (file: string, content: string | Iterable<string>) => voi
   };
 }
 
-/**
- * Streams the pages to disk: one JSON per page for Astro, plus each page's CSV (written
- * beside, copied into the site after Astro has built it). The downloads are already there.
- */
 /** How long the page loop runs before it lets signals (Ctrl+C, SIGTERM) be handled. */
 const YIELD_MS = 100;
 
+/**
+ * Streams the pages to disk: every page's JSON into one pack for Astro (site/page-pack.ts),
+ * plus each page's CSV (written beside, moved into the site after Astro has built it). The
+ * downloads are already there.
+ */
 async function writeModel(model: SiteModel, dir: string, put: (file: string, content: string) => void, charts?: { store: SvgStore; pool: ChartPool }): Promise<void> {
   const filesDir = join(dir, 'files');
   // A set: the site's own sections come first, and the model yields their pages again.
@@ -254,13 +257,15 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
   // flat); the oldest is written once its charts are in the store.
   const waiting: { page: Page; name: string; charts: Chart[] }[] = [];
   const areaFiles = areaCsvWriter(put);
+  mkdirSync(dir, { recursive: true });
+  const pages = pageWriter(dir);
   const writePage = (page: Page, name: string, pending: Chart[]) => {
     for (const c of pending) {
       const svg = charts!.store.get(pendingKey(c.svg));
       if (svg === undefined) throw new Error(`chart ${c.id} was not drawn`);
       c.svg = svg as SafeSvg;
     }
-    put(join(dir, 'pages', `${name}.json`), JSON.stringify(page));
+    pages.add(name, JSON.stringify(page));
   };
   const flush = async (keep: number) => {
     while (waiting.length > keep) {
@@ -297,6 +302,7 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
     await flush(0);
   } finally {
     areaFiles.close();
+    pages.close();
   }
   // A sitemap needs absolute addresses: without the site's address there is none.
   const site = model.info.siteUrl;
@@ -345,10 +351,6 @@ async function runAstro(outDir: string, modelDir: string): Promise<void> {
   process.env.SITE_MODEL_DIR = modelDir;
   const { build } = await import('astro');
   await build({ root: REPO_ROOT, outDir, logLevel: 'error', mode: 'production' });
-}
-
-async function copyFiles(modelDir: string, outDir: string): Promise<void> {
-  await cp(join(modelDir, 'files'), outDir, { recursive: true });
 }
 
 async function buildSearchIndex(outDir: string): Promise<void> {

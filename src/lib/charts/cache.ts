@@ -13,14 +13,24 @@ import { createHash } from 'node:crypto';
 import { renderChart, type ChartInputs, type ChartKind } from './kinds.ts';
 import type { SafeSvg } from './svg.ts';
 
+/** Where an SVG lies in a cache file on disk (build/chart-store.ts). */
+export interface PackLocation {
+  file: string;
+  offset: number;
+  length: number;
+}
+
 export interface SvgStore {
   get(key: string): string | undefined;
   set(key: string, svg: string): void;
   /**
    * A store on disk names its folder, so the threads that draw charts write their SVGs
-   * there themselves and the main thread only keeps, in memory, what a waiting page needs.
+   * there themselves and the main thread only keeps, in memory, what a waiting page needs
+   * (and where on disk the thread put it, for a second page that shows the same chart).
    */
-  readonly disk?: { dir: string; keep(key: string, svg: string): void };
+  readonly disk?: { dir: string; keep(key: string, svg: string, at?: PackLocation | null): void };
+  /** Releases the files the store holds open. */
+  close?(): void;
 }
 
 /** Draws a chart elsewhere; the SVG comes back through the store. */

@@ -6,6 +6,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, SiteInfo } from './types.ts';
+import { readPageJson } from './page-pack.ts';
 import type { AreaNames, Settings } from '../model/config.ts';
 import { setLocale } from '../words/locale.ts';
 
@@ -45,5 +46,8 @@ export function pagePaths(kind: 'municipality' | 'school'): string[] {
 /** One page of the model, read when Astro renders it (each page is read once). */
 export function page(path: string): Page {
   siteInfo(); // sets the locale before any page words are made
-  return readJson<Page>(`pages/${path === '' ? 'index' : path}.json`);
+  const name = path === '' ? 'index' : path;
+  const json = readPageJson(modelDir(), name);
+  if (json === undefined) throw new Error(`В модели сайта нет страницы ${name}.`);
+  return JSON.parse(json) as Page;
 }
