@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../src/lib/build/pipeline.ts';
+import { ASTRO_CONCURRENCY } from '../astro.config.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -88,7 +89,8 @@ if (values.cached) {
 const floor = join(work, 'floor');
 rmSync(floor, { recursive: true, force: true });
 mkdirSync(join(floor, 'src/pages/p'), { recursive: true });
-writeFileSync(join(floor, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static' });\n");
+// The same page concurrency as the real build's (astro.config.mjs): the floor is the fastest bare Astro build.
+writeFileSync(join(floor, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', build: { concurrency: ${ASTRO_CONCURRENCY} } });\n`);
 writeFileSync(
   join(floor, 'src/pages/p/[id].astro'),
   `---\nexport function getStaticPaths() { return Array.from({ length: ${html.length} }, (_, i) => ({ params: { id: String(i) } })); }\nconst { id } = Astro.params;\nconst filler = 'x'.repeat(${Math.max(0, Math.round(htmlBytes / html.length) - 160)});\n---\n<html lang="ru"><head><title>{id}</title></head><body><h1>Страница {id}</h1><p>{filler}</p><table><tr><td>{id}</td></tr></table></body></html>\n`,
