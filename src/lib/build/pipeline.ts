@@ -5,7 +5,7 @@
  * place. Any failure throws before the swap, so the previous site stays untouched.
  */
 import { locale } from '../words/locale.ts';
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadDataset, warningKind, type Dataset } from '../ingest/index.ts';
@@ -21,6 +21,7 @@ import { startChartPool, type ChartPool } from './chart-pool.ts';
 import { buildStamp, recordBuild, unchangedBuild } from './build-stamp.ts';
 import { REPO_ROOT } from './root.ts';
 import { folderSize, moveInto } from './folder.ts';
+import { searchablePart } from './search-part.ts';
 import type { Chart, FileSink, Page } from '../site/types.ts';
 import type { SafeSvg } from '../charts/svg.ts';
 import { pageWriter } from '../site/page-pack.ts';
@@ -353,13 +354,29 @@ async function runAstro(outDir: string, modelDir: string): Promise<void> {
   await build({ root: REPO_ROOT, outDir, logLevel: 'error', mode: 'production' });
 }
 
+/** Pages added to the search index at once (each addition is a round trip to Pagefind's process). */
+const SEARCH_BATCH = 64;
+
 async function buildSearchIndex(outDir: string): Promise<void> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: locale() });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  // Only the pages people search for (schools and areas), not the region's fixed pages.
-  const added = await index.addDirectory({ path: outDir, glob: '{school,municipality}/**/*.html' });
-  if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+  // Only the pages people search for (schools and areas), not the region's fixed pages, and
+  // of each only the part marked for search: Pagefind parsing whole pages (tables, charts)
+  // to find that part took most of the stage.
+  const pages: string[] = [];
+  for (const kind of ['municipality', 'school']) {
+    const dir = join(outDir, kind);
+    if (!existsSync(dir)) continue;
+    for (const id of readdirSync(dir).sort()) if (existsSync(join(dir, id, 'index.html'))) pages.push(`${kind}/${id}/`);
+  }
+  for (let i = 0; i < pages.length; i += SEARCH_BATCH) {
+    const added = await Promise.all(
+      pages.slice(i, i + SEARCH_BATCH).map((url) => index.addHTMLFile({ url: `/${url}`, content: searchablePart(readFileSync(join(outDir, url, 'index.html'), 'utf8')) })),
+    );
+    const failed = added.flatMap((a) => a.errors);
+    if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
+  }
   const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   await pagefind.close();
