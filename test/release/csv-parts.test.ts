@@ -4,7 +4,7 @@
  * comparison reads them as it reads one string.
  */
 import { describe, expect, it } from 'vitest';
-import { csvParts, fileText, toCsv, toCsvParts } from '../../src/lib/build/csv.ts';
+import { csvLines, csvParts, fileText, toCsv, toCsvParts } from '../../src/lib/build/csv.ts';
 import { releaseFromCsv } from '../../src/lib/release/changes.ts';
 
 const header = ['school_id', 'year', 'exam', 'subject', 'grade', 'n', 'n_state', 'mean', 'mean_state'];
@@ -43,5 +43,22 @@ describe('CSV in parts', () => {
     expect(parted.results.size).toBe(1000);
     expect([...parted.results.entries()]).toEqual([...whole.results.entries()]);
     expect(parted.results.get('S0001|2021|ЕГЭ|Русский язык|')).toEqual({ n: '11', mean: '50.1', share_below: '', share_good: '', share_high: '' });
+  });
+
+  it('leads every row with the lead cells, quoting a repeated text the same way each time', () => {
+    // A school's rows in its area's file: code and name (quoted: it holds a comma and quotes), then the row.
+    const lead = ['001', 'МБОУ "СОШ № 1", г. Северогорск'];
+    const body = [
+      ['Результаты', 'ЕГЭ, балл', 2024, 71.5],
+      ['Результаты', 'ЕГЭ, балл', 2025, null],
+      ['Контекст', '=1+1', 2025, -2],
+    ];
+    const leadCsv = '001,"МБОУ ""СОШ № 1"", г. Северогорск",';
+    expect(csvLines(body, lead)).toBe(
+      `${leadCsv}Результаты,"ЕГЭ, балл",2024,71.5\r\n` + `${leadCsv}Результаты,"ЕГЭ, балл",2025,\r\n` + `${leadCsv}Контекст,'=1+1,2025,-2\r\n`,
+    );
+    expect(toCsv(['код', 'школа', 'раздел', 'таблица', 'год', 'значение'], body, lead)).toBe(
+      '\ufeffкод,школа,раздел,таблица,год,значение\r\n' + csvLines(body, lead),
+    );
   });
 });

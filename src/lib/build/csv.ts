@@ -17,14 +17,27 @@ export function csvCell(value: string | number | boolean | null | undefined): st
 
 export type Row = Array<string | number | boolean | null | undefined>;
 
-export function toCsv(header: string[], rows: Row[]): string {
-  return '\ufeff' + header.map(csvCell).join(',') + '\r\n' + csvLines(rows);
+/** A whole small file: the header, then the rows (each led by `lead`'s cells, if any). */
+export function toCsv(header: string[], rows: Row[], lead: Row = []): string {
+  return '\ufeff' + header.map(csvCell).join(',') + '\r\n' + csvLines(rows, lead);
 }
 
-/** Rows alone, each ending in CRLF: what is appended to a file toCsv began. */
-export function csvLines(rows: Row[]): string {
+/**
+ * Rows alone, each ending in CRLF: what is appended to a file toCsv began. Each row is led
+ * by `lead`'s cells (a school's code and name in its area's file), written out once; a
+ * text repeated down the rows (a section's heading, a table's caption) is quoted once.
+ */
+export function csvLines(rows: Row[], lead: Row = []): string {
+  const prefix = lead.length ? lead.map(csvCell).join(',') + ',' : '';
+  const known = new Map<string, string>();
+  const cell = (v: Row[number]) => {
+    if (typeof v !== 'string') return csvCell(v);
+    let c = known.get(v);
+    if (c === undefined) known.set(v, (c = csvCell(v)));
+    return c;
+  };
   let out = '';
-  for (const r of rows) out += r.map(csvCell).join(',') + '\r\n';
+  for (const r of rows) out += prefix + r.map(cell).join(',') + '\r\n';
   return out;
 }
 

@@ -163,16 +163,23 @@ export function pageCsv(page: Page): string {
  */
 export function schoolCsvPart(page: Page, [code, name]: [string, string], beginsFile: boolean): string {
   const lead = [code, typeset(name)];
-  const rows = pageCsvRows(page).map((r) => [...lead, ...r]);
+  const rows = pageCsvRows(page);
   const w = t().downloads;
-  return beginsFile ? toCsv([...w.schoolCsvLead, ...w.pageCsvHead], rows) : csvLines(rows);
+  return beginsFile ? toCsv([...w.schoolCsvLead, ...w.pageCsvHead], rows, lead) : csvLines(rows, lead);
 }
 
 function pageCsvRows(page: Page): Array<Array<string | number | null>> {
   const rows: Array<Array<string | number | null>> = [];
   // The page's numbers with the page's words, as it shows them (typography included);
   // the open-data files under data/ keep every name exactly as published.
-  const text = (v: string | number | null) => (typeof v === 'string' ? typeset(v) : v);
+  // A page's headings, captions and labels repeat down its rows: each is typeset once.
+  const shown = new Map<string, string>();
+  const text = (v: string | number | null) => {
+    if (typeof v !== 'string') return v;
+    let out = shown.get(v);
+    if (out === undefined) shown.set(v, (out = typeset(v)));
+    return out;
+  };
   for (const s of page.sections) {
     for (const st of s.stats ?? []) rows.push([s.heading, '', st.label, '', st.value].map(text));
     const tables = [...(s.charts ?? []).map((c) => c.table), ...(s.tables ?? [])];
