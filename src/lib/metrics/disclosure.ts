@@ -30,7 +30,7 @@ import { metricsWords } from '../words/metrics-words.ts';
 import type { Settings } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
 import type { AggregateRow, Measure, SchoolResultRow } from './results.ts';
-import { MEASURES } from './results.ts';
+import { MEASURES, N_USED_OF, STATE_OF } from './results.ts';
 import { cmpId } from './table.ts';
 import { PathMap } from './path-map.ts';
 
@@ -127,7 +127,7 @@ export function codeShare(value: number | null, n: number | null, settings: Sett
 function codedShares(r: Record<Share, number | null> & Record<`${Share}_state`, ValueState>, nOf: (share: Share) => number | null, settings: Settings): Partial<Record<Share, string>> | null {
   const coded: Partial<Record<Share, string>> = {};
   for (const sh of SHARES) {
-    const label = r[`${sh}_state`] === 'value' ? codeShare(r[sh], nOf(sh), settings) : null;
+    const label = r[STATE_OF[sh]] === 'value' ? codeShare(r[sh], nOf(sh), settings) : null;
     if (label) coded[sh] = label;
   }
   return Object.keys(coded).length ? coded : null;
@@ -137,9 +137,9 @@ function codedShares(r: Record<Share, number | null> & Record<`${Share}_state`, 
 function hide(row: object, reason: string): void {
   const r = row as unknown as Record<string, unknown>;
   for (const m of MEASURES) {
-    if (r[`${m}_state`] === 'value') {
+    if (r[STATE_OF[m]] === 'value') {
       r[m] = null;
-      r[`${m}_state`] = 'suppressed';
+      r[STATE_OF[m]] = 'suppressed';
     }
   }
   for (const g of ['g2', 'g3', 'g4', 'g5']) if (g in r) r[g] = null;
@@ -147,7 +147,7 @@ function hide(row: object, reason: string): void {
 }
 
 function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; share_good_state: ValueState; share_high_state: ValueState }): boolean {
-  return MEASURES.some((m) => r[`${m}_state` as `${Measure}_state`] === 'value');
+  return MEASURES.some((m) => r[STATE_OF[m]] === 'value');
 }
 
 /**
@@ -196,28 +196,28 @@ export interface PublishedAggregate extends AggregateRow {
 export function discloseAggregates(rows: AggregateRow[], settings: Settings, schools?: { rows: PublishedResult[]; municipalityOf: Map<string, string | null> }): PublishedAggregate[] {
   const out: PublishedAggregate[] = rows.map((r) => {
     const p = { ...r, reliable: reliable(r.n_total, settings), suppressed_reason: null } as PublishedAggregate;
-    for (const m of MEASURES) p[`${m}_state`] = r[m] === null ? 'missing' : 'value';
+    for (const m of MEASURES) p[STATE_OF[m]] = r[m] === null ? 'missing' : 'value';
     p.mean_unweighted = r.mean_unweighted;
     return p;
   });
   const hideAgg = (p: PublishedAggregate, reason: string) => {
-    for (const m of MEASURES) if (p[`${m}_state`] === 'value') {
+    for (const m of MEASURES) if (p[STATE_OF[m]] === 'value') {
       p[m] = null;
-      p[`${m}_state`] = 'suppressed';
+      p[STATE_OF[m]] = 'suppressed';
     }
     p.mean_unweighted = null;
     p.suppressed_reason = reason;
   };
   const hidden = new Set<PublishedAggregate>();
   for (const p of out) {
-    if (p.n_total < settings.min_participants && MEASURES.some((m) => p[`${m}_state`] === 'value')) {
+    if (p.n_total < settings.min_participants && MEASURES.some((m) => p[STATE_OF[m]] === 'value')) {
       hideAgg(p, reasonSmall(settings));
       hidden.add(p);
       continue;
     }
-    for (const m of MEASURES) if (p[`${m}_state`] === 'value' && p[`${m}_n_used`] < settings.min_participants) {
+    for (const m of MEASURES) if (p[STATE_OF[m]] === 'value' && p[N_USED_OF[m]] < settings.min_participants) {
       p[m] = null;
-      p[`${m}_state`] = 'suppressed';
+      p[STATE_OF[m]] = 'suppressed';
       p.suppressed_reason = reasonSmall(settings);
     }
   }
@@ -240,7 +240,7 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
       const m = schools.municipalityOf.get(r.school_id);
       for (let mi = 0; mi < MEASURES.length; mi++) {
         const measure = MEASURES[mi];
-        if (!(r.suppressed_reason && r[`${measure}_state`] === 'suppressed') && !(measure !== 'mean' && r.coded?.[measure as Share])) continue;
+        if (!(r.suppressed_reason && r[STATE_OF[measure]] === 'suppressed') && !(measure !== 'mean' && r.coded?.[measure as Share])) continue;
         if (tail < 0) tail = cells.tail(r, true)!;
         if (m) note(cells.key(cells.scope(m)!, tail, mi), r.n);
         note(cells.key(REGION, tail, mi), r.n);
@@ -254,17 +254,17 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
       const unsafe = MEASURES.filter((measure, mi) => {
         const k = cells.key(scope, tail, mi);
         const hiddenCount = count.get(k);
-        return p[`${measure}_state`] === 'value' && hiddenCount !== undefined && !safeRemainder(hiddenCount, size.get(k)!, settings);
+        return p[STATE_OF[measure]] === 'value' && hiddenCount !== undefined && !safeRemainder(hiddenCount, size.get(k)!, settings);
       });
       if (!unsafe.length) continue;
       // A total whose mean would give a school back goes whole; a share alone goes alone.
-      if (unsafe.includes('mean') || unsafe.length === MEASURES.filter((m) => p[`${m}_state`] === 'value').length) {
+      if (unsafe.includes('mean') || unsafe.length === MEASURES.filter((m) => p[STATE_OF[m]] === 'value').length) {
         hideAgg(p, reasonComplementary());
         hidden.add(p);
       } else {
         for (const measure of unsafe) {
           p[measure] = null;
-          p[`${measure}_state`] = 'suppressed';
+          p[STATE_OF[measure]] = 'suppressed';
         }
       }
     }
@@ -280,7 +280,7 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
   // Codes depend only on a total's own value and size: known before anything is hidden.
   const codedAs = new Map<PublishedAggregate, Partial<Record<Share, string>>>();
   for (const p of out) {
-    const coded = codedShares(p, (sh) => p[`${sh}_n_used`], settings);
+    const coded = codedShares(p, (sh) => p[N_USED_OF[sh]], settings);
     if (coded) codedAs.set(p, coded);
   }
   const regionOf = new Map<string, PublishedAggregate>();
@@ -295,19 +295,19 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
     // region's own figure for that measure is withheld.
     const region = regionOf.get(k);
     for (;;) {
-      const unknownFor = (m: Measure) => g.filter((p) => p[`${m}_state`] === 'suppressed' || (m !== 'mean' && p[`${m}_state`] === 'value' && codedAs.get(p)?.[m as Share]));
+      const unknownFor = (m: Measure) => g.filter((p) => p[STATE_OF[m]] === 'suppressed' || (m !== 'mean' && p[STATE_OF[m]] === 'value' && codedAs.get(p)?.[m as Share]));
       const unsafe = MEASURES.find((m) => {
-        if (!region || region[`${m}_state`] !== 'value') return false;
+        if (!region || region[STATE_OF[m]] !== 'value') return false;
         const unknown = unknownFor(m);
         return !safeRemainder(unknown.length, unknown.reduce((sum, p) => sum + p.n_total, 0), settings, MIN_MUNICIPALITIES);
       });
       if (!unsafe) break;
       const rest = new Set(unknownFor(unsafe));
-      const c = g.filter((p) => !rest.has(p) && p[`${unsafe}_state`] === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
+      const c = g.filter((p) => !rest.has(p) && p[STATE_OF[unsafe]] === 'value').sort((a, b) => a.n_total - b.n_total || cmpId(a.scope_id, b.scope_id))[0];
       // Only the measure at risk goes: a municipality's mean says nothing of its shares.
       const target = c ?? region!;
       target[unsafe] = null;
-      target[`${unsafe}_state`] = 'suppressed';
+      target[STATE_OF[unsafe]] = 'suppressed';
       if (unsafe === 'mean') target.mean_unweighted = null;
       target.suppressed_reason ??= reasonComplementary();
     }
@@ -315,7 +315,7 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
   for (const p of out) {
     // Per share: a total with one measure hidden still shows its other shares as bands.
     if (!codedAs.has(p)) continue;
-    const coded = Object.fromEntries(Object.entries(codedAs.get(p)!).filter(([sh]) => p[`${sh as Share}_state`] === 'value'));
+    const coded = Object.fromEntries(Object.entries(codedAs.get(p)!).filter(([sh]) => p[STATE_OF[sh as Share]] === 'value'));
     if (Object.keys(coded).length) p.coded = coded;
   }
   return out;

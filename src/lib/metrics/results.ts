@@ -22,6 +22,14 @@ import { municipalityOf, numCol, rowCount, strCol, intCol, valueOrNull } from '.
 export const MEASURES = ['mean', 'share_below', 'share_good', 'share_high'] as const;
 export type Measure = (typeof MEASURES)[number];
 
+/**
+ * Each measure's state and participant-count field names, made once: a name built per row
+ * (`${m}_state`) is a new string and a lookup in V8's string table each time, and the
+ * publication boundary reads these fields tens of millions of times at national scale.
+ */
+export const STATE_OF = Object.freeze(Object.fromEntries(MEASURES.map((m) => [m, `${m}_state`]))) as { readonly [K in Measure]: `${K}_state` };
+export const N_USED_OF = Object.freeze(Object.fromEntries(MEASURES.map((m) => [m, `${m}_n_used`]))) as { readonly [K in Measure]: `${K}_n_used` };
+
 export interface SchoolResultRow {
   school_id: string;
   year: number;
@@ -267,8 +275,8 @@ export function aggregatesFromColumns(c: AggregateColumns): AggregateRow[] {
       mean_unweighted: count(g.schools_used) > 0 ? (g.mean_unweighted as number) : null,
     } as AggregateRow;
     for (const m of MEASURES) {
-      const used = count(g[`${m}_n_used`]);
-      row[`${m}_n_used`] = used;
+      const used = count(g[N_USED_OF[m]]);
+      row[N_USED_OF[m]] = used;
       row[m] = used > 0 ? (g[`${m}_w`] as number) / used : null;
     }
     return row;

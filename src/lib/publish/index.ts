@@ -9,7 +9,7 @@
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { computeAll, discloseResults, discloseAggregates, municipalityOf } from '../metrics/index.ts';
+import { computeAll, discloseResults, discloseAggregates, municipalityOf, N_USED_OF, STATE_OF } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
 import { PathSet } from '../metrics/path-map.ts';
@@ -127,7 +127,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   for (const r of results) {
     const measure = measureFor(r.exam);
     // A top/bottom-coded share («менее 5 %») does not show its number either.
-    if (r[`${measure}_state`] === 'value' && r.n !== null && !(measure !== 'mean' && r.coded?.[measure])) shownSubjects.add([r.year, r.exam, r.subject, r.school_id]);
+    if (r[STATE_OF[measure]] === 'value' && r.n !== null && !(measure !== 'mean' && r.coded?.[measure])) shownSubjects.add([r.year, r.exam, r.subject, r.school_id]);
   }
   const scores: SchoolScore[] = m.scores.map((s) => {
     const base = { school_id: s.school_id, year: s.year, exam: s.exam, subject_set: s.subject_set, n: s.n };
@@ -202,9 +202,9 @@ function peerSpace(similar: MetricsOutput['similar']): PeerSpace {
 function withheldAndCoded(a: ReturnType<typeof discloseAggregates>[number], settings: SiteInputs['settings']): Pick<AggregateRow, 'withheld' | 'coded'> {
   const out: Pick<AggregateRow, 'withheld' | 'coded'> = {};
   for (const m of ['mean', 'share_below', 'share_good', 'share_high'] as const) {
-    if (a[`${m}_state`] !== 'suppressed') continue;
+    if (a[STATE_OF[m]] !== 'suppressed') continue;
     // A measure under the minimum on its own has no row reason; a withheld total has one.
-    (out.withheld ??= {})[m] = a.n_total < settings.min_participants || a[`${m}_n_used`] < settings.min_participants ? stateLabel('suppressed', settings.min_participants) : (a.suppressed_reason ?? stateLabel('suppressed', settings.min_participants));
+    (out.withheld ??= {})[m] = a.n_total < settings.min_participants || a[N_USED_OF[m]] < settings.min_participants ? stateLabel('suppressed', settings.min_participants) : (a.suppressed_reason ?? stateLabel('suppressed', settings.min_participants));
   }
   if (a.coded) out.coded = { ...a.coded };
   return out;
