@@ -64,6 +64,15 @@ describe('one rounding for tables, CSV and sentences', () => {
     expect(numCell(3.05).v).toBe(3.1);
     expect(roundAsShown(-0.04, 1)).toBe(0);
   });
+  it('agrees with Intl on values already round, values a hair off round, halves and the edges', () => {
+    // The oracle: Intl's own rounding to the shown digits, read back as a number.
+    const oracle = (v: number, d: number) => Number(new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: false }).format(v)) + 0;
+    const values: number[] = [66.7, 66.75, 3.05, 2.675, 1.005, -2.5, -0.05, 0.1 + 0.2, 100, 1e-9, -0, 71.2 * 3, 1234567.89];
+    // Means to one and two decimals as published, and the same plus or minus one unit in the last place.
+    for (let k = -300; k <= 1000; k += 7) values.push(k / 10, k / 100, (k / 10) * (1 + Number.EPSILON), (k / 100) * (1 - Number.EPSILON));
+    for (const d of [0, 1, 2]) for (const v of values) expect(roundAsShown(v, d), `${v} to ${d}`).toBe(oracle(v, d));
+    expect(Object.is(roundAsShown(-0, 1), 0)).toBe(true);
+  });
   it('a summary’s change is the difference of the two numbers it prints', () => {
     const chart = yearLinesChart({
       id: 'x', title: 'ОГЭ', yLabel: 'Средняя отметка', unit: 'отметка', minParticipants: 10,

@@ -57,12 +57,18 @@ export function formatNumber(value: number, digits = 1): string {
 }
 
 const plainCache = new Map<number, Intl.NumberFormat>();
+const POWERS = [1, 10, 100, 1000, 10000];
 /**
  * The number a reader sees, as a number: rounded exactly as formatNumber rounds (Intl,
  * half away from zero on the shortest decimal form, so 3.05 → 3.1, where toFixed gives
  * 3.0). Tables, CSV files and summary sentences all round through here, so they agree.
  */
 export function roundAsShown(value: number, digits = 1): number {
+  // A value that already is the number nearest a decimal of at most `digits` places (a
+  // published mean to one decimal, a count) is its own rounding: its shortest form has no
+  // more places, so Intl would give it back unchanged.
+  const scale = POWERS[digits];
+  if (scale !== undefined && Number.isFinite(value) && Math.round(value * scale) / scale === value) return value + 0;
   const m = bounded(roundings, digits);
   const known = m.get(value);
   if (known !== undefined) return known;
