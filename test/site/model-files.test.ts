@@ -22,6 +22,12 @@ describe('page pack', () => {
     expect(readPageJson(dir, 'school/999999')).toBeUndefined();
     // One page per line: 24 + 44 + 2 bytes of UTF-8 (a Cyrillic letter is two bytes, «№» three) and three newlines.
     expect(statSync(join(dir, 'pages.jsonl')).size).toBe(73);
+    // A later build in the same process writes another model to the same folder: its pages are read, not the first one's.
+    const again = pageWriter(dir);
+    again.add('index', '{"title":"Другой регион"}');
+    again.close();
+    expect(readPageJson(dir, 'index')).toBe('{"title":"Другой регион"}');
+    expect(readPageJson(dir, 'school/001001')).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@
  * and a national site has 42,000 pages. The build writes the pack (build/pipeline.ts);
  * Astro's side reads one page at a time from it (site/store.ts).
  */
-import { closeSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PACK = 'pages.jsonl';
@@ -49,12 +49,19 @@ export function pageWriter(dir: string): PageWriter {
   };
 }
 
-const indices = new Map<string, PageIndex>();
+/**
+ * The index last read. A later build in the same process may write a new model to the same
+ * folder (the staging folder is named by the process), and Node keeps a module it has
+ * imported: the index is read again whenever its file is another one.
+ */
+let last: { dir: string; stamp: string; index: PageIndex } | null = null;
 
 /** One page's JSON text, or undefined if the model has no such page. */
 export function readPageJson(dir: string, name: string): string | undefined {
-  let index = indices.get(dir);
-  if (!index) indices.set(dir, (index = JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as PageIndex));
+  const file = statSync(join(dir, INDEX));
+  const stamp = `${file.ino}:${file.mtimeMs}:${file.size}`;
+  if (!last || last.dir !== dir || last.stamp !== stamp) last = { dir, stamp, index: JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as PageIndex };
+  const { index } = last;
   const where = index[name];
   if (!where) return undefined;
   const bytes = Buffer.allocUnsafe(where[1]);
