@@ -2,7 +2,7 @@
  * How the site model reaches Astro and the site: pages through one pack with an index
  * (site/page-pack.ts), downloads moved into the built site (build/folder.ts moveInto).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,24 @@ describe('moveInto', () => {
     expect(existsSync(join(from, 'page-data'))).toBe(false);
     expect(existsSync(join(from, 'robots.txt'))).toBe(false);
     expect(readdirSync(join(from, 'school/001001'))).toEqual([]);
+  });
+});
+
+describe('site info', () => {
+  it('is read again when a later build in the same process writes another model to the same folder', async () => {
+    const { siteInfo } = await import('../../src/lib/site/store.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'model-'));
+    const before = process.env.SITE_MODEL_DIR;
+    process.env.SITE_MODEL_DIR = dir;
+    try {
+      writeFileSync(join(dir, 'site.json'), JSON.stringify({ title: 'Первый регион', settings: { locale: 'ru' } }));
+      expect((siteInfo() as unknown as { title: string }).title).toBe('Первый регион');
+      rmSync(join(dir, 'site.json'));
+      writeFileSync(join(dir, 'site.json'), JSON.stringify({ title: 'Второй регион, другой', settings: { locale: 'ru' } }));
+      expect((siteInfo() as unknown as { title: string }).title).toBe('Второй регион, другой');
+    } finally {
+      if (before === undefined) delete process.env.SITE_MODEL_DIR;
+      else process.env.SITE_MODEL_DIR = before;
+    }
   });
 });
