@@ -122,38 +122,32 @@ export class PackWriter {
     this.file = join(dir, `${process.pid}-${threadId}-${++packsMade}-${Date.now().toString(36)}.pack`);
   }
 
-  /** Where each record went (null where it could not be written). */
+  /** Where each record went (null where it could not be written, or its key is not a store key). */
   append(records: readonly { key: string; svg: string }[]): (PackLocation | null)[] {
-    const parts: Buffer[] = [];
-    const lengths: number[] = [];
-    for (const { key, svg } of records) {
-      const body = Buffer.from(svg, 'utf8');
-      lengths.push(key.length === KEY_LENGTH && /^[0-9a-f]+$/.test(key) ? body.length : -1);
-      if (lengths[lengths.length - 1] < 0) continue;
-      parts.push(Buffer.from(`${key} ${String(body.length).padStart(10, '0')}\n`, 'latin1'), body);
-    }
-    const none = records.map(() => null);
-    if (!parts.length) return none;
+    const at: (PackLocation | null)[] = records.map(() => null);
+    const bodies = records.map(({ key, svg }) => (key.length === KEY_LENGTH && /^[0-9a-f]+$/.test(key) ? Buffer.from(svg, 'utf8') : null));
+    if (!bodies.some((b) => b)) return at;
     let fd: number;
     try {
       fd = this.openForAppend();
     } catch {
-      return none;
+      return at;
     }
     try {
       // The pack's size, not a count kept here: if the folder vanished, the pack begins again.
-      let at = fstatSync(fd).size;
-      const all = Buffer.concat(parts);
-      let written = 0;
-      while (written < all.length) written += writeSync(fd, all, written);
-      return lengths.map((length) => {
-        if (length < 0) return null;
-        const loc = { file: this.file, offset: at + HEADER, length };
-        at += HEADER + length;
-        return loc;
+      let offset = fstatSync(fd).size;
+      const parts: Buffer[] = [];
+      bodies.forEach((body, i) => {
+        if (!body) return;
+        parts.push(Buffer.from(`${records[i].key} ${String(body.length).padStart(10, '0')}\n`, 'latin1'), body);
+        at[i] = { file: this.file, offset: offset + HEADER, length: body.length };
+        offset += HEADER + body.length;
       });
+      const all = Buffer.concat(parts);
+      for (let written = 0; written < all.length; ) written += writeSync(fd, all, written);
+      return at;
     } catch {
-      return none;
+      return records.map(() => null);
     } finally {
       closeSync(fd);
     }

@@ -29,16 +29,32 @@ export function toCsv(header: string[], rows: Row[], lead: Row = []): string {
  */
 export function csvLines(rows: Row[], lead: Row = []): string {
   const prefix = lead.length ? lead.map(csvCell).join(',') + ',' : '';
-  const known = new Map<string, string>();
-  const cell = (v: Row[number]) => {
-    if (typeof v !== 'string') return csvCell(v);
-    let c = known.get(v);
-    if (c === undefined) known.set(v, (c = csvCell(v)));
-    return c;
-  };
+  const cell = rememberedCells();
   let out = '';
   for (const r of rows) out += prefix + r.map(cell).join(',') + '\r\n';
   return out;
+}
+
+/**
+ * csvCell for one file, each value's CSV form worked out once: a file repeats few values
+ * many times (codes, subjects, states, counts, years, means to hundredths; a page's headings
+ * and captions down its rows). A Map keeps the text «1» and the number 1 apart. Bounded: a
+ * file of unique values (names, id lists) gains nothing from it.
+ */
+/** Distinct cell values remembered per file. */
+const MAX_REMEMBERED = 200_000;
+
+function rememberedCells(): (value: Row[number]) => string {
+  const known = new Map<string | number | boolean, string>();
+  return (v) => {
+    if (v === null || v === undefined) return '';
+    let cell = known.get(v);
+    if (cell === undefined) {
+      cell = csvCell(v);
+      if (known.size < MAX_REMEMBERED) known.set(v, cell);
+    }
+    return cell;
+  };
 }
 
 /**
@@ -51,9 +67,6 @@ export type FileText = string | string[];
 /** Characters per part of a large CSV (16 M: a few parts for a national file, one for a region's). */
 const PART = 1 << 24;
 
-/** Distinct cell values remembered per file. */
-const MAX_REMEMBERED = 200_000;
-
 /**
  * A CSV streamed in parts of about `partSize` characters, each ending at a row boundary:
  * the rows can be a generator, so a national file is never held as rows or as one string.
@@ -61,27 +74,11 @@ const MAX_REMEMBERED = 200_000;
 export function* csvParts(header: string[], rows: Iterable<Row>, partSize = PART): Generator<string> {
   let lines = ['\ufeff' + header.map(csvCell).join(',')];
   let size = lines[0].length;
-  // A cell's CSV form depends only on its value, and a download repeats few values millions
-  // of times (codes, subjects, states, counts, years, means to hundredths): each is worked
-  // out once per file. A Map keeps the text «1» and the number 1 apart.
-  const known = new Map<string | number | boolean, string>();
+  const cell = rememberedCells();
   const cells: string[] = [];
   for (const r of rows) {
     cells.length = r.length;
-    for (let i = 0; i < r.length; i++) {
-      const v = r[i];
-      if (v === null || v === undefined) {
-        cells[i] = '';
-        continue;
-      }
-      let cell = known.get(v);
-      if (cell === undefined) {
-        cell = csvCell(v);
-        // Bounded: a file of unique values (names, id lists) gains nothing from the map.
-        if (known.size < MAX_REMEMBERED) known.set(v, cell);
-      }
-      cells[i] = cell;
-    }
+    for (let i = 0; i < r.length; i++) cells[i] = cell(r[i]);
     const line = cells.join(',');
     lines.push(line);
     size += line.length + 2;

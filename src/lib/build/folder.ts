@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Files and bytes below a folder: the build summary, and the check that a site is as built. */
@@ -30,7 +30,7 @@ export function moveInto(from: string, to: string): void {
   for (const e of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, e.name);
     const target = join(to, e.name);
-    if (e.isDirectory() && existsSync(target) && statSync(target).isDirectory()) moveInto(source, target);
+    if (e.isDirectory() && statSync(target, { throwIfNoEntry: false })?.isDirectory()) moveInto(source, target);
     else renameSync(source, target);
   }
 }

@@ -49,19 +49,25 @@ export function pageWriter(dir: string): PageWriter {
   };
 }
 
+/** Each model JSON file read, with the file it was read from (inode, time, size). */
+const parsed = new Map<string, { stamp: string; value: unknown }>();
+
 /**
- * The index last read. A later build in the same process may write a new model to the same
- * folder (the staging folder is named by the process), and Node keeps a module it has
- * imported: the index is read again whenever its file is another one.
+ * A JSON file of the site model, parsed once per file. A later build in the same process
+ * writes a new model to the same folder (the staging folder is named by the process), and
+ * Node keeps a module it has imported: the file is read again whenever it is another one.
  */
-let last: { dir: string; stamp: string; index: PageIndex } | null = null;
+export function modelJson<T>(file: string): T {
+  const st = statSync(file);
+  const stamp = `${st.ino}:${st.mtimeMs}:${st.size}`;
+  let known = parsed.get(file);
+  if (known?.stamp !== stamp) parsed.set(file, (known = { stamp, value: JSON.parse(readFileSync(file, 'utf8')) }));
+  return known.value as T;
+}
 
 /** One page's JSON text, or undefined if the model has no such page. */
 export function readPageJson(dir: string, name: string): string | undefined {
-  const file = statSync(join(dir, INDEX));
-  const stamp = `${file.ino}:${file.mtimeMs}:${file.size}`;
-  if (!last || last.dir !== dir || last.stamp !== stamp) last = { dir, stamp, index: JSON.parse(readFileSync(join(dir, INDEX), 'utf8')) as PageIndex };
-  const { index } = last;
+  const index = modelJson<PageIndex>(join(dir, INDEX));
   const where = index[name];
   if (!where) return undefined;
   const bytes = Buffer.allocUnsafe(where[1]);

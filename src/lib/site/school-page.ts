@@ -9,6 +9,7 @@ import { HIDDEN, hiddenReason, isGradeScale, key, measureDomain, measureLabel, t
 import type { Chart, DataTable, Page, PeerFilters, Section, Stat } from './types.ts';
 import type { SiteContext, SchoolInfo } from './context.ts';
 import { schoolVerdict } from './verdict.ts';
+import { STATE_OF } from '../metrics/results.ts';
 import { revisionsTable } from './changes-page.ts';
 import type { Revision } from '../release/changes.ts';
 
@@ -69,7 +70,7 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
       const r = byYear.get(year);
       // A coded share (a band in a small group) has no number past the boundary, only its band.
       const coded = measure === 'mean' ? undefined : r?.coded?.[measure];
-      return { year, value: r && r[`${measure}_state`] === 'value' && !coded ? (r[measure] as number) : null, state: r ? r[`${measure}_state`] : 'missing', reason: hiddenReason(r), coded };
+      return { year, value: r && r[STATE_OF[measure]] === 'value' && !coded ? (r[measure] as number) : null, state: r ? r[STATE_OF[measure]] : 'missing', reason: hiddenReason(r), coded };
     });
     if (!schoolPoints.some((p) => p.value !== null) && !ctx.isChartSubject(s.exam, s.subject)) continue;
     const munSeries = ctx.aggregateSeriesWithReasons('municipality', school.municipality_id, k, measure);

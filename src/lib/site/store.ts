@@ -3,10 +3,10 @@
  * the Astro side; pages ask it for one record at a time, so a 40,000-school site never
  * holds every page in memory.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, SiteInfo } from './types.ts';
-import { readPageJson } from './page-pack.ts';
+import { modelJson, readPageJson } from './page-pack.ts';
 import type { AreaNames, Settings } from '../model/config.ts';
 import { setLocale } from '../words/locale.ts';
 
@@ -22,21 +22,16 @@ function readJson<T>(rel: string): T {
   return JSON.parse(readFileSync(join(modelDir(), rel), 'utf8')) as T;
 }
 
-let info: { stamp: string; value: SiteInfo } | undefined;
-/**
- * Read once per model: every page's layout asks for it. Read again when site.json is another
- * file (inode, time, size): a later build in the same process writes its model to the same
- * staging folder, and Node keeps this module between the two.
- */
+let info: SiteInfo | undefined;
+/** Read once per model (site/page-pack.ts modelJson): every page's layout asks for it. */
 export function siteInfo(): SiteInfo {
-  const file = statSync(join(modelDir(), 'site.json'));
-  const stamp = `${process.env.SITE_MODEL_DIR}:${file.ino}:${file.mtimeMs}:${file.size}`;
-  if (info?.stamp !== stamp) {
-    info = { stamp, value: readJson<SiteInfo>('site.json') };
+  const read = modelJson<SiteInfo>(join(modelDir(), 'site.json'));
+  if (read !== info) {
+    info = read;
     // The Astro side is a bundle of its own, with its own copy of the locale state.
-    setLocale((info.value.settings as unknown as Settings).locale ?? 'ru');
+    setLocale((info.settings as unknown as Settings).locale ?? 'ru');
   }
-  return info.value;
+  return info;
 }
 
 /** What the dataset calls its areas (settings.area_names), for the pages that name them. */
