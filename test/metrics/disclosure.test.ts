@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schoolResults, aggregates } from '../../src/lib/metrics/results.ts';
+import { resultRow, schoolResults, aggregates } from '../../src/lib/metrics/results.ts';
 import { codeBand, codeShare, discloseAggregates, discloseResults } from '../../src/lib/metrics/disclosure.ts';
 import { municipalityOf } from '../../src/lib/metrics/table.ts';
 import { results, schools, settings } from './helpers.ts';
@@ -28,26 +28,23 @@ describe('disclosure', () => {
     expect(pub[0]).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, share_below_state: 'suppressed', suppressed_reason: 'скрыто: менее 10 участников' });
     expect(pub.slice(1).map((r) => r.mean)).toEqual([60, 65, 70]);
     expect(hidden).toEqual({ primary: 1 });
-    // the input rows are untouched
-    expect(rows[0].mean).toBe(30);
+    // the metrics' columns are untouched
+    expect(resultRow(rows, 0).mean).toBe(30);
     for (const id of ['M', 'region']) expect(by(id), id).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, suppressed_reason: 'скрыто: защита от вычитания' });
   });
 
-  it('in place (the publication boundary): the rows become the published rows, the same as a copy gives', () => {
+  it('makes the published rows from the columns: a hidden row carries no number, the columns stay as read', () => {
     const raw = [
       { school_id: 'a', year: 2024, n: 5, mean: 30, share_below: 40 },
       { school_id: 'b', year: 2024, n: 12, mean: 60, share_below: 0 },
     ];
-    const copied = discloseResults(schoolResults(results(raw)), s);
-    const rows = schoolResults(results(raw));
-    const first = rows[0];
-    const inPlace = discloseResults(rows, s, { inPlace: true });
-    expect(inPlace.rows).toBe(rows);
-    expect(inPlace.rows[0]).toBe(first);
-    // a (5 < 10 participants) keeps no number: the undisclosed 30 and 40 are gone from the row itself.
-    expect(first).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, suppressed_reason: 'скрыто: менее 10 участников' });
-    expect(inPlace.rows).toEqual(copied.rows);
-    expect(inPlace.hidden).toEqual({ primary: 1 });
+    const cols = schoolResults(results(raw));
+    const pub = discloseResults(cols, s);
+    // a (5 < 10 participants) keeps no number; b (12 < 30: not reliable) keeps its own.
+    expect(pub.rows[0]).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, suppressed_reason: 'скрыто: менее 10 участников', reliable: false });
+    expect(pub.rows[1]).toMatchObject({ mean: 60, mean_state: 'value', share_below: 0, suppressed_reason: null, reliable: false });
+    expect(pub.hidden).toEqual({ primary: 1 });
+    expect([resultRow(cols, 0).mean, resultRow(cols, 0).share_below]).toEqual([30, 40]);
   });
 
   it('withholds a district total that rests on two hidden schools (NYC district 79)', () => {

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { aggregates, schoolResults } from '../../src/lib/metrics/results.ts';
+import { aggregates, resultRows, schoolResults } from '../../src/lib/metrics/results.ts';
 import { results, schools } from './helpers.ts';
 
 describe('school results', () => {
   it('derives share_good and share_below from grade counts', () => {
     // g2..g5 = 1, 4, 3, 2 (total 10): share_good = 100·(3+2)/10 = 50, share_below = 100·1/10 = 10
-    const [r] = schoolResults(results([{ school_id: 'a', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, mean: 3.6, g2: 1, g3: 4, g4: 3, g5: 2 }]));
+    const [r] = resultRows(schoolResults(results([{ school_id: 'a', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, mean: 3.6, g2: 1, g3: 4, g4: 3, g5: 2 }])));
     expect(r.share_good).toBe(50);
     expect(r.share_below).toBe(10);
     expect(r.derived).toEqual(['share_good', 'share_below']);
   });
 
   it('keeps a published share and never un-hides a suppressed one', () => {
-    const rows = schoolResults(
-      results([
-        { school_id: 'a', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, share_good: 55, g2: 1, g3: 4, g4: 3, g5: 2 },
-        { school_id: 'b', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, share_good: null, share_good_state: 'suppressed', g2: 1, g3: 4, g4: 3, g5: 2 } as never,
-      ]),
+    const rows = resultRows(
+      schoolResults(
+        results([
+          { school_id: 'a', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, share_good: 55, g2: 1, g3: 4, g4: 3, g5: 2 },
+          { school_id: 'b', year: 2024, exam: 'ОГЭ', subject: 'Математика', n: 10, share_good: null, share_good_state: 'suppressed', g2: 1, g3: 4, g4: 3, g5: 2 } as never,
+        ]),
+      ),
     );
     expect(rows[0].share_good).toBe(55);
     expect(rows[1].share_good).toBeNull();

@@ -14,9 +14,11 @@ import { plainColumns } from '../../src/lib/model/types.ts';
 describe('the site’s current year', () => {
   it('is the newest year with results for at least half as many schools as the best year', () => {
     const rows = (year: number, n: number) => Array.from({ length: n }, (_, i) => ({ school_id: `s${i}`, year }));
-    expect(currentYear([...rows(2023, 10), ...rows(2024, 10), ...rows(2025, 1)])).toBe(2024);
-    expect(currentYear([...rows(2023, 10), ...rows(2024, 5)])).toBe(2024);
-    expect(currentYear([...rows(2023, 10), ...rows(2024, 4)])).toBe(2023);
+    // As the metrics hand them over: a column per field.
+    const columns = (list: { school_id: string; year: number }[]) => ({ school_id: list.map((r) => r.school_id), year: list.map((r) => r.year) });
+    expect(currentYear(columns([...rows(2023, 10), ...rows(2024, 10), ...rows(2025, 1)]))).toBe(2024);
+    expect(currentYear(columns([...rows(2023, 10), ...rows(2024, 5)]))).toBe(2024);
+    expect(currentYear(columns([...rows(2023, 10), ...rows(2024, 4)]))).toBe(2023);
   });
 
   it('a stray later row changes neither the headline year nor the statuses', async () => {

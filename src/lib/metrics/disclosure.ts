@@ -29,8 +29,8 @@
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Settings } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
-import type { AggregateRow, Measure, SchoolResultRow } from './results.ts';
-import { MEASURES, N_USED_OF, STATE_OF } from './results.ts';
+import type { AggregateRow, Measure, SchoolResultRow, SchoolResults } from './results.ts';
+import { MEASURES, N_USED_OF, resultRow, STATE_OF } from './results.ts';
 import { cmpId } from './table.ts';
 import { PathMap } from './path-map.ts';
 
@@ -153,29 +153,25 @@ function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; sh
 /**
  * Primary suppression, coding and the reliability flag for the school rows. Totals that
  * would give a school back are withheld by discloseAggregates, not by hiding more schools.
- * `inPlace`: the rows themselves become the published rows (the array is returned), so that
- * the undisclosed values do not outlive this call and no second copy of millions of rows is
- * made (the publication boundary; nationally 7.7 million rows, ~1.5 GB).
+ * The published rows are made here from the metrics' columns, one at a time, so that no
+ * undisclosed row object exists beside them (nationally 7.7 million rows, ~2 GB as objects).
  */
-export function discloseResults(rows: SchoolResultRow[], settings: Settings, opts: { inPlace?: boolean } = {}): { rows: PublishedResult[]; hidden: { primary: number } } {
+export function discloseResults(results: SchoolResults, settings: Settings): { rows: PublishedResult[]; hidden: { primary: number } } {
   let primary = 0;
-  const publish = (row: SchoolResultRow): PublishedResult => {
-    const r: PublishedResult = opts.inPlace ? Object.assign(row, { reliable: reliable(row.n, settings), suppressed_reason: null }) : { ...row, reliable: reliable(row.n, settings), suppressed_reason: null };
+  const rows: PublishedResult[] = new Array(results.length);
+  for (let i = 0; i < results.length; i++) {
+    const row = resultRow(results, i);
+    const r: PublishedResult = Object.assign(row, { reliable: reliable(row.n, settings), suppressed_reason: null });
+    rows[i] = r;
     if (hasValue(r) && isSmall(r.n, settings)) {
       hide(r, reasonSmall(settings));
       primary++;
-      return r;
+      continue;
     }
     const coded = codedShares(r, () => r.n, settings);
     if (coded) r.coded = coded;
-    return r;
-  };
-  let out: PublishedResult[];
-  if (opts.inPlace) {
-    for (const row of rows) publish(row);
-    out = rows as PublishedResult[];
-  } else out = rows.map(publish);
-  return { rows: out, hidden: { primary } };
+  }
+  return { rows, hidden: { primary } };
 }
 
 export interface PublishedAggregate extends AggregateRow {

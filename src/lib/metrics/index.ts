@@ -1,12 +1,14 @@
 /**
- * The metrics entry point: canonical tables + settings → every output table as arrays
- * of plain row objects. Pure: no file system, no console, no clock.
+ * The metrics entry point: canonical tables + settings → every output table, as arrays of
+ * plain row objects except the school results, which stay columns (results.ts
+ * SchoolResults: millions of rows nationally). Pure: no file system, no console, no clock.
  * Disclosure control (disclosure.ts) is NOT applied here: the site layer applies it
  * once, where the site model is written (ARCHITECTURE.md).
  * Computation: Arquero pipelines (groupby/rollup/derive/orderby, window functions) over
  * typed, dictionary-encoded columns where a table is large (gap.ts, results.ts); d3 for
  * quantiles; one least-squares fit (table.ts leastSquares, Arquero covariance/variance).
- * Rows become plain objects only at each module's exit, in the shapes the site reads.
+ * Rows become plain objects only at each module's exit, in the shapes the site reads; the
+ * school results' rows are made by the publication boundary, published.
  */
 import type { CanonicalTables } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';

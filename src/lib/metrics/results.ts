@@ -15,9 +15,9 @@
  * published only as `mean_unweighted`, labelled so.
  */
 import * as aq from 'arquero';
-import { VALUE_STATES, type Columns, type LongColumns, type ValueState } from '../model/types.ts';
+import { STATE_CODE, VALUE_STATES, type Columns, type LongColumns, type ValueState } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { municipalityOf, numCol, rowCount, strCol, intCol, valueOrNull } from './table.ts';
+import { municipalityOf, numCol, rowCount, strCol, intCol, valueOrNull, type NumColumn } from './table.ts';
 
 export const MEASURES = ['mean', 'share_below', 'share_good', 'share_high'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -55,64 +55,124 @@ export interface SchoolResultRow {
 }
 
 /**
- * Shared lists of what a row derives: millions of rows (national scale) would otherwise
- * each hold arrays of their own.
+ * The school result rows as columns, one entry per raw result row in its order: nationally
+ * 7.7 million rows, which as objects took ~240 bytes each (1.8 GB) and 7–8 s to make. The
+ * metrics read the columns; rows are made only where one is wanted (`resultRow`): the
+ * publication boundary makes each row once, published (disclosure.ts discloseResults).
  */
-const NOTHING_DERIVED: readonly Measure[] = Object.freeze([]);
-const DERIVED_GOOD: readonly Measure[] = Object.freeze(['share_good']);
-const DERIVED_BELOW: readonly Measure[] = Object.freeze(['share_below']);
-const DERIVED_BOTH: readonly Measure[] = Object.freeze(['share_good', 'share_below']);
+export interface SchoolResults {
+  readonly length: number;
+  readonly school_id: ReadonlyArray<string>;
+  readonly year: ReadonlyArray<number>;
+  readonly exam: ReadonlyArray<string>;
+  readonly subject: ReadonlyArray<string>;
+  readonly grade: ReadonlyArray<string | null>;
+  readonly n: NumColumn;
+  /** Each measure as read, with the shares derived from the grade counts filled in. */
+  readonly measures: Readonly<Record<Measure, NumColumn>>;
+  /** The grade counts g2, g3, g4, g5. */
+  readonly counts: readonly NumColumn[];
+  /** What a row derived: DERIVED_GOOD_BIT and DERIVED_BELOW_BIT. */
+  readonly derived: Uint8Array;
+}
 
-export function schoolResults(results: LongColumns): SchoolResultRow[] {
-  const n = rowCount(results);
-  const id = strCol(results, 'school_id');
-  const year = intCol(results, 'year');
-  const exam = strCol(results, 'exam');
-  const subject = strCol(results, 'subject');
-  const grade = strCol(results, 'grade');
-  const cols = Object.fromEntries(['n', ...MEASURES, 'g2', 'g3', 'g4', 'g5'].map((c) => [c, numCol(results, c)]));
-  const out: SchoolResultRow[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const g2 = valueOrNull(cols.g2.v[i]), g3 = valueOrNull(cols.g3.v[i]), g4 = valueOrNull(cols.g4.v[i]), g5 = valueOrNull(cols.g5.v[i]);
-    const total = g2 !== null && g3 !== null && g4 !== null && g5 !== null ? g2 + g3 + g4 + g5 : 0;
-    const row: SchoolResultRow = {
-      school_id: id[i]!,
-      year: year[i]!,
-      exam: exam[i]!,
-      subject: subject[i]!,
-      grade: grade[i],
-      n: valueOrNull(cols.n.v[i]),
-      n_state: VALUE_STATES[cols.n.s[i]],
-      mean: valueOrNull(cols.mean.v[i]),
-      mean_state: VALUE_STATES[cols.mean.s[i]],
-      share_below: valueOrNull(cols.share_below.v[i]),
-      share_below_state: VALUE_STATES[cols.share_below.s[i]],
-      share_good: valueOrNull(cols.share_good.v[i]),
-      share_good_state: VALUE_STATES[cols.share_good.s[i]],
-      share_high: valueOrNull(cols.share_high.v[i]),
-      share_high_state: VALUE_STATES[cols.share_high.s[i]],
-      g2,
-      g3,
-      g4,
-      g5,
-      derived: NOTHING_DERIVED,
-    };
+const DERIVED_GOOD_BIT = 1;
+const DERIVED_BELOW_BIT = 2;
+
+/**
+ * Shared lists of what a row derives, by its bits: millions of rows (national scale) would
+ * otherwise each hold arrays of their own.
+ */
+const DERIVED_LISTS: readonly (readonly Measure[])[] = [[], ['share_good'], ['share_below'], ['share_good', 'share_below']].map((l) => Object.freeze(l as Measure[]));
+
+/** A copy of a raw column to write derived values into: the raw table is read by the gap and the rules as published. */
+function copyOf(c: NumColumn): NumColumn {
+  return { v: c.v.slice(), s: c.s.slice() };
+}
+
+export function schoolResults(results: LongColumns): SchoolResults {
+  const length = rowCount(results);
+  const measures = Object.fromEntries(MEASURES.map((m) => [m, numCol(results, m)])) as Record<Measure, NumColumn>;
+  const counts = ['g2', 'g3', 'g4', 'g5'].map((c) => numCol(results, c));
+  const [g2, g3, g4, g5] = counts.map((c) => c.v);
+  const derived = new Uint8Array(length);
+  const VALUE = STATE_CODE.value;
+  const SUPPRESSED = STATE_CODE.suppressed;
+  let good = measures.share_good;
+  let below = measures.share_below;
+  let goodCopied = false;
+  let belowCopied = false;
+  for (let i = 0; i < length; i++) {
+    // NaN when any count is missing, so `total > 0` holds only with all four.
+    const total = g2[i] + g3[i] + g4[i] + g5[i];
+    if (!(total > 0)) continue;
     // A share the publisher hid stays hidden: deriving it from counts would undo their suppression.
-    if (total > 0) {
-      const good = row.share_good_state !== 'value' && row.share_good_state !== 'suppressed';
-      const below = row.share_below_state !== 'value' && row.share_below_state !== 'suppressed';
-      if (good) {
-        row.share_good = (100 * g4!) / total + (100 * g5!) / total;
-        row.share_good_state = 'value';
+    if (good.s[i] !== VALUE && good.s[i] !== SUPPRESSED) {
+      if (!goodCopied) {
+        good = copyOf(good);
+        goodCopied = true;
       }
-      if (below) {
-        row.share_below = (100 * g2!) / total;
-        row.share_below_state = 'value';
-      }
-      row.derived = good && below ? DERIVED_BOTH : good ? DERIVED_GOOD : below ? DERIVED_BELOW : NOTHING_DERIVED;
+      good.v[i] = (100 * g4[i]) / total + (100 * g5[i]) / total;
+      good.s[i] = VALUE;
+      derived[i] |= DERIVED_GOOD_BIT;
     }
-    out[i] = row;
+    if (below.s[i] !== VALUE && below.s[i] !== SUPPRESSED) {
+      if (!belowCopied) {
+        below = copyOf(below);
+        belowCopied = true;
+      }
+      below.v[i] = (100 * g2[i]) / total;
+      below.s[i] = VALUE;
+      derived[i] |= DERIVED_BELOW_BIT;
+    }
   }
+  measures.share_good = good;
+  measures.share_below = below;
+  return {
+    length,
+    school_id: strCol(results, 'school_id') as ReadonlyArray<string>,
+    year: intCol(results, 'year') as ReadonlyArray<number>,
+    exam: strCol(results, 'exam') as ReadonlyArray<string>,
+    subject: strCol(results, 'subject') as ReadonlyArray<string>,
+    grade: strCol(results, 'grade'),
+    n: numCol(results, 'n'),
+    measures,
+    counts,
+    derived,
+  };
+}
+
+/** Row i as an object. */
+export function resultRow(r: SchoolResults, i: number): SchoolResultRow {
+  const { measures: ms, counts } = r;
+  return {
+    school_id: r.school_id[i],
+    year: r.year[i],
+    exam: r.exam[i],
+    subject: r.subject[i],
+    grade: r.grade[i],
+    n: valueOrNull(r.n.v[i]),
+    n_state: VALUE_STATES[r.n.s[i]],
+    mean: valueOrNull(ms.mean.v[i]),
+    mean_state: VALUE_STATES[ms.mean.s[i]],
+    share_below: valueOrNull(ms.share_below.v[i]),
+    share_below_state: VALUE_STATES[ms.share_below.s[i]],
+    share_good: valueOrNull(ms.share_good.v[i]),
+    share_good_state: VALUE_STATES[ms.share_good.s[i]],
+    share_high: valueOrNull(ms.share_high.v[i]),
+    share_high_state: VALUE_STATES[ms.share_high.s[i]],
+    g2: valueOrNull(counts[0].v[i]),
+    g3: valueOrNull(counts[1].v[i]),
+    g4: valueOrNull(counts[2].v[i]),
+    g5: valueOrNull(counts[3].v[i]),
+    derived: DERIVED_LISTS[r.derived[i]],
+  };
+}
+
+/** Every row as an object, in order. */
+export function resultRows(r: SchoolResults): SchoolResultRow[] {
+  const out: SchoolResultRow[] = new Array(r.length);
+  for (let i = 0; i < r.length; i++) out[i] = resultRow(r, i);
   return out;
 }
 
@@ -148,8 +208,8 @@ export interface AggregateRow {
  * A missing number is NaN in the typed columns, which Arquero's aggregates skip, so
  * «n × measure» counts only rows that have both.
  */
-export function aggregates(rows: SchoolResultRow[], schools: Columns, _settings?: Settings): AggregateRow[] {
-  return aggregatesFromColumns(aggregateColumns(rows, schools));
+export function aggregates(results: SchoolResults, schools: Columns, _settings?: Settings): AggregateRow[] {
+  return aggregatesFromColumns(aggregateColumns(results, schools));
 }
 
 /**
@@ -172,13 +232,14 @@ export interface AggregateColumns {
   muns: string[];
 }
 
-export function aggregateColumns(rows: SchoolResultRow[], schools: Columns): AggregateColumns {
+export function aggregateColumns(results: SchoolResults, schools: Columns): AggregateColumns {
   const mun = municipalityOf(schools);
-  // One pass over the rows into typed columns (NaN = no value), with the group keys
-  // dictionary-encoded into one number per row, so that Arquero groups by a number instead
-  // of composing a string of five fields per row (seconds at national scale):
+  // One pass over the rows' keys, dictionary-encoded into one number per row, so that
+  // Arquero groups by a number instead of composing a string of five fields per row
+  // (seconds at national scale):
   // key = ((year − y0) · E + exam) · S + subject) · G + grade; mkey = municipality · K + key.
-  const len = rows.length;
+  // The values are copies (NaN = no value): they are moved to a worker thread.
+  const len = results.length;
   const dict = () => ({ codes: new Map<string, number>(), values: [] as string[] });
   const code = (d: ReturnType<typeof dict>, v: string) => {
     let c = d.codes.get(v);
@@ -194,25 +255,21 @@ export function aggregateColumns(rows: SchoolResultRow[], schools: Columns): Agg
   const cg = new Int32Array(len);
   const cm = new Int32Array(len);
   const cy = new Int32Array(len);
-  const nCol = new Float64Array(len);
-  const measureCols = MEASURES.map(() => new Float64Array(len));
+  const nCol = results.n.v.slice();
+  const measureCols = MEASURES.map((m) => results.measures[m].v.slice());
   let y0 = Infinity;
   let y1 = -Infinity;
+  const { school_id, exam, subject, grade, year } = results;
   for (let i = 0; i < len; i++) {
-    const r = rows[i];
-    const m = mun.get(r.school_id) ?? null;
+    const m = mun.get(school_id[i]) ?? null;
     cm[i] = m === null ? -1 : code(muns, m);
-    ce[i] = code(exams, r.exam);
-    cs[i] = code(subjects, r.subject);
-    cg[i] = code(grades, r.grade ?? '');
-    cy[i] = r.year;
-    if (r.year < y0) y0 = r.year;
-    if (r.year > y1) y1 = r.year;
-    nCol[i] = r.n === null ? NaN : r.n;
-    for (let k = 0; k < MEASURES.length; k++) {
-      const v = r[MEASURES[k]];
-      measureCols[k][i] = v === null ? NaN : v;
-    }
+    ce[i] = code(exams, exam[i]);
+    cs[i] = code(subjects, subject[i]);
+    cg[i] = code(grades, grade[i] ?? '');
+    const y = year[i];
+    cy[i] = y;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
   }
   const E = exams.values.length;
   const S = subjects.values.length;

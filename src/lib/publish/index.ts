@@ -9,7 +9,7 @@
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { computeAll, discloseResults, discloseAggregates, municipalityOf, N_USED_OF, STATE_OF } from '../metrics/index.ts';
+import { computeAll, discloseResults, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
 import { HIDDEN, type PublishedResult } from './published.ts';
 import { publishGap } from './gap.ts';
 import { PathSet } from '../metrics/path-map.ts';
@@ -57,14 +57,15 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
 
   // Disclosure: primary suppression, coding, reliability (totals: discloseAggregates below).
   const munOf = municipalityOf(t.schools);
-  // Small schools' pooled figures read the raw rows of the last years: those alone are
-  // copied, because the rows themselves become the published rows here.
+  // Small schools' pooled figures read the raw rows of the last years: those alone are made
+  // as rows; every other row is made once, published.
   const thisYear = currentYear(m.results);
-  const poolingRaw = m.results.filter((r) => inPoolingWindow(r, thisYear)).map((r) => ({ ...r }));
-  const disclosed = discloseResults(m.results, settings, { inPlace: true });
-  // The undisclosed rows must not outlive this function (memory, and safety): they are the
-  // published rows now, and the metrics no longer hold them.
-  m.results = [];
+  const poolingRaw: SchoolResultRow[] = [];
+  for (let i = 0; i < m.results.length; i++) if (inPoolingWindow({ year: m.results.year[i], exam: m.results.exam[i] }, thisYear)) poolingRaw.push(resultRow(m.results, i));
+  const disclosed = discloseResults(m.results, settings);
+  // The undisclosed values must not outlive this function (memory, and safety): the
+  // metrics no longer hold them.
+  m.results = schoolResults({});
   // With their denominator, so «15 666» reads as a share of the results, not as a failure.
   const withValues = disclosed.rows.reduce((t, r) => t + (r.n !== null || r.mean_state === 'value' || r.mean_state === 'suppressed' ? 1 : 0), 0);
   const of = `из ${formatNumber(withValues, 0)} результатов школ`;
