@@ -12,7 +12,7 @@
  */
 import type { CanonicalTables } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { aggregateColumns, aggregatesFromColumns, schoolResults, type AggregateColumns, type AggregateRow } from './results.ts';
+import { aggregateColumns, aggregatesFromColumns, schoolResults, type AggregateColumns } from './results.ts';
 import { gapColumns, gapFromColumns, rankedExams, setLabel, type GapColumns, type GapResult } from './gap.ts';
 import { MetricsWorker } from './worker.ts';
 import { rowCount } from './table.ts';
@@ -65,9 +65,14 @@ export async function metricsForSite(dataset: { tables: CanonicalTables; setting
   const worker = new MetricsWorker();
   try {
     const started = metricsBeforeGap(tables, settings, (c) => worker.gap(c, settings), (c) => worker.aggregates(c));
-    const metrics = metricsAfterGap(tables, settings, { ...started, aggs: await started.aggs }, await started.gap);
+    // Awaited last, below; a failure then is reported there, not as an unhandled rejection.
+    started.aggs.catch(() => {});
+    // Nothing but the output reads the aggregates: what reads the gap runs while the worker,
+    // done with the gap, rolls them up (nationally ~20 s of the main thread's waiting).
+    const metrics = metricsAfterGap(tables, settings, started, await started.gap);
+    const complete = { ...metrics, aggregates: await metrics.aggregates };
     releaseRawTables(tables);
-    return metrics;
+    return complete;
   } finally {
     await worker.close();
   }
@@ -95,15 +100,16 @@ function metricsBeforeGap<G, A>(tables: CanonicalTables, settings: Settings, gap
   return { gap, scales, results, aggs, flagsOut };
 }
 
-interface BeforeGap {
+interface BeforeGap<A> {
   scales: ReturnType<typeof scaleIndex>;
   results: ReturnType<typeof schoolResults>;
-  aggs: AggregateRow[];
+  /** The aggregates, or a worker's promise of them. */
+  aggs: A;
   flagsOut: ReturnType<typeof computeFlags>;
 }
 
 /** Everything that reads the gap, and the output. */
-function metricsAfterGap(tables: CanonicalTables, settings: Settings, before: BeforeGap, { gap, scores }: GapResult) {
+function metricsAfterGap<A>(tables: CanonicalTables, settings: Settings, before: BeforeGap<A>, { gap, scores }: GapResult) {
   const { scales, results, aggs, flagsOut } = before;
   const { flags, indices, gia, years, rules, lookup } = flagsOut;
   // Only the НСУ status is read (a resilient school is one in unfavourable conditions).
