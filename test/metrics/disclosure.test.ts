@@ -11,9 +11,9 @@ describe('disclosure', () => {
   const publish = (pairs: [string, string][], raw: Parameters<typeof results>[0]) => {
     const sch = schools(pairs);
     const rows = schoolResults(results(raw));
-    const { rows: pub, hidden } = discloseResults(rows, s);
-    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: pub, municipalityOf: municipalityOf(sch) });
-    return { rows, pub, hidden, by: (id: string) => agg.find((p) => p.scope_id === id)! };
+    const { rows: published, hidden } = discloseResults(rows, s);
+    const agg = discloseAggregates(aggregates(rows, sch), s, { rows: published, municipalityOf: municipalityOf(sch) });
+    return { rows, pub: [...published], hidden, by: (id: string) => agg.find((p) => p.scope_id === id)! };
   };
 
   it('hides a small school and withholds the total it would be recovered from', () => {
@@ -39,10 +39,12 @@ describe('disclosure', () => {
       { school_id: 'b', year: 2024, n: 12, mean: 60, share_below: 0 },
     ];
     const cols = schoolResults(results(raw));
-    const pub = discloseResults(cols, s);
-    // a (5 < 10 participants) keeps no number; b (12 < 30: not reliable) keeps its own.
+    const disclosed = discloseResults(cols, s);
+    const pub = { rows: [...disclosed.rows], hidden: disclosed.hidden };
+    // a (5 < 10 participants) keeps no number; b (12 < 30: not reliable) keeps its mean, and
+    // its 0 % is published as the band «не более 10 %» only (one child of 12 is 8,3 %).
     expect(pub.rows[0]).toMatchObject({ mean: null, mean_state: 'suppressed', share_below: null, suppressed_reason: 'скрыто: менее 10 участников', reliable: false });
-    expect(pub.rows[1]).toMatchObject({ mean: 60, mean_state: 'value', share_below: 0, suppressed_reason: null, reliable: false });
+    expect(pub.rows[1]).toMatchObject({ mean: 60, mean_state: 'value', share_below: null, share_below_state: 'value', coded: { share_below: 'не более 10\u00a0%' }, suppressed_reason: null, reliable: false });
     expect(pub.hidden).toEqual({ primary: 1 });
     expect([resultRow(cols, 0).mean, resultRow(cols, 0).share_below]).toEqual([30, 40]);
   });
@@ -112,12 +114,13 @@ describe('disclosure', () => {
 
   it('top/bottom-codes a 0 % share in a group of 12 and marks reliability', () => {
     const rows = schoolResults(results([{ school_id: 'b', year: 2024, n: 12, mean: 60, share_below: 0, share_high: 100 }, { school_id: 'c', year: 2024, n: 30, mean: 60, share_below: 0 }]));
-    const { rows: pub } = discloseResults(rows, s);
+    const pub = [...discloseResults(rows, s).rows];
     // 12 < reliability_min 30: one child of 12 is 8,3 %, so the band is 10 % (it must hold 0 and
-    // 1 child): 0 % → «не более 10 %», 100 % → «не менее 90 %»; the number stays a true 0 underneath
-    // (the publication boundary drops it: test/real/moscow-coded.test.ts)
+    // 1 child): 0 % → «не более 10 %», 100 % → «не менее 90 %»; the published row keeps the
+    // band and no number (test/real/moscow-coded.test.ts checks the pages).
     expect(pub[0].coded).toEqual({ share_below: 'не более 10\u00a0%', share_high: 'не менее 90\u00a0%' });
-    expect(pub[0].share_below).toBe(0);
+    expect([pub[0].share_below, pub[0].share_below_state, pub[0].share_high]).toEqual([null, 'value', null]);
+    expect(pub[1].share_below).toBe(0);
     expect(pub[0].reliable).toBe(false);
     expect(pub[1].coded).toBeUndefined();
     expect(pub[1].reliable).toBe(true);
@@ -145,7 +148,7 @@ describe('disclosure', () => {
       { school_id: 'a', year: 2024, n: 20, mean: 0, share_below: null, share_good: null, share_high: 0 },
       { school_id: 'b', year: 2024, n: 20, mean: null, mean_state: 'na' } as never,
     ]));
-    const { rows: pub } = discloseResults(rows, s);
+    const pub = [...discloseResults(rows, s).rows];
     expect(pub[0]).toMatchObject({ mean: 0, mean_state: 'value', share_below_state: 'missing' });
     expect(pub[1]).toMatchObject({ mean: null, mean_state: 'na' });
   });

@@ -33,7 +33,7 @@ const files: Record<string, string> = {
 describe('figures derived from a share shown only as a band', () => {
   it('S01 is published as «не более 5 %» and its low-results value is dropped; S02 keeps its value', async () => {
     const inputs = await publishFiles(files);
-    const s01 = inputs.results.filter((r) => r.school_id === 'S01');
+    const s01 = [...inputs.results].filter((r) => r.school_id === 'S01');
     expect(s01.map((r) => [r.year, r.share_high, r.coded?.share_high])).toEqual(YEARS.map((y) => [y, null, 'не более 5\u00a0%']));
     const low = inputs.flags.filter((f) => f.rule === 'low_results' && f.year === 2025);
     const f01 = low.find((f) => f.school_id === 'S01')!;

@@ -9,6 +9,7 @@ import { pooledResults } from '../../src/lib/publish/pooled.ts';
 import type { SchoolResultRow } from '../../src/lib/metrics/results.ts';
 import type { PublishedResult } from '../../src/lib/publish/published.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/model/config.ts';
+import { publishedColumns } from '../helpers/published-columns.ts';
 
 const row = (school_id: string, year: number, n: number, mean: number | null): SchoolResultRow => ({
   school_id, year, exam: 'ЕГЭ', subject: 'Русский язык', grade: null,
@@ -27,7 +28,7 @@ const Z = [row('Z', 2023, 40, 70), row('Z', 2024, 40, 70), row('Z', 2025, 40, 70
 describe('pooled small-school results', () => {
   it('publishes three hidden years together when they reach the minimum', () => {
     const rows = [...A, ...Z];
-    const out = pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025);
+    const out = pooledResults(rows, publishedColumns(publish(rows)), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025);
     expect(out).toEqual([{ school_id: 'A', exam: 'ЕГЭ', subject: 'Русский язык', grade: null, from: 2023, to: 2025, n: 12, years: [2023, 2024, 2025], mean: 65 }]);
   });
 
@@ -35,26 +36,26 @@ describe('pooled small-school results', () => {
     // B: one year of 29 pupils, mean 355, hidden to protect another school's result
     const rows = [row('B', 2025, 29, 355), ...Z];
     const published = publish(rows).map((r) => (r.school_id === 'B' ? { ...r, mean: null, mean_state: 'suppressed' as const } : r));
-    expect(pooledResults(rows, published, mun([['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+    expect(pooledResults(rows, publishedColumns(published), mun([['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
     // nor with a small year beside it: (29·355 + 4·300)/33 = 348,3 is mostly the hidden year
     const two = [row('B', 2024, 4, 300), row('B', 2025, 29, 355), ...Z];
     const published2 = publish(two).map((r) => (r.school_id === 'B' ? { ...r, mean: null, mean_state: 'suppressed' as const } : r));
-    expect(pooledResults(two, published2, mun([['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+    expect(pooledResults(two, publishedColumns(published2), mun([['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
   });
 
   it('not when the pooled group is under the minimum (4 + 3 = 7)', () => {
     const rows = [...A.slice(0, 2), ...Z];
-    expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+    expect(pooledResults(rows, publishedColumns(publish(rows)), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
   });
 
   it('not when a year of the window is published on its own (pooled − that year gives the rest)', () => {
     const rows = [row('A', 2023, 12, 60), row('A', 2024, 3, 70), row('A', 2025, 5, 66), ...Z];
-    expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+    expect(pooledResults(rows, publishedColumns(publish(rows)), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
   });
 
   it('not when a year has no number from the publisher', () => {
     const rows = [row('A', 2023, 4, 60), row('A', 2024, 3, null), row('A', 2025, 5, 66), ...Z];
-    expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+    expect(pooledResults(rows, publishedColumns(publish(rows)), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
   });
 
   it('not when what stays hidden beside it in the municipality would be a group under the minimum', () => {
@@ -62,11 +63,11 @@ describe('pooled small-school results', () => {
     // minus the published schools would give B's three years (6 pupils) back.
     const B = [row('B', 2023, 2, 50), row('B', 2024, 2, 52), row('B', 2025, 2, 54)];
     const rows = [...A, ...B, ...Z];
-    expect(pooledResults(rows, publish(rows), mun([['A', 'M1'], ['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
+    expect(pooledResults(rows, publishedColumns(publish(rows)), mun([['A', 'M1'], ['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025)).toEqual([]);
     // With B a larger hidden group (4 + 4 + 4 = 12, itself pooled), both can be published.
     const B2 = [row('B', 2023, 4, 50), row('B', 2024, 4, 52), row('B', 2025, 4, 54)];
     const rows2 = [...A, ...B2, ...Z];
-    const out = pooledResults(rows2, publish(rows2), mun([['A', 'M1'], ['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025);
+    const out = pooledResults(rows2, publishedColumns(publish(rows2)), mun([['A', 'M1'], ['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025);
     expect(out.map((p) => [p.school_id, p.n, p.mean])).toEqual([['A', 12, 65], ['B', 12, 52]]);
   });
 });

@@ -77,7 +77,7 @@ describe('random small regions: no subtraction gives back a hidden figure', () =
     for (let seed = 1; seed <= 150; seed++) {
       const { files, raw } = region(seed);
       const inputs = await publishFiles(files);
-      const shown = new Set(inputs.results.filter((x) => x.mean_state === 'value').map((x) => `${x.school_id}|${x.year}|${x.subject}`));
+      const shown = new Set([...inputs.results].filter((x) => x.mean_state === 'value').map((x) => `${x.school_id}|${x.year}|${x.subject}`));
       for (const x of inputs.results) if (x.mean_state === 'value' && (x.n ?? 0) < MIN) failures.push(`seed ${seed}: ${x.school_id} ${x.year} ${x.subject} published with n = ${x.n}`);
       const published = inputs.aggregates.filter((a) => a.mean !== null && a.grade === null);
       for (const a of published) {

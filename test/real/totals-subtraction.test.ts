@@ -41,7 +41,7 @@ async function check(dir: string, raw: RawResult[], measure: 'mean' | 'share_hig
   const inputs = siteInputsFromMetrics(ds, computeAll(ds.tables, ds.settings));
   const municipality = new Map(inputs.schools.map((s) => [s.school_id, s.municipality_id]));
   // A school's result is known to a reader when its number is published (a band is not a number).
-  const known = new Set(inputs.results.filter((r) => r[`${measure}_state`] === 'value' && r[measure] !== null).map((r) => `${r.school_id}|${r.subject}`));
+  const known = new Set([...inputs.results].filter((r) => r[`${measure}_state`] === 'value' && r[measure] !== null).map((r) => `${r.school_id}|${r.subject}`));
   const failures: string[] = [];
   const published = inputs.aggregates.filter((a) => a[measure] !== null);
   for (const a of published) {

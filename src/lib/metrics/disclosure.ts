@@ -28,11 +28,12 @@
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Settings } from '../model/config.ts';
-import type { ValueState } from '../model/types.ts';
+import { STATE_CODE, type ValueState } from '../model/types.ts';
 import type { AggregateRow, Measure, SchoolResultRow, SchoolResults } from './results.ts';
 import { MEASURES, N_USED_OF, resultRow, STATE_OF } from './results.ts';
 import { cmpId } from './table.ts';
 import { PathMap } from './path-map.ts';
+import { PublishedResults } from './published-results.ts';
 
 export const CODE_BAND = 5;
 export const SHARES = ['share_below', 'share_good', 'share_high'] as const;
@@ -153,25 +154,26 @@ function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; sh
 /**
  * Primary suppression, coding and the reliability flag for the school rows. Totals that
  * would give a school back are withheld by discloseAggregates, not by hiding more schools.
- * The published rows are made here from the metrics' columns, one at a time, so that no
- * undisclosed row object exists beside them (nationally 7.7 million rows, ~2 GB as objects).
+ * Each row is disclosed as an object and written to the published columns
+ * (published-results.ts), so that no undisclosed row object outlives this call and the
+ * published rows are no objects either (nationally 7.7 million rows).
  */
-export function discloseResults(results: SchoolResults, settings: Settings): { rows: PublishedResult[]; hidden: { primary: number } } {
+export function discloseResults(results: SchoolResults, settings: Settings): { rows: PublishedResults; hidden: { primary: number } } {
   let primary = 0;
-  const rows: PublishedResult[] = new Array(results.length);
+  const out = new PublishedResults(results);
   for (let i = 0; i < results.length; i++) {
     const row = resultRow(results, i);
     const r: PublishedResult = Object.assign(row, { reliable: reliable(row.n, settings), suppressed_reason: null });
-    rows[i] = r;
     if (hasValue(r) && isSmall(r.n, settings)) {
       hide(r, reasonSmall(settings));
       primary++;
-      continue;
+    } else {
+      const coded = codedShares(r, () => r.n, settings);
+      if (coded) r.coded = coded;
     }
-    const coded = codedShares(r, () => r.n, settings);
-    if (coded) r.coded = coded;
+    out.set(i, r);
   }
-  return { rows, hidden: { primary } };
+  return { rows: out, hidden: { primary } };
 }
 
 export interface PublishedAggregate extends AggregateRow {
@@ -189,7 +191,7 @@ export interface PublishedAggregate extends AggregateRow {
  * hidden while the region is published could be recovered by subtraction, so the next
  * smallest municipality of that year × exam × subject × grade is hidden too.
  */
-export function discloseAggregates(rows: AggregateRow[], settings: Settings, schools?: { rows: PublishedResult[]; municipalityOf: Map<string, string | null> }): PublishedAggregate[] {
+export function discloseAggregates(rows: AggregateRow[], settings: Settings, schools?: { rows: PublishedResults; municipalityOf: Map<string, string | null> }): PublishedAggregate[] {
   const out: PublishedAggregate[] = rows.map((r) => {
     const p = { ...r, reliable: reliable(r.n_total, settings), suppressed_reason: null } as PublishedAggregate;
     for (const m of MEASURES) p[STATE_OF[m]] = r[m] === null ? 'missing' : 'value';
@@ -229,17 +231,22 @@ export function discloseAggregates(rows: AggregateRow[], settings: Settings, sch
       count.set(k, (count.get(k) ?? 0) + 1);
       size.set(k, (size.get(k) ?? 0) + n);
     };
-    for (const r of schools.rows) {
+    const pub = schools.rows;
+    const SUPPRESSED = STATE_CODE.suppressed;
+    for (let i = 0; i < pub.length; i++) {
       // Only what has a number entered a total; its size is read before the boundary drops it.
-      if (r.n === null) continue;
+      const n = pub.n[i];
+      if (n !== n) continue;
       let tail = -1;
-      const m = schools.municipalityOf.get(r.school_id);
+      const m = schools.municipalityOf.get(pub.school_id[i]);
+      const ours = pub.reason(i) !== null;
+      const coded = pub.coded.get(i);
       for (let mi = 0; mi < MEASURES.length; mi++) {
         const measure = MEASURES[mi];
-        if (!(r.suppressed_reason && r[STATE_OF[measure]] === 'suppressed') && !(measure !== 'mean' && r.coded?.[measure as Share])) continue;
-        if (tail < 0) tail = cells.tail(r, true)!;
-        if (m) note(cells.key(cells.scope(m)!, tail, mi), r.n);
-        note(cells.key(REGION, tail, mi), r.n);
+        if (!(ours && pub.state[measure][i] === SUPPRESSED) && !(measure !== 'mean' && coded?.[measure as Share])) continue;
+        if (tail < 0) tail = cells.tail({ year: pub.year[i], exam: pub.exam[i], subject: pub.subject[i], grade: pub.grade[i] }, true)!;
+        if (m) note(cells.key(cells.scope(m)!, tail, mi), n);
+        note(cells.key(REGION, tail, mi), n);
       }
     }
     for (const p of out) {

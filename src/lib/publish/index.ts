@@ -10,7 +10,8 @@
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
 import { computeAll, discloseResults, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
-import { HIDDEN, type PublishedResult } from './published.ts';
+import { HIDDEN } from './published.ts';
+import { STATE_CODE } from '../model/types.ts';
 import { publishGap } from './gap.ts';
 import { PathSet } from '../metrics/path-map.ts';
 import { scaleBreak } from '../metrics/scales.ts';
@@ -66,31 +67,27 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   // The undisclosed values must not outlive this function (memory, and safety): the
   // metrics no longer hold them.
   m.results = schoolResults({});
+  const results = disclosed.rows;
   // With their denominator, so «15 666» reads as a share of the results, not as a failure.
-  const withValues = disclosed.rows.reduce((t, r) => t + (r.n !== null || r.mean_state === 'value' || r.mean_state === 'suppressed' ? 1 : 0), 0);
+  let withValues = 0;
+  for (let i = 0; i < results.length; i++) {
+    const meanState = results.state.mean[i];
+    if (results.n[i] === results.n[i] || meanState === STATE_CODE.value || meanState === STATE_CODE.suppressed) withValues++;
+  }
   const of = `из ${formatNumber(withValues, 0)} результатов школ`;
   warnings[`скрыто ${of}: менее ${settings.min_participants} участников`] = disclosed.hidden.primary;
   // Totals first: they need the hidden schools' sizes, which the loop below drops.
-  const disclosedAggregates = discloseAggregates(m.aggregates, settings, { rows: disclosed.rows, municipalityOf: munOf });
-  // In place, not a copy: at national scale there are millions of rows.
-  for (const r of disclosed.rows) {
-    // A small group's size is hidden too: «скрыто: менее 10 участников» says enough.
-    if (r.n !== null && r.n < settings.min_participants) {
-      r.n = null;
-      r.n_state = 'suppressed';
-    }
-    // A share coded as a band («не менее 95 %») is published as its band alone: the number
-    // stops here, so no chart, table, summary or file downstream can show it.
-    if (r.coded) for (const share of Object.keys(r.coded) as (keyof typeof r.coded)[]) r[share] = null;
-  }
-  const results: PublishedResult[] = disclosed.rows;
+  const disclosedAggregates = discloseAggregates(m.aggregates, settings, { rows: results, municipalityOf: munOf });
+  // A small group's size is hidden too. (A share coded as a band lost its number when it
+  // was published: no chart, table, summary or file downstream can show it.)
+  for (let i = 0; i < results.length; i++) if (results.n[i] < settings.min_participants) results.hideSize(i);
   // A share published only as its band was used by the metrics with its number: any figure
   // derived from it (a rule's value, a residual) would give the number back.
   const measureFor = (exam: string) => (settings.gap_score !== 'mean' && settings.ranked_exams.includes(exam) ? settings.gap_score : 'mean');
   const bandOnly = new Set<string>();
-  for (const r of results) {
-    const measure = measureFor(r.exam);
-    if (measure !== 'mean' && r.coded?.[measure]) bandOnly.add(`${r.school_id}|${r.year}`);
+  for (const [i, coded] of results.coded) {
+    const measure = measureFor(results.exam[i]);
+    if (measure !== 'mean' && coded[measure]) bandOnly.add(`${results.school_id[i]}|${results.year[i]}`);
   }
   const usesHidden = (school: string, from: number, to: number) => {
     for (let y = from; y <= to; y++) if (bandOnly.has(`${school}|${y}`)) return true;
@@ -125,10 +122,9 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   // A set score is published only when every subject in it is: otherwise a subject shown
   // only as a band could be recovered from the score and the other subject.
   const shownSubjects = new PathSet();
-  for (const r of results) {
-    const measure = measureFor(r.exam);
+  for (let i = 0; i < results.length; i++) {
     // A top/bottom-coded share («менее 5 %») does not show its number either.
-    if (r[STATE_OF[measure]] === 'value' && r.n !== null && !(measure !== 'mean' && r.coded?.[measure])) shownSubjects.add([r.year, r.exam, r.subject, r.school_id]);
+    if (results.n[i] === results.n[i] && results.shownAsNumber(i, measureFor(results.exam[i]))) shownSubjects.add([results.year[i], results.exam[i], results.subject[i], results.school_id[i]]);
   }
   const scores: SchoolScore[] = m.scores.map((s) => {
     const base = { school_id: s.school_id, year: s.year, exam: s.exam, subject_set: s.subject_set, n: s.n };

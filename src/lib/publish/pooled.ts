@@ -17,7 +17,7 @@
  */
 import type { Settings } from '../model/config.ts';
 import type { SchoolResultRow } from '../metrics/results.ts';
-import type { PublishedResult } from './published.ts';
+import type { PublishedResults } from '../metrics/published-results.ts';
 
 export interface PooledResult {
   school_id: string;
@@ -42,7 +42,7 @@ export function inPoolingWindow(r: { year: number; exam: string }, latest: numbe
 
 export function pooledResults(
   raw: readonly SchoolResultRow[],
-  published: readonly PublishedResult[],
+  published: PublishedResults,
   municipalityOf: Map<string, string | null>,
   settings: Settings,
   latest: number,
@@ -51,7 +51,9 @@ export function pooledResults(
   const min = settings.min_participants;
   const key = (r: { exam: string; subject: string; grade: string | null }) => `${r.exam}|${r.subject}|${r.grade ?? ''}`;
   const shown = new Set<string>();
-  for (const p of published) if (p.year >= from && p.mean_state === 'value' && p.mean !== null) shown.add(`${p.school_id}|${key(p)}`);
+  for (let i = 0; i < published.length; i++) {
+    if (published.year[i] >= from && published.shownAsNumber(i, 'mean')) shown.add(`${published.school_id[i]}|${key({ exam: published.exam[i], subject: published.subject[i], grade: published.grade[i] })}`);
+  }
 
   // Per series: the window's rows; per scope × series: participants hidden in the window.
   const series = new Map<string, { rows: SchoolResultRow[]; unusable: boolean }>();

@@ -5,19 +5,14 @@
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import { localized } from '../words/locale.ts';
-import type { SchoolResultRow } from '../metrics/results.ts';
-import type { PublishedResult as DisclosedResult } from '../metrics/disclosure.ts';
+import type { PublishedResultRow, PublishedResults } from '../metrics/published-results.ts';
 
 /**
  * A school's result as published: the metrics' row without its grade counts, plus disclosure.
  * A share in `coded` keeps its state 'value' (it is published) but carries no number: its band
  * («не менее 95 %») is what is shown.
  */
-export type PublishedResult = Pick<SchoolResultRow, 'school_id' | 'year' | 'exam' | 'subject' | 'grade' | 'n' | 'n_state' | 'mean' | 'mean_state' | 'share_below' | 'share_below_state' | 'share_good' | 'share_good_state' | 'share_high' | 'share_high_state'> &
-  Pick<DisclosedResult, 'coded' | 'reliable'> & {
-    /** Why we hid it (too few participants); null when the publisher did. */
-    suppressed_reason?: string | null;
-  };
+export type PublishedResult = PublishedResultRow;
 
 /** Why a figure the site derives is hidden (the metrics' own reasons live in disclosure.ts). */
 // groupMean: a top/bottom group mean (and so the gap) whose hidden member it would give away;
@@ -65,36 +60,54 @@ export function key(exam: string, subject: string, grade: string | null): string
   return `${exam}|${subject}|${grade ?? ''}`;
 }
 
-/** school → exam|subject|grade → year → row */
+/**
+ * school → exam|subject|grade → year → row, over the published columns. A school's rows are
+ * made as objects when its page asks for them, and kept only until another school's are
+ * asked for: pages are built one school at a time, and nationally all rows as objects
+ * would be gigabytes.
+ */
 export class ResultIndex {
-  private bySchool = new Map<string, Map<string, Map<number, PublishedResult>>>();
+  private readonly rowsOf = new Map<string, number[]>();
+  private last: { id: string; rows: Map<string, Map<number, PublishedResult>> } | null = null;
   readonly years: number[];
   readonly series: { exam: string; subject: string; grade: string | null; participants: number }[];
 
-  constructor(rows: PublishedResult[]) {
+  private readonly published: PublishedResults;
+
+  constructor(published: PublishedResults) {
+    this.published = published;
     const years = new Set<number>();
     const seriesCount = new Map<string, { exam: string; subject: string; grade: string | null; participants: number }>();
-    for (const r of rows) {
-      years.add(r.year);
-      let s = this.bySchool.get(r.school_id);
-      if (!s) this.bySchool.set(r.school_id, (s = new Map()));
-      const k = key(r.exam, r.subject, r.grade);
-      let y = s.get(k);
-      if (!y) s.set(k, (y = new Map()));
-      y.set(r.year, r);
-      const c = seriesCount.get(k) ?? { exam: r.exam, subject: r.subject, grade: r.grade, participants: 0 };
-      c.participants += r.n ?? 0;
-      seriesCount.set(k, c);
+    const { school_id, year, exam, subject, grade, n } = published;
+    for (let i = 0; i < published.length; i++) {
+      years.add(year[i]);
+      let list = this.rowsOf.get(school_id[i]);
+      if (!list) this.rowsOf.set(school_id[i], (list = []));
+      list.push(i);
+      const k = key(exam[i], subject[i], grade[i]);
+      let c = seriesCount.get(k);
+      if (!c) seriesCount.set(k, (c = { exam: exam[i], subject: subject[i], grade: grade[i], participants: 0 }));
+      if (n[i] === n[i]) c.participants += n[i];
     }
     this.years = [...years].sort((a, b) => a - b);
     this.series = [...seriesCount.values()].sort((a, b) => examRank(a.exam) - examRank(b.exam) || b.participants - a.participants);
   }
 
   school(id: string): Map<string, Map<number, PublishedResult>> {
-    return this.bySchool.get(id) ?? new Map();
+    if (this.last?.id === id) return this.last.rows;
+    const rows = new Map<string, Map<number, PublishedResult>>();
+    for (const i of this.rowsOf.get(id) ?? []) {
+      const r = this.published.row(i);
+      const k = key(r.exam, r.subject, r.grade);
+      let y = rows.get(k);
+      if (!y) rows.set(k, (y = new Map()));
+      y.set(r.year, r);
+    }
+    this.last = { id, rows };
+    return rows;
   }
 
   get(id: string, k: string, year: number): PublishedResult | undefined {
-    return this.bySchool.get(id)?.get(k)?.get(year);
+    return this.school(id).get(k)?.get(year);
   }
 }

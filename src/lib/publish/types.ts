@@ -6,7 +6,7 @@
 import type { Settings } from '../model/config.ts';
 import type { ValueState } from '../model/types.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
-import type { PublishedResult } from './published.ts';
+import type { PublishedResults } from '../metrics/published-results.ts';
 import type { ScaleIndex } from '../metrics/scales.ts';
 import type { PooledResult } from './pooled.ts';
 import type { PublishedGapRow } from './gap.ts';
@@ -81,7 +81,7 @@ export interface SiteInputs {
   settings: Settings;
   schools: SchoolInfo[];
   municipalities: MunicipalityInfo[];
-  results: PublishedResult[];
+  results: PublishedResults;
   aggregates: AggregateRow[];
   gap: GapRow[];
   scores: SchoolScore[];
