@@ -30,14 +30,12 @@ import { metricsWords } from '../words/metrics-words.ts';
 import type { Settings } from '../model/config.ts';
 import { STATE_CODE, type ValueState } from '../model/types.ts';
 import type { AggregateRow, Measure, SchoolResultRow, SchoolResults } from './results.ts';
-import { MEASURES, N_USED_OF, resultRow, STATE_OF } from './results.ts';
+import { MEASURES, N_USED_OF, resultRow, SHARES, STATE_OF, type Share } from './results.ts';
 import { cmpId } from './table.ts';
 import { PathMap } from './path-map.ts';
 import { PublishedResults } from './published-results.ts';
 
 export const CODE_BAND = 5;
-export const SHARES = ['share_below', 'share_good', 'share_high'] as const;
-export type Share = (typeof SHARES)[number];
 
 export function reasonSmall(settings: Settings): string {
   return metricsWords().hidden.small(settings.min_participants);

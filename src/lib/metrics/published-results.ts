@@ -10,9 +10,8 @@
  * `coded`.
  */
 import { STATE_CODE, VALUE_STATES, type ValueState } from '../model/types.ts';
-import { MEASURES, STATE_OF, type Measure, type SchoolResults } from './results.ts';
+import { MEASURES, STATE_OF, type Measure, type SchoolResults, type Share } from './results.ts';
 import { valueOrNull } from './table.ts';
-import type { Share } from './disclosure.ts';
 
 /** A published row: the metrics' row without its grade counts, plus disclosure. */
 export interface PublishedResultRow {

@@ -21,6 +21,8 @@ import { municipalityOf, numCol, rowCount, strCol, intCol, valueOrNull, type Num
 
 export const MEASURES = ['mean', 'share_below', 'share_good', 'share_high'] as const;
 export type Measure = (typeof MEASURES)[number];
+export const SHARES = ['share_below', 'share_good', 'share_high'] as const;
+export type Share = (typeof SHARES)[number];
 
 /**
  * Each measure's state and participant-count field names, made once: a name built per row
