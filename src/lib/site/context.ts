@@ -16,6 +16,7 @@ import { formatInt, formatNumber, formatPercent, subjectSetText } from '../forma
 import { words, type Words } from '../words/index.ts';
 import type { RuleApplicability } from '../metrics/rules.ts';
 import { scaleBreak, scaleOf } from '../metrics/scales.ts';
+import { PathMap } from '../metrics/path-map.ts';
 import type { PooledResult } from '../publish/pooled.ts';
 
 export type { SchoolInfo, MunicipalityInfo, AggregateRow, GapRow, FlagRow, ContextRow, SchoolScore, SiteInputs, ProgrammeRow } from '../publish/types.ts';
@@ -50,7 +51,10 @@ export class SiteContext {
   readonly gapScoreIsShare: boolean;
   private aggregates = new Map<string, Map<number, AggregateRow>>();
   private scoresByYearSet = new Map<string, SchoolScore[]>();
-  private scoreIndex = new Map<string, Map<string, SchoolScore>>();
+  /** year → exam → subject set → school: read per neighbour and year on every school page, so no key string is built per call. */
+  private scoreIndex = new PathMap<SchoolScore>();
+  /** The first partnership each school is in (the list's order), found once instead of by a scan per school page. */
+  private partnershipOf: Map<string, SiteInputs['partnerships'][number]> | null = null;
   private contextBySchool = new Map<string, ContextRow[]>();
   private inputs: SiteInputs;
   private gapIndex = new Map<string, GapRow[]>();
@@ -88,9 +92,7 @@ export class SiteContext {
       const list = this.scoresByYearSet.get(k) ?? [];
       list.push(s);
       this.scoresByYearSet.set(k, list);
-      let idx = this.scoreIndex.get(k);
-      if (!idx) this.scoreIndex.set(k, (idx = new Map()));
-      idx.set(s.school_id, s);
+      this.scoreIndex.set([s.year, s.exam, s.subject_set, s.school_id], s);
     }
     for (const c of inputs.context) {
       const list = this.contextBySchool.get(c.school_id) ?? [];
@@ -203,7 +205,7 @@ export class SiteContext {
   }
 
   scoreOf(schoolId: string, year: number, exam: string, subjectSet: string): SchoolScore | undefined {
-    return this.scoreIndex.get(`${year}|${exam}|${subjectSet}`)?.get(schoolId);
+    return this.scoreIndex.get([year, exam, subjectSet, schoolId]);
   }
 
   /**
@@ -432,7 +434,13 @@ export class SiteContext {
   }
 
   partnershipFor(schoolId: string): Section | null {
-    const p = this.inputs.partnerships.find((x) => x.supported_school_id === schoolId || x.strong_school_id === schoolId);
+    if (!this.partnershipOf) {
+      this.partnershipOf = new Map();
+      for (const x of this.inputs.partnerships) {
+        for (const id of [x.supported_school_id, x.strong_school_id]) if (!this.partnershipOf.has(id)) this.partnershipOf.set(id, x);
+      }
+    }
+    const p = this.partnershipOf.get(schoolId);
     if (!p) return null;
     const strong = this.schools.get(p.strong_school_id);
     const weak = this.schools.get(p.supported_school_id);
