@@ -45,7 +45,8 @@ export function reasonComplementary(): string {
   return metricsWords().hidden.complementary;
 }
 
-export interface PublishedResult extends SchoolResultRow {
+/** A metrics row while it is disclosed, before it is written to the published columns. */
+interface DisclosedRow extends SchoolResultRow {
   coded?: Partial<Record<Share, string>>;
   reliable: boolean;
   suppressed_reason: string | null;
@@ -161,7 +162,7 @@ export function discloseResults(results: SchoolResults, settings: Settings): { r
   const out = new PublishedResults(results);
   for (let i = 0; i < results.length; i++) {
     const row = resultRow(results, i);
-    const r: PublishedResult = Object.assign(row, { reliable: reliable(row.n, settings), suppressed_reason: null });
+    const r: DisclosedRow = Object.assign(row, { reliable: reliable(row.n, settings), suppressed_reason: null });
     if (hasValue(r) && isSmall(r.n, settings)) {
       hide(r, reasonSmall(settings));
       primary++;

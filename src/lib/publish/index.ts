@@ -154,7 +154,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     .map((s) => ({ text: `${s.publisher}. ${s.title}${s.date ? ` (${s.date})` : ''}`, href: s.url, note: s.licence }))
     .filter((s) => (seen.has(s.text) ? false : (seen.add(s.text), true)));
 
-  return {
+  const inputs: SiteInputs = {
     regionName: dataset.region.name,
     settings,
     schools,
@@ -180,6 +180,28 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     clusters: m.clusters.map((c) => ({ id: c.id, description: c.description + (c.urban_share !== null ? metricsWords().clusterUrbanShare(c.urban_share) : ''), size: c.size })),
     warnings,
   };
+  releaseConsumed(m);
+  return inputs;
+}
+
+/**
+ * The metrics' rows are published above, copied where disclosure changed them: the metrics
+ * let go of them here, as of the results, so that a caller still holding the metrics (the
+ * build does, through the page loop) keeps no second copy alive (nationally the aggregates,
+ * set scores and gap rows are hundreds of megabytes).
+ */
+function releaseConsumed(m: MetricsOutput): void {
+  m.aggregates = [];
+  m.gap = [];
+  m.scores = [];
+  m.flags = [];
+  m.context = [];
+  m.indices = [];
+  m.similar = [];
+  m.indicators = [];
+  m.clusters = [];
+  m.partnerships = [];
+  m.fits = [];
 }
 
 /**
