@@ -105,4 +105,29 @@ describe('chart cache on disk', () => {
     store.close?.();
     expect(readFileSync(join(dir, pack), 'utf8').startsWith(`${k1} 0000000019\n<svg>один</svg>${k2} `)).toBe(true);
   });
+
+  it('past its size limit, the oldest packs a day old or more go; a newer pack stays whatever the size', () => {
+    const root = mkdtempSync(join(tmpdir(), 'charts-'));
+    const dir = join(root, `${A.slice(0, 16)}-packs`);
+    mkdirSync(dir, { recursive: true });
+    const keys = ['1', '2', '3'].map((d) => d.repeat(64));
+    // One record per pack: 76 header bytes + '<svg>N</svg>' (12 bytes) = 88 bytes each.
+    const packs = keys.map((key, i) => {
+      const before = new Set(readdirSync(dir));
+      new PackWriter(dir).append([{ key, svg: `<svg>${i + 1}</svg>` }]);
+      return join(dir, readdirSync(dir).find((f) => !before.has(f))!);
+    });
+    for (const p of packs) expect(statSync(p).size).toBe(88);
+    // Packs 1 and 2 were last written three and two days ago; pack 3 just now.
+    utimesSync(packs[0], new Date(Date.now() - 3 * 86400e3), new Date(Date.now() - 3 * 86400e3));
+    utimesSync(packs[1], new Date(Date.now() - 2 * 86400e3), new Date(Date.now() - 2 * 86400e3));
+    // 264 bytes against a limit of 176: the oldest pack alone goes.
+    const store = diskChartStore(root, A, { maxBytes: 176 });
+    expect(packs.map((p) => existsSync(p))).toEqual([false, true, true]);
+    expect(keys.map((k) => store.get(k))).toEqual([undefined, '<svg>2</svg>', '<svg>3</svg>']);
+    store.close?.();
+    // With no room at all, every pack a day old goes, and the fresh one stays.
+    diskChartStore(root, A, { maxBytes: 0 }).close?.();
+    expect(packs.map((p) => existsSync(p))).toEqual([false, false, true]);
+  });
 });

@@ -15,6 +15,10 @@
  * version is using. Folders of other versions untouched for a day go; the SVGs a build has
  * just drawn are also kept in memory until the page that waits for them has taken them, so
  * a cache that disappears under a build costs only the reuse, never the build.
+ *
+ * Within a version, packs only grow: every data change appends the charts it redraws. Past
+ * `maxBytes` (2 GB: a national set's charts are ~1 GB), the oldest packs untouched for a day
+ * go when a build opens the cache; a chart that was in one is drawn again, once.
  */
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -23,6 +27,8 @@ import { threadId } from 'node:worker_threads';
 import type { PackLocation, SvgStore } from '../charts/cache.ts';
 
 const STALE_MS = 24 * 3600 * 1000;
+/** The packs of one version kept at most, in bytes, counting only packs a day old or more. */
+const MAX_BYTES = 2 * 1024 ** 3;
 /** SVGs kept in memory until taken: far more than the pages that wait for charts ever hold. */
 const FRESH_MAX = 4096;
 /** Packs are in a folder of their own: a folder of one file per SVG (the layout before) is another version's. */
@@ -30,7 +36,7 @@ const LAYOUT = 'packs';
 const KEY_LENGTH = 64;
 const HEADER = KEY_LENGTH + 1 + 10 + 1;
 
-export function diskChartStore(root: string, version: string): SvgStore {
+export function diskChartStore(root: string, version: string, opts: { maxBytes?: number } = {}): SvgStore {
   const dir = join(root, `${version.slice(0, 16)}-${LAYOUT}`);
   mkdirSync(dir, { recursive: true });
   const now = new Date();
@@ -41,6 +47,7 @@ export function diskChartStore(root: string, version: string): SvgStore {
     if (other === dir) continue;
     if (!e.isDirectory() || now.getTime() - statSync(other).mtimeMs > STALE_MS) rmSync(other, { recursive: true, force: true });
   }
+  prunePacks(dir, opts.maxBytes ?? MAX_BYTES, now.getTime());
   const where = new Map<string, PackLocation>();
   for (const name of readdirSync(dir)) if (name.endsWith('.pack')) scanPack(join(dir, name), where);
   const fresh = new Map<string, string>();
@@ -80,6 +87,30 @@ export function diskChartStore(root: string, version: string): SvgStore {
       open.clear();
     },
   };
+}
+
+/**
+ * Removes the oldest packs until the folder holds at most `maxBytes`. Only packs untouched for
+ * a day may go: a build running at once (a worktree) may still be writing or reading a newer one.
+ */
+function prunePacks(dir: string, maxBytes: number, now: number): void {
+  const packs = readdirSync(dir)
+    .filter((name) => name.endsWith('.pack'))
+    .flatMap((name) => {
+      try {
+        const st = statSync(join(dir, name));
+        return [{ file: join(dir, name), size: st.size, mtime: st.mtimeMs }];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => a.mtime - b.mtime || (a.file < b.file ? -1 : 1));
+  let total = packs.reduce((t, p) => t + p.size, 0);
+  for (const p of packs) {
+    if (total <= maxBytes || now - p.mtime <= STALE_MS) break;
+    rmSync(p.file, { force: true });
+    total -= p.size;
+  }
 }
 
 /** Reads a pack's record headers (not the SVGs) into the index; stops at a record cut short. */
