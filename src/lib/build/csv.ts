@@ -35,15 +35,15 @@ export function csvLines(rows: Row[], lead: Row = []): string {
   return out;
 }
 
+/** Distinct cell values remembered per file. */
+const MAX_REMEMBERED = 200_000;
+
 /**
  * csvCell for one file, each value's CSV form worked out once: a file repeats few values
  * many times (codes, subjects, states, counts, years, means to hundredths; a page's headings
  * and captions down its rows). A Map keeps the text «1» and the number 1 apart. Bounded: a
  * file of unique values (names, id lists) gains nothing from it.
  */
-/** Distinct cell values remembered per file. */
-const MAX_REMEMBERED = 200_000;
-
 function rememberedCells(): (value: Row[number]) => string {
   const known = new Map<string | number | boolean, string>();
   return (v) => {

@@ -9,33 +9,18 @@
  * read; a share published only as its band («не менее 95 %») is NaN too, with its band in
  * `coded`.
  */
-import { STATE_CODE, VALUE_STATES, type ValueState } from '../model/types.ts';
-import { MEASURES, STATE_OF, type Measure, type SchoolResults, type Share } from './results.ts';
+import { STATE_CODE, VALUE_STATES } from '../model/types.ts';
+import { MEASURES, STATE_OF, type Measure, type SchoolResultRow, type SchoolResults, type Share } from './results.ts';
 import { valueOrNull } from './table.ts';
 
-/** A published row: the metrics' row without its grade counts, plus disclosure. */
-export interface PublishedResultRow {
-  school_id: string;
-  year: number;
-  exam: string;
-  subject: string;
-  grade: string | null;
-  n: number | null;
-  n_state: ValueState;
-  mean: number | null;
-  mean_state: ValueState;
-  share_below: number | null;
-  share_below_state: ValueState;
-  share_good: number | null;
-  share_good_state: ValueState;
-  share_high: number | null;
-  share_high_state: ValueState;
+/** A published row: the metrics' row without its grade counts and derivation, plus disclosure. */
+export type PublishedResultRow = Omit<SchoolResultRow, 'g2' | 'g3' | 'g4' | 'g5' | 'derived'> & {
   reliable: boolean;
   /** Why we hid it (too few participants); null when we did not. */
   suppressed_reason: string | null;
   /** Shares published only as a band: the band's text, and no number. */
   coded?: Partial<Record<Share, string>>;
-}
+};
 
 export class PublishedResults implements Iterable<PublishedResultRow> {
   readonly length: number;
