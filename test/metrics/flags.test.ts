@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFlags, flagStatus } from '../../src/lib/metrics/flags.ts';
+import { computeFlags, FlagTable, flagStatus } from '../../src/lib/metrics/flags.ts';
 import { FLAG_IDS, type Settings } from '../../src/lib/model/config.ts';
 import { cols, results, schools, settings as plainSettings } from './helpers.ts';
 
@@ -13,7 +13,7 @@ const ege = (id: string, year: number, mean: number, n = 20) => ({ school_id: id
 // 2023: A 50, B 60, C 70, D 80 — mean 65, sd √125 = 11.18: z = −1.342, −0.447, 0.447, 1.342
 // 2024: A 70, B 50, C 60, D 80 — z = 0.447, −1.342, −0.447, 1.342
 const res = results([ege('A', 2023, 50), ege('B', 2023, 60), ege('C', 2023, 70), ege('D', 2023, 80), ege('A', 2024, 70), ege('B', 2024, 50), ege('C', 2024, 60), ege('D', 2024, 80)]);
-const get = (out: ReturnType<typeof computeFlags>, s: string, y: number, rule: string) => out.flags.find((f) => f.school_id === s && f.year === y && f.rule === rule)!;
+const get = (out: ReturnType<typeof computeFlags>, s: string, y: number, rule: string) => out.flags.rows().find((f) => f.school_id === s && f.year === y && f.rule === rule)!;
 
 describe('ШНРО: low results', () => {
   it('a school enters and leaves the bottom 25 % (one-year window)', () => {
@@ -53,14 +53,14 @@ describe('ШНРО: low results', () => {
 describe('rules apply only under a programme and with their data', () => {
   it('without a programme no rule runs and each says why', () => {
     const out = computeFlags({ schools: sch, results: res, indicators: ind([['A', 2024, 'monotown', 1]]) }, plainSettings());
-    expect(out.flags).toEqual([]);
+    expect(out.flags.rows()).toEqual([]);
     expect(out.rules).toHaveLength(12);
     expect(out.rules.every((r) => !r.applies && r.reason === 'регион не объявил программу, по которой школы относят к ШНРО/НСУ')).toBe(true);
   });
 
   it('«за 3 года» needs three years of results: two years in the data, the rule does not apply', () => {
     const out = computeFlags({ schools: sch, results: res, indicators: ind([]) }, settings());
-    expect(out.flags.filter((f) => f.rule === 'low_results')).toEqual([]);
+    expect(out.flags.rows().filter((f) => f.rule === 'low_results')).toEqual([]);
     expect(out.rules.find((r) => r.rule === 'low_results')).toMatchObject({ applies: false, reason: 'нужно 3\u00a0года результатов ГИА, в наборе 2\u00a0года' });
   });
 
@@ -79,7 +79,7 @@ describe('rules apply only under a programme and with their data', () => {
     expect(out.rules.find((r) => r.rule === 'social_index')).toMatchObject({ applies: false, reason: 'программа региона не включает это отнесение' });
     expect(out.rules.find((r) => r.rule === 'monotown')).toMatchObject({ applies: true, reason: null });
     expect(out.rules.find((r) => r.rule === 'continue_10')).toMatchObject({ applies: false, reason: 'в наборе нет показателя «Доля выпускников 9 класса, продолживших обучение в 10 классе»' });
-    expect(new Set(out.flags.map((f) => f.rule))).toEqual(new Set(['below_region', 'monotown']));
+    expect(new Set(out.flags.rows().map((f) => f.rule))).toEqual(new Set(['below_region', 'monotown']));
   });
 });
 
@@ -142,8 +142,9 @@ describe('НСУ and the index', () => {
     expect(nsu.get('D\u00012024\u0001nsu')).toBe(true);
     expect(nsu.get('C\u00012024\u0001nsu')).toBe(false);
     expect([...nsu.keys()].some((k) => !k.endsWith('\u0001nsu'))).toBe(false);
-    const row = (flag: 'shnro' | 'nsu', fired: boolean | null) => ({ school_id: 'A', year: 2024, flag, rule: 'r', value: null, threshold: null, fired, distance: null, note: null });
-    expect(flagStatus([row('shnro', true), row('nsu', false), row('nsu', null)], 'nsu')).toEqual(new Map([['A\u00012024\u0001nsu', null]]));
+    // A rule's flag follows from the rule: low results are ШНРО's, the social index НСУ's.
+    const row = (rule: 'low_results' | 'social_index', fired: boolean | null) => ({ school_id: 'A', year: 2024, rule, value: null, threshold: null, fired, distance: null });
+    expect(flagStatus(FlagTable.fromRows([row('low_results', true), row('social_index', false), row('social_index', null)]), 'nsu')).toEqual(new Map([['A\u00012024\u0001nsu', null]]));
     // staffing index: no components in the data at all → the rule does not apply
     expect(get(out, 'D', 2024, 'staffing_index')).toBeUndefined();
     expect(out.rules.find((r) => r.rule === 'staffing_index')).toMatchObject({ applies: false, reason: 'для индекса нужно не менее 2 из 4 показателей, в наборе 0' });

@@ -35,7 +35,7 @@ describe('figures derived from a share shown only as a band', () => {
     const inputs = await publishFiles(files);
     const s01 = [...inputs.results].filter((r) => r.school_id === 'S01');
     expect(s01.map((r) => [r.year, r.share_high, r.coded?.share_high])).toEqual(YEARS.map((y) => [y, null, 'не более 5\u00a0%']));
-    const low = inputs.flags.filter((f) => f.rule === 'low_results' && f.year === 2025);
+    const low = inputs.flags.rows().filter((f) => f.rule === 'low_results' && f.year === 2025);
     const f01 = low.find((f) => f.school_id === 'S01')!;
     expect(f01).toMatchObject({ value: null, value_hidden: true });
     // S02 (10 %, 40 graduates) is no band: its value stays a number.

@@ -8,13 +8,16 @@ import type { FlagRow } from '../../src/lib/site/context.ts';
 import type { FlagId } from '../../src/lib/model/config.ts';
 import { buildDateFrom, editionOf, formatDate, newestSourceDate } from '../../src/lib/site/report/edition.ts';
 import { flagMovement } from '../../src/lib/site/report/movement.ts';
+import { FlagTable } from '../../src/lib/metrics/flag-table.ts';
 import { bySource } from '../../src/lib/site/report/sources.ts';
 
+/** A row of a rule of the given flag (the table knows a row's flag by its rule). */
+const RULE_OF: Partial<Record<FlagId, string>> = { shnro: 'low_results', nsu: 'social_index', staffing: 'staffing_index' };
 const flag = (school_id: string, year: number, flag: FlagId, fired: boolean | null): FlagRow => ({
   school_id,
   year,
   flag,
-  rule: `${flag}-rule`,
+  rule: RULE_OF[flag]!,
   value: null,
   threshold: null,
   fired,
@@ -45,7 +48,7 @@ describe('flagMovement', () => {
   ];
 
   it('sorts each school into entered, stayed, left or unknown', () => {
-    const m = flagMovement(rows, 'all');
+    const m = flagMovement(FlagTable.fromRows(rows), 'all');
     expect(m.year).toBe(2025);
     expect(m.prevYear).toBe(2024);
     const by = Object.fromEntries(m.rows.map((r) => [r.school_id, r]));
@@ -59,7 +62,7 @@ describe('flagMovement', () => {
   });
 
   it('keeps to the scope', () => {
-    const m = flagMovement(rows, ['B', 'D']);
+    const m = flagMovement(FlagTable.fromRows(rows), ['B', 'D']);
     expect(m.rows.map((r) => [r.school_id, r.movement])).toEqual([
       ['B', 'left'],
       ['D', 'entered'],
@@ -67,10 +70,10 @@ describe('flagMovement', () => {
   });
 
   it('has no previous year when the data hold one year of flags, and nothing without flags', () => {
-    const m = flagMovement(rows.filter((r) => r.year === 2025), 'all');
+    const m = flagMovement(FlagTable.fromRows(rows.filter((r) => r.year === 2025)), 'all');
     expect(m.prevYear).toBeNull();
     expect(m.rows.map((r) => r.school_id).sort()).toEqual(['A', 'C', 'D']);
-    expect(flagMovement([], 'all')).toEqual({ year: null, prevYear: null, rows: [] });
+    expect(flagMovement(FlagTable.fromRows([]), 'all')).toEqual({ year: null, prevYear: null, rows: [] });
   });
 });
 

@@ -34,10 +34,13 @@ import { localized } from '../words/locale.ts';
 import * as aq from 'arquero';
 import type { Columns, LongColumns } from '../model/types.ts';
 import { SCHOOL_INDICATORS, type FlagId, type Settings } from '../model/config.ts';
-import { dataFacts, INDEX_MIN_COVERAGE, ruleApplicability, type RuleApplicability } from './rules.ts';
+import { dataFacts, INDEX_MIN_COVERAGE, ruleApplicability, RULES, type RuleApplicability } from './rules.ts';
 import { cmpId, groupSize, meanSd, numCol, rowCount, strCol, intCol } from './table.ts';
 import { rankedExams } from './gap.ts';
 import { IndicatorLookup } from './school-indicators.ts';
+import { FlagTable, RULE_CODE } from './flag-table.ts';
+
+export { FlagTable, type FlagRow, type PublishedFlagRow } from './flag-table.ts';
 
 export type { FlagId };
 export type IndexId = 'social' | 'staffing' | 'resources';
@@ -46,18 +49,6 @@ export type IndexId = 'social' | 'staffing' | 'resources';
 export const FLAG_NAMES: Record<FlagId, string> = localized(() => metricsWords().flagNames);
 
 // The rules' names depend on the settings: src/lib/words (ruleName).
-
-export interface FlagRow {
-  school_id: string;
-  year: number;
-  flag: FlagId;
-  rule: string;
-  value: number | null;
-  threshold: number | null;
-  fired: boolean | null;
-  distance: number | null;
-  note: string | null;
-}
 
 export interface IndexRow {
   school_id: string;
@@ -231,7 +222,7 @@ export function windowMeans(gia: Map<string, Map<number, number>>, span: number)
 }
 
 export interface FlagsOutput {
-  flags: FlagRow[];
+  flags: FlagTable;
   indices: IndexRow[];
   /** school → year → standardised ГИА score (higher = better). */
   gia: Map<string, Map<number, number>>;
@@ -260,17 +251,27 @@ export function computeFlags(tables: { schools: Columns; results: LongColumns; i
   const schoolIds = [...ids].sort(cmpId);
   const years = [...yearSet].sort((a, b) => a - b);
 
-  const flags: FlagRow[] = [];
   const indices: IndexRow[] = [];
-  const noData = metricsWords().noData;
-  // A rule that does not apply gets no row (its row would be built only to be dropped:
-  // millions of objects at national scale).
-  const row = (school_id: string, year: number, flag: FlagId, rule: string, value: number | null, threshold: number | null, fired: boolean | null, distance: number | null): void => {
-    if (applies.has(rule)) flags.push({ school_id, year, flag, rule, value, threshold, fired, distance, note: fired === null ? noData : null });
+  // One row per school × year × applying rule, exactly; a rule that does not apply gets
+  // none (its rows would be built only to be dropped: millions at national scale).
+  const applying = RULES.map((r) => applies.has(r.id));
+  const flags = new FlagTable(schoolIds, schoolIds.length * years.length * applying.filter(Boolean).length, metricsWords().noData);
+  const code = (rule: string) => RULE_CODE.get(rule)!;
+  const row = (slot: number, year: number, rule: number, value: number | null, threshold: number | null, fired: boolean | null, distance: number | null): void => {
+    if (applying[rule]) flags.push(slot, year, rule, value, threshold, fired, distance);
   };
   /** Rule «value < t» (strict) or «value ≤ t»: distance = t − value. */
-  const lowRule = (sid: string, y: number, flag: FlagId, rule: string, v: number | undefined, t: number, strict: boolean) =>
-    v === undefined ? row(sid, y, flag, rule, null, t, null, null) : row(sid, y, flag, rule, v, t, strict ? v < t : v <= t, t - v);
+  const lowRule = (slot: number, y: number, rule: number, v: number | undefined, t: number, strict: boolean) =>
+    v === undefined ? row(slot, y, rule, null, t, null, null) : row(slot, y, rule, v, t, strict ? v < t : v <= t, t - v);
+  const LOW_RESULTS = code('low_results');
+  const CONTINUE_10 = code('continue_10');
+  const BELOW_REGION = code('below_region');
+  const OLYMPIAD = code('olympiad');
+  const SATISFACTION = code('satisfaction');
+  const KNOWLEDGE_QUALITY = code('knowledge_quality');
+  const INDEX_RULES = (['social', 'staffing', 'resources'] as IndexId[]).map((index) => [index, code(`${index}_index`)] as const);
+  const TERRITORY = (['monotown', 'pension_majority'] as const).map((k) => [k, code(k)] as const);
+  const UNEMPLOYMENT = code('unemployment');
 
   const windows = windowMeans(gia, R.low_results_years);
   for (const y of years) {
@@ -292,34 +293,35 @@ export function computeFlags(tables: { schools: Columns; results: LongColumns; i
       const s = schoolIds[i];
       const slot = lookup.slot.get(s);
       const w = window.get(s);
-      if (w === undefined || low.cut === null) row(s, y, 'shnro', 'low_results', null, low.cut, null, null);
-      else row(s, y, 'shnro', 'low_results', w, low.cut, low.fired.has(s), low.cut - w);
-      lowRule(s, y, 'shnro', 'continue_10', ind('continue_10_share', slot), R.continue_10_min, true);
+      if (w === undefined || low.cut === null) row(i, y, LOW_RESULTS, null, low.cut, null, null);
+      else row(i, y, LOW_RESULTS, w, low.cut, low.fired.has(s), low.cut - w);
+      lowRule(i, y, CONTINUE_10, ind('continue_10_share', slot), R.continue_10_min, true);
       const e = ege.school.get(s)?.get(y);
-      if (e === undefined || regionEge === undefined || e.n < settings.min_participants) row(s, y, 'shnro', 'below_region', null, -R.below_region_points, null, null);
+      if (e === undefined || regionEge === undefined || e.n < settings.min_participants) row(i, y, BELOW_REGION, null, -R.below_region_points, null, null);
       else {
         const d = e.mean - regionEge;
-        row(s, y, 'shnro', 'below_region', d, -R.below_region_points, d < -R.below_region_points, -R.below_region_points - d);
+        row(i, y, BELOW_REGION, d, -R.below_region_points, d < -R.below_region_points, -R.below_region_points - d);
       }
-      lowRule(s, y, 'shnro', 'olympiad', ind('olympiad_share', slot), R.olympiad_max, false);
-      lowRule(s, y, 'shnro', 'satisfaction', ind('satisfaction_share', slot), R.satisfaction_max, false);
-      row(s, y, 'shnro', 'knowledge_quality', null, 40, null, null);
-      for (const [index, flag] of [['social', 'nsu'], ['staffing', 'staffing'], ['resources', 'resources']] as [IndexId, FlagId][]) {
+      lowRule(i, y, OLYMPIAD, ind('olympiad_share', slot), R.olympiad_max, false);
+      lowRule(i, y, SATISFACTION, ind('satisfaction_share', slot), R.satisfaction_max, false);
+      row(i, y, KNOWLEDGE_QUALITY, null, 40, null, null);
+      for (const [index, rule] of INDEX_RULES) {
         const { rows, low: l } = idx[index];
         const v = rows[i].value;
-        if (v === null || l.cut === null) row(s, y, flag, `${index}_index`, null, l.cut, null, null);
-        else row(s, y, flag, `${index}_index`, v, l.cut, l.fired.has(s), l.cut - v);
+        if (v === null || l.cut === null) row(i, y, rule, null, l.cut, null, null);
+        else row(i, y, rule, v, l.cut, l.fired.has(s), l.cut - v);
       }
-      for (const k of ['monotown', 'pension_majority'] as const) {
+      for (const [k, rule] of TERRITORY) {
         const v = ind(k, slot);
-        if (v === undefined) row(s, y, 'territory', k, null, 1, null, null);
-        else row(s, y, 'territory', k, v, 1, v >= 1, v >= 1 ? 1 : v - 1);
+        if (v === undefined) row(i, y, rule, null, 1, null, null);
+        else row(i, y, rule, v, 1, v >= 1, v >= 1 ? 1 : v - 1);
       }
       const u = ind('unemployment_ratio', slot);
-      if (u === undefined) row(s, y, 'territory', 'unemployment', null, R.unemployment_ratio_min, null, null);
-      else row(s, y, 'territory', 'unemployment', u, R.unemployment_ratio_min, u >= R.unemployment_ratio_min, u - R.unemployment_ratio_min);
+      if (u === undefined) row(i, y, UNEMPLOYMENT, null, R.unemployment_ratio_min, null, null);
+      else row(i, y, UNEMPLOYMENT, u, R.unemployment_ratio_min, u >= R.unemployment_ratio_min, u - R.unemployment_ratio_min);
     }
   }
+  if (flags.length !== flags.school.length) throw new Error(`computeFlags: ${flags.length} rule rows, expected ${flags.school.length}`);
   return { flags, indices, gia, years, rules, lookup };
 }
 
@@ -328,28 +330,30 @@ export function computeFlags(tables: { schools: Columns; results: LongColumns; i
  * rule fired and at least one could not be checked. With `only`, just that flag's status
  * (nationally a tenth of the 4.4 million rule rows, and a tenth of the keys to build).
  */
-export function flagStatus(rows: FlagRow[], only?: FlagId): Map<string, boolean | null> {
+export function flagStatus(table: FlagTable, only?: FlagId): Map<string, boolean | null> {
   const out = new Map<string, boolean | null>();
-  for (const r of rows) {
-    if (only !== undefined && r.flag !== only) continue;
-    const k = `${r.school_id}\u0001${r.year}\u0001${r.flag}`;
+  for (let i = 0; i < table.length; i++) {
+    const flag = table.flag(i);
+    if (only !== undefined && flag !== only) continue;
+    const k = `${table.schoolId(i)}\u0001${table.year[i]}\u0001${flag}`;
     const cur = out.get(k);
     if (cur === true) continue;
-    if (r.fired === true) out.set(k, true);
-    else if (r.fired === null) out.set(k, null);
+    const fired = table.fired[i];
+    if (fired === 1) out.set(k, true);
+    else if (fired === -1) out.set(k, null);
     else if (cur === undefined) out.set(k, false);
   }
   return out;
 }
 
 /** Schools flagged in a year with any of the given flags. */
-export function flaggedSchools(rows: FlagRow[], flags: FlagId[]): Map<number, Set<string>> {
+export function flaggedSchools(table: FlagTable, flags: FlagId[]): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
-  for (const r of rows) {
-    if (r.fired !== true || !flags.includes(r.flag)) continue;
-    let s = out.get(r.year);
-    if (!s) out.set(r.year, (s = new Set()));
-    s.add(r.school_id);
+  for (let i = 0; i < table.length; i++) {
+    if (table.fired[i] !== 1 || !flags.includes(table.flag(i))) continue;
+    let s = out.get(table.year[i]);
+    if (!s) out.set(table.year[i], (s = new Set()));
+    s.add(table.schoolId(i));
   }
   return out;
 }

@@ -9,7 +9,7 @@
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { computeAll, discloseResults, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
+import { computeAll, discloseResults, FlagTable, RULES, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
 import { HIDDEN } from './published.ts';
 import { STATE_CODE } from '../model/types.ts';
 import { publishGap } from './gap.ts';
@@ -93,11 +93,15 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
     for (let y = from; y <= to; y++) if (bandOnly.has(`${school}|${y}`)) return true;
     return false;
   };
-  const flags = m.flags.map((f) => {
-    const window = f.rule === 'low_results' ? settings.rules.low_results_years : f.rule === 'below_region' ? 1 : 0;
-    if (!window || f.value === null || !usesHidden(f.school_id, f.year - window + 1, f.year)) return f;
-    return { ...f, value: null, distance: null, value_hidden: true };
-  });
+  // A rule's value over the years it reads: low results the last years, below-region this one.
+  const windowOf = RULES.map((r) => (r.id === 'low_results' ? settings.rules.low_results_years : r.id === 'below_region' ? 1 : 0));
+  const hiddenFlags: number[] = [];
+  for (let i = 0; i < m.flags.length; i++) {
+    const window = windowOf[m.flags.rule[i]];
+    const year = m.flags.year[i];
+    if (window && m.flags.value[i] === m.flags.value[i] && usesHidden(m.flags.schoolId(i), year - window + 1, year)) hiddenFlags.push(i);
+  }
+  const flags = m.flags.withValuesHidden(hiddenFlags);
   const context = m.context.map((c) => (c.score !== null && usesHidden(c.school_id, c.year, c.year) ? { ...c, score: null, residual: null } : c));
   // Small schools: the last three years together, where that is safe (pooled.ts); the
   // window ends in the site's current year, not in a stray later row's.
@@ -194,7 +198,7 @@ function releaseConsumed(m: MetricsOutput): void {
   m.aggregates = [];
   m.gap = [];
   m.scores = [];
-  m.flags = [];
+  m.flags = new FlagTable([], 0, '');
   m.context = [];
   m.indices = [];
   m.similar = [];

@@ -11,7 +11,7 @@ import type { ScaleIndex } from '../metrics/scales.ts';
 import type { PooledResult } from './pooled.ts';
 import type { PublishedGapRow } from './gap.ts';
 import type { AggregateRow as MetricsAggregateRow } from '../metrics/results.ts';
-import type { FlagRow as MetricsFlagRow } from '../metrics/flags.ts';
+import type { FlagTable, PublishedFlagRow } from '../metrics/flag-table.ts';
 import type { ContextRow } from '../metrics/context.ts';
 
 /** An item of a list on a page (kept here: the sources list is built at the boundary). */
@@ -47,10 +47,7 @@ export type AggregateRow = Pick<MetricsAggregateRow, 'scope' | 'scope_id' | 'yea
 /** A gap row as published (publish/gap.ts): withheld figures are null and say so. */
 export type GapRow = PublishedGapRow;
 /** A rule's row; a value that would give back a share published only as a band is dropped. */
-export type FlagRow = MetricsFlagRow & {
-  /** The value exists but rests on a share published only as a band. */
-  value_hidden?: boolean;
-};
+export type FlagRow = PublishedFlagRow;
 export type { ContextRow };
 /**
  * A school's score for a subject set. A hidden score carries no number (the publication
@@ -85,7 +82,8 @@ export interface SiteInputs {
   aggregates: AggregateRow[];
   gap: GapRow[];
   scores: SchoolScore[];
-  flags: FlagRow[];
+  /** The rules' rows as columns; `row(i)` or iterating makes the objects. */
+  flags: FlagTable;
   context: ContextRow[];
   fits: { year: number; exam: string; slope: number; intercept: number }[];
   /** `used` of the model's components entered the value; it needs `needed` (metrics/flags.ts). */

@@ -81,8 +81,10 @@ export class SiteContext {
       y.set(a.year, a);
     }
     // A school's status is the site's current year's, never a stray later year's.
-    for (const f of inputs.flags) {
-      if (f.year !== this.latestYear) continue;
+    const flags = inputs.flags;
+    for (let i = 0; i < flags.length; i++) {
+      if (flags.year[i] !== this.latestYear) continue;
+      const f = flags.row(i);
       const list = this.flagsBySchool.get(f.school_id) ?? [];
       list.push(f);
       this.flagsBySchool.set(f.school_id, list);
