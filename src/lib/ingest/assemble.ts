@@ -4,7 +4,7 @@
  * table derived from schools when no file gives it, and rows for unknown schools dropped.
  */
 import { FILE_KINDS, KIND_SPECS, STATE_CODE, VALUE_STATES, type CanonicalTables, type Columns, type FileKind, type LongColumns, type Problem } from '../model/types.ts';
-import { cellOf, type Interner, type KindStore } from './store.ts';
+import { cellOf, type Chunked, type Interner, type KindStore } from './store.ts';
 import { clip } from './text.ts';
 
 export interface SourceRef {
@@ -115,14 +115,9 @@ function toCanonical(st: KindStore, kept: Kept, strings: string[]): Columns | Lo
     const t = st.types[k];
     const data = st.data[k];
     if (t === 'num' && typed) {
-      const s = st.state[k]!;
-      const v = new Float64Array(n);
-      const so = new Uint8Array(n);
-      for (let r = 0; r < n; r++) {
-        const code = s.get(kept[r]);
-        so[r] = code;
-        v[r] = code === STATE_CODE.value ? data.get(kept[r]) : NaN;
-      }
+      const so = st.state[k]!.gather(kept, new Uint8Array(n));
+      const v = (data as Chunked<Float64Array>).gather(kept, new Float64Array(n));
+      for (let r = 0; r < n; r++) if (so[r] !== STATE_CODE.value) v[r] = NaN;
       cols[f] = v;
       cols[`${f}_state`] = so;
       st.release(k);
@@ -130,13 +125,15 @@ function toCanonical(st: KindStore, kept: Kept, strings: string[]): Columns | Lo
     }
     const out: Array<string | number | null> = new Array(n);
     if (t === 'text') {
+      const codes = (data as Chunked<Int32Array>).gather(kept, new Int32Array(n));
       for (let r = 0; r < n; r++) {
-        const c = data.get(kept[r]);
+        const c = codes[r];
         out[r] = c < 0 ? null : strings[c];
       }
     } else {
+      const values = (data as Chunked<Float64Array>).gather(kept, new Float64Array(n));
       for (let r = 0; r < n; r++) {
-        const v = data.get(kept[r]);
+        const v = values[r];
         out[r] = v !== v ? null : v;
       }
     }
@@ -212,8 +209,13 @@ function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Pr
   let size = 1024;
   while (size < n * 2) size *= 2;
   const table = new Int32Array(size);
+  // Each slot's key hash beside it: a probe compares the hashes and reads the other row's
+  // key fields (scattered in memory) only when they match.
+  const tableHash = new Int32Array(size);
   const mask = size - 1;
   const keyData = keyIdx.map((k) => st.data[k]);
+  const hashes = new Int32Array(n).fill(0x811c9dc5 | 0);
+  for (const d of keyData) d.mixInto(hashes, n, (h, v) => hashMix(h, v !== v ? -7 : v | 0));
   const sameKey = (a: number, b: number) => {
     for (const d of keyData) {
       const x = d.get(a);
@@ -247,17 +249,13 @@ function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Pr
   // what such a file is, not a mistake: counted, not warned about.
   const quiet = (src: number) => st.kind === 'schools' && sources.some((o) => o.path === sources[src].path && o.kind !== 'schools');
   for (let r = 0; r < n; r++) {
-    let h = 0x811c9dc5;
-    for (const d of keyData) {
-      const v = d.get(r);
-      h = hashMix(h, v !== v ? -7 : v | 0);
-    }
+    const h = hashes[r];
     let pos = h & mask;
     let prev = -1;
     for (;;) {
       const e = table[pos];
       if (e === 0) break;
-      if (sameKey(e - 1, r)) {
+      if (tableHash[pos] === h && sameKey(e - 1, r)) {
         prev = e - 1;
         break;
       }
@@ -265,6 +263,7 @@ function dedupe(st: KindStore, stores: Stores, sources: SourceRef[], add: (p: Pr
     }
     if (prev < 0) {
       table[pos] = r + 1;
+      tableHash[pos] = h;
       if (outPos) {
         outPos[r] = nOut;
         if (kYear >= 0) remember(r);
