@@ -60,3 +60,33 @@ describe('aggregates', () => {
     expect(region.share_below).toBe(7.5);
   });
 });
+
+describe('the region aggregate', () => {
+  // x is in no municipality (not in the schools list): it counts for the region only.
+  const sch = schools([['a', 'M1'], ['b', 'M2']]);
+  const agg = aggregates(
+    schoolResults(
+      results([
+        { school_id: 'a', year: 2024, n: 10, mean: 70 },
+        { school_id: 'b', year: 2024, n: 20, mean: 40 },
+        { school_id: 'x', year: 2024, n: 10, mean: 100 },
+        { school_id: 'a', year: 2025, n: 10, mean: 50 },
+        { school_id: 'x', year: 2025, n: 30, mean: null },
+      ]),
+    ),
+    sch,
+  );
+  const region = (year: number) => agg.find((a) => a.scope === 'region' && a.year === year)!;
+
+  it('sums every row of its year, with or without a municipality', () => {
+    // 2024: (10·70 + 20·40 + 10·100) / 40 = 2500 / 40 = 62.5; mean of means (70 + 40 + 100) / 3 = 70
+    expect(region(2024)).toMatchObject({ n_total: 40, mean: 62.5, mean_n_used: 40, schools: 3, schools_used: 3, mean_unweighted: 70 });
+    // 2025: x has participants but no mean: 40 participants, the mean rests on a's 10
+    expect(region(2025)).toMatchObject({ n_total: 40, mean: 50, mean_n_used: 10, schools: 2, schools_used: 1, mean_unweighted: 50 });
+    expect(agg.filter((a) => a.scope === 'municipality').map((a) => [a.scope_id, a.year, a.mean])).toEqual([
+      ['M1', 2024, 70],
+      ['M1', 2025, 50],
+      ['M2', 2024, 40],
+    ]);
+  });
+});

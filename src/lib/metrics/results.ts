@@ -242,10 +242,15 @@ export function aggregateColumns(results: SchoolResults, schools: Columns): Aggr
   // key = ((year − y0) · E + exam) · S + subject) · G + grade; mkey = municipality · K + key.
   // The values are copies (NaN = no value): they are moved to a worker thread.
   const len = results.length;
-  const dict = () => ({ codes: new Map<string, number>(), values: [] as string[] });
+  // The rows come in runs of one school, exam and grade: each dictionary remembers its
+  // last value, so a run costs a pointer comparison (interned strings), not a hash lookup.
+  const dict = () => ({ codes: new Map<string, number>(), values: [] as string[], last: undefined as string | undefined, lastCode: -1 });
   const code = (d: ReturnType<typeof dict>, v: string) => {
+    if (v === d.last) return d.lastCode;
     let c = d.codes.get(v);
     if (c === undefined) d.codes.set(v, (c = d.values.push(v) - 1));
+    d.last = v;
+    d.lastCode = c;
     return c;
   };
   const exams = dict();
@@ -262,9 +267,15 @@ export function aggregateColumns(results: SchoolResults, schools: Columns): Aggr
   let y0 = Infinity;
   let y1 = -Infinity;
   const { school_id, exam, subject, grade, year } = results;
+  let lastSchool: string | undefined;
+  let lastMun = -1;
   for (let i = 0; i < len; i++) {
-    const m = mun.get(school_id[i]) ?? null;
-    cm[i] = m === null ? -1 : code(muns, m);
+    if (school_id[i] !== lastSchool) {
+      lastSchool = school_id[i];
+      const m = mun.get(lastSchool) ?? null;
+      lastMun = m === null ? -1 : code(muns, m);
+    }
+    cm[i] = lastMun;
     ce[i] = code(exams, exam[i]);
     cs[i] = code(subjects, subject[i]);
     cg[i] = code(grades, grade[i] ?? '');
@@ -301,10 +312,20 @@ export function aggregatesFromColumns(c: AggregateColumns): AggregateRow[] {
     n_total: 'op.sum(d.n)',
     schools_used: 'op.valid(d.n + d.mean * 0)',
     mean_unweighted: 'op.mean(d.mean + d.n * 0)',
+    mean_sum: 'op.sum(d.mean + d.n * 0)',
   };
   for (const m of MEASURES) {
     rollup[`${m}_w`] = `op.sum(d.n * d.${m})`;
     rollup[`${m}_n_used`] = `op.sum(d.n + d.${m} * 0)`;
+  }
+  // The region's sums are the sums of its municipalities' (and of any rows with no
+  // municipality): one pass over the school rows instead of two (nationally 7.7 million
+  // rows, ~2 s of the worker). Only the order of the additions differs from summing the
+  // rows; the unweighted mean is then Σ means / schools.
+  const sumUp: Record<string, string> = { schools: 'op.sum(d.schools)', n_total: 'op.sum(d.n_total)', schools_used: 'op.sum(d.schools_used)', mean_sum: 'op.sum(d.mean_sum)' };
+  for (const m of MEASURES) {
+    sumUp[`${m}_w`] = `op.sum(d.${m}_w)`;
+    sumUp[`${m}_n_used`] = `op.sum(d.${m}_n_used)`;
   }
   const decode = (k: number) => {
     const g = k % G;
@@ -313,9 +334,17 @@ export function aggregatesFromColumns(c: AggregateColumns): AggregateRow[] {
     const y = y0 + Math.floor(k / (G * S * E));
     return { year: y, exam: c.exams[e], subject: c.subjects[s], grade: c.grades[g] };
   };
-  const region = len === 0 ? [] : (t.groupby('key').rollup(rollup).objects() as Record<string, number>[]).map((g) => ({ ...g, ...decode(g.key), scope: 'region', scope_id: 'region' }));
-  const byMun = len === 0 ? [] : (t.filter((d: { mkey: number }) => d.mkey >= 0).groupby('mkey').rollup(rollup).objects() as Record<string, number>[])
-    .map((g) => ({ ...g, ...decode(g.mkey % K), scope: 'municipality', scope_id: c.muns[Math.floor(g.mkey / K)] }));
+  const munTable = len === 0 ? null : t.filter((d: { mkey: number }) => d.mkey >= 0).groupby('mkey').rollup(rollup);
+  const noMunicipality = len === 0 ? null : t.filter((d: { mkey: number }) => d.mkey < 0).groupby('key').rollup(rollup);
+  const parts = munTable && noMunicipality ? munTable.params({ K }).derive({ key: (d: { mkey: number }, $: { K: number }) => d.mkey % $.K }).select(noMunicipality.columnNames()).concat(noMunicipality) : null;
+  const region = !parts ? [] : (parts.groupby('key').rollup(sumUp).objects() as Record<string, number>[]).map((g) => ({
+    ...g,
+    mean_unweighted: g.schools_used > 0 ? g.mean_sum / g.schools_used : undefined,
+    ...decode(g.key),
+    scope: 'region',
+    scope_id: 'region',
+  }));
+  const byMun = !munTable ? [] : (munTable.objects() as Record<string, number>[]).map((g) => ({ ...g, ...decode(g.mkey % K), scope: 'municipality', scope_id: c.muns[Math.floor(g.mkey / K)] }));
   // An aggregate over no valid value is undefined in Arquero: here it is 0 (none used).
   const count = (v: number | string | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
   const groups: Record<string, number | string>[] = [...region, ...byMun];
