@@ -20,13 +20,16 @@ describe('computeAll', () => {
   });
   const out = computeAll(t, settings());
 
-  it('returns every table as plain rows, the school results and the rules as columns', () => {
-    for (const k of ['aggregates', 'gap', 'scores', 'indicators', 'indices', 'context', 'fits', 'similar', 'clusters', 'partnerships']) expect(Array.isArray((out as Record<string, unknown>)[k])).toBe(true);
+  it('returns every table as plain rows, the school results, the rules and the indices as columns', () => {
+    for (const k of ['aggregates', 'gap', 'scores', 'indicators', 'context', 'fits', 'similar', 'clusters', 'partnerships']) expect(Array.isArray((out as Record<string, unknown>)[k])).toBe(true);
     // 4 schools × 2 years × 3 subjects
     expect(out.results.length).toBe(24);
     expect(out.results.school_id.length).toBe(24);
     // No programme in these settings: no rule applies, so no rule rows.
     expect(out.flags.length).toBe(0);
+    // The indices: 4 schools × 2 years × 3 indices, none computed (no indicators).
+    expect(out.indices.length).toBe(24);
+    expect(out.indices.rows().every((r) => r.value === null)).toBe(true);
   });
 
   it('keeps ВПР out of the gap and the ШНРО ranking', () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contextRows, describeCluster, fitLine, kmeans, nearest, partnershipRows } from '../../src/lib/metrics/context.ts';
 import type { SchoolScoreRow } from '../../src/lib/metrics/gap.ts';
-import type { IndexRow } from '../../src/lib/metrics/flags.ts';
 import { cols, settings } from './helpers.ts';
 
 const SET = 'Русский язык + Математика (профиль)';
 const sc = (school_id: string, year: number, score: number): SchoolScoreRow => ({ school_id, year, exam: 'ЕГЭ', subject_set: SET, score, n: 20, n_sum: 40, eligible: true });
-const ix = (school_id: string, year: number, value: number): IndexRow => ({ school_id, year, index: 'social', value, components: {}, raw: {}, weights: {}, used: 0, needed: 0 });
+const ix = (school_id: string, year: number, value: number) => ({ school_id, year, value });
 
 describe('context', () => {
   it('fits score on the social index and finds resilient НСУ schools', () => {
@@ -14,7 +13,8 @@ describe('context', () => {
     const scores = [sc('a', 2024, 1), sc('b', 2024, 3), sc('c', 2024, 5), sc('d', 2024, 7)];
     const social = [ix('a', 2024, -1), ix('b', 2024, 0), ix('c', 2024, 1), ix('d', 2024, 0)];
     const nsu = new Map([['d\u00012024\u0001nsu', true], ['c\u00012024\u0001nsu', true]]);
-    const { context, fits } = contextRows(scores, social, nsu, settings());
+    const socialOf = (school: string, year: number) => social.find((r) => r.school_id === school && r.year === year)?.value ?? null;
+    const { context, fits } = contextRows(scores, socialOf, nsu, settings());
     expect(fits[0]).toMatchObject({ slope: 2, intercept: 4, n: 4 });
     // residuals: a 1 − 2 = −1, b 3 − 4 = −1, c 5 − 6 = −1, d 7 − 4 = 3; q75 of (−1, −1, −1, 3) = −1 + 0.25·4 = 0
     const d = context.find((r) => r.school_id === 'd')!;

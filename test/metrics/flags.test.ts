@@ -128,7 +128,9 @@ describe('НСУ and the index', () => {
       for (const c of ['low_ses_share', 'deviant_share', 'low_motivation_share']) rows.push([s, 2024, c, 10 * (i + 1)]);
     });
     const out = computeFlags({ schools: sch, results: results([]), indicators: ind(rows) }, settings());
-    const idx = out.indices.filter((r) => r.index === 'social' && r.year === 2024);
+    const idx = out.indices.rows().filter((r) => r.index === 'social' && r.year === 2024);
+    expect(out.indices.value('social', 2024, 'A')).toBe(idx.find((r) => r.school_id === 'A')!.value);
+    expect([...out.indices.values('social', 2024).keys()]).toEqual(['A', 'B', 'C', 'D']);
     // lower is better: z = −(v − 25)/√125 → A +1.342 … D −1.342; index = mean of equal components
     expect(idx.find((r) => r.school_id === 'A')!.value).toBeCloseTo(15 / Math.sqrt(125), 12);
     expect(idx.find((r) => r.school_id === 'D')!.value).toBeCloseTo(-15 / Math.sqrt(125), 12);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IndicatorLookup } from '../../src/lib/metrics/school-indicators.ts';
-import { computeIndex } from '../../src/lib/metrics/flags.ts';
+import { computeIndex, indexSlice, IndexTable } from '../../src/lib/metrics/flags.ts';
 import { cols } from './helpers.ts';
 
 const ind = (rows: [string, number, string, number | null][]) =>
@@ -56,5 +56,36 @@ describe('the schools’ indicators by indicator and year', () => {
     expect(out.map((r) => r.raw.distance_km)).toEqual([10, 20, 30, null]);
     expect(out.map((r) => r.value)).toEqual([null, null, null, null]);
     expect(out.map((r) => r.used)).toEqual([1, 1, 1, 0]);
+  });
+});
+
+describe('the indices as columns (IndexTable)', () => {
+  // Three of the six social components (half: enough), lower is better, for A, B, C in
+  // 2024: 10, 20, 30 each → z = +√1.5, 0, −√1.5 for every component, and so the index.
+  // D has no indicator at all; in 2023 only A has a value, of one component (too few).
+  const rows: [string, number, string, number | null][] = [['A', 2023, 'low_ses_share', 5]];
+  ['A', 'B', 'C'].forEach((s, i) => {
+    for (const c of ['low_ses_share', 'deviant_share', 'low_motivation_share']) rows.push([s, 2024, c, 10 * (i + 1)]);
+  });
+  const lookup = new IndicatorLookup(ind(rows));
+  const ids = ['A', 'B', 'C', 'D'];
+  const table = new IndexTable(ids, Int32Array.from(ids, (s) => lookup.slot.get(s) ?? -1));
+  for (const year of [2023, 2024]) table.slices.push(indexSlice(lookup, 'social', year, table.slots, {}));
+
+  it('gives each school its index, its components and what is present', () => {
+    expect(table.value('social', 2024, 'A')).toBeCloseTo(Math.sqrt(1.5), 12);
+    expect(table.value('social', 2024, 'B')).toBeCloseTo(0, 12);
+    expect(table.value('social', 2024, 'D')).toBeNull();
+    expect(table.value('social', 2023, 'A')).toBeNull();
+    expect(table.value('social', 2024, 'nobody')).toBeNull();
+    expect([...table.values('social', 2024).keys()]).toEqual(['A', 'B', 'C']);
+    expect(table.yearsWith('social')).toEqual([2024]);
+    expect(table.presentComponents()).toEqual(new Set(['low_ses_share', 'deviant_share', 'low_motivation_share']));
+    const [a2023, a2024] = table.forSchool('A');
+    expect(a2023).toMatchObject({ year: 2023, value: null, used: 1, needed: 3, raw: { low_ses_share: 5, deviant_share: null } });
+    expect(a2024.raw).toMatchObject({ low_ses_share: 10, deviant_share: 10, low_motivation_share: 10, distance_km: null });
+    expect(a2024.components.deviant_share).toBeCloseTo(Math.sqrt(1.5), 12);
+    expect(table.forSchool('D').map((r) => [r.value, r.used])).toEqual([[null, 0], [null, 0]]);
+    expect(table.length).toBe(8);
   });
 });

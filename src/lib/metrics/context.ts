@@ -28,7 +28,7 @@ import type { Settings } from '../model/config.ts';
 import { quantileSorted } from 'd3';
 import { cmpId, intCol, meanSd, strCol } from './table.ts';
 import { rankedExams, setLabel, type SchoolScoreRow } from './gap.ts';
-import type { IndexRow } from './flags.ts';
+import type { IndexId } from './index-table.ts';
 
 /** Seed of the k-means++ initialisation. */
 export const KMEANS_SEED = 20260101;
@@ -106,9 +106,8 @@ export function fitLine(xs: number[], ys: number[]): { slope: number; intercept:
   return leastSquares(xs, ys, 3);
 }
 
-export function contextRows(scores: SchoolScoreRow[], social: IndexRow[], nsu: Map<string, boolean | null>, settings: Settings): { context: ContextRow[]; fits: FitRow[] } {
-  const idx = new Map<string, number | null>();
-  for (const r of social) idx.set(`${r.school_id}\u0001${r.year}`, r.value);
+/** `social(school, year)` is the school's social index, null where it has none. */
+export function contextRows(scores: SchoolScoreRow[], social: (schoolId: string, year: number) => number | null, nsu: Map<string, boolean | null>, settings: Settings): { context: ContextRow[]; fits: FitRow[] } {
   const groups = new Map<string, SchoolScoreRow[]>();
   for (const s of scores) {
     if (!s.eligible) continue;
@@ -123,12 +122,12 @@ export function contextRows(scores: SchoolScoreRow[], social: IndexRow[], nsu: M
   const fits: FitRow[] = [];
   for (const rows of groups.values()) {
     rows.sort((a, b) => cmpId(a.school_id, b.school_id));
-    const pts = rows.filter((r) => idx.get(`${r.school_id}\u0001${r.year}`) != null);
-    const fit = fitLine(pts.map((r) => idx.get(`${r.school_id}\u0001${r.year}`)!), pts.map((r) => r.score));
+    const pts = rows.filter((r) => social(r.school_id, r.year) !== null);
+    const fit = fitLine(pts.map((r) => social(r.school_id, r.year)!), pts.map((r) => r.score));
     const { year, exam } = rows[0];
     if (fit) fits.push({ year, exam, ...fit, n: pts.length });
     const out = rows.map((r) => {
-      const x = idx.get(`${r.school_id}\u0001${r.year}`) ?? null;
+      const x = social(r.school_id, r.year);
       const expected = fit && x !== null ? fit.intercept + fit.slope * x : null;
       return { school_id: r.school_id, year, exam, score: r.score, social_index: x, expected, residual: expected === null ? null : r.score - expected, resilient: false, cluster: null } as ContextRow;
     });
@@ -260,7 +259,8 @@ export function describeCluster(c: Record<string, number>, urbanShare: number | 
 }
 
 export interface ClusterInputs {
-  indices: IndexRow[];
+  /** Each index's values in the year, by school. */
+  indices: Record<IndexId, Map<string, number>>;
   gia: Map<string, Map<number, number>>;
   students: Map<string, number>;
   schools: Columns;
@@ -269,7 +269,7 @@ export interface ClusterInputs {
 
 export function clusterSchools(inp: ClusterInputs, settings: Settings): { clusters: ClusterRow[]; bySchool: Map<string, number> } {
   const feat: Record<string, Map<string, number>> = { social: new Map(), staffing: new Map(), resources: new Map(), size: new Map(), results: new Map() };
-  for (const r of inp.indices) if (r.year === inp.year && r.value !== null) feat[r.index].set(r.school_id, r.value);
+  for (const index of ['social', 'staffing', 'resources'] as const) for (const [s, v] of inp.indices[index]) feat[index].set(s, v);
   for (const [s, v] of inp.students) if (v > 0) feat.size.set(s, Math.log(v));
   for (const [s, a] of inp.gia) if (a.has(inp.year)) feat.results.set(s, a.get(inp.year)!);
   const z = Object.fromEntries(CLUSTER_FEATURES.map((f) => [f, zMap(feat[f])]));
@@ -299,9 +299,10 @@ export function clusterSchools(inp: ClusterInputs, settings: Settings): { cluste
   return { clusters, bySchool };
 }
 
-export function similarSchools(social: IndexRow[], students: Map<string, number>, scores: SchoolScoreRow[], year: number, settings: Settings, primary: { exam: string; subject_set: string } | null): SimilarRow[] {
+/** `social`: each school's social index in `year`, where it has one. */
+export function similarSchools(social: Map<string, number>, students: Map<string, number>, scores: SchoolScoreRow[], year: number, settings: Settings, primary: { exam: string; subject_set: string } | null): SimilarRow[] {
   const x = new Map<string, number>();
-  for (const r of social) if (r.year === year && r.value !== null) x.set(r.school_id, r.value);
+  for (const [s, v] of social) x.set(s, v);
   const y = new Map<string, number>();
   for (const [s, v] of students) if (v > 0 && x.has(s)) y.set(s, Math.log(v));
   const zx = zMap(new Map([...x].filter(([s]) => y.has(s))));

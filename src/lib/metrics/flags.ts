@@ -39,37 +39,24 @@ import { cmpId, groupSize, meanSd, numCol, rowCount, strCol, intCol } from './ta
 import { rankedExams } from './gap.ts';
 import { IndicatorLookup } from './school-indicators.ts';
 import { FlagTable, RULE_CODE } from './flag-table.ts';
+import { IndexTable, type IndexId, type IndexRow, type IndexSlice } from './index-table.ts';
 
 export { FlagTable, type FlagRow, type PublishedFlagRow } from './flag-table.ts';
+export { IndexTable, type IndexId, type IndexRow, type IndexSlice } from './index-table.ts';
 
 export type { FlagId };
-export type IndexId = 'social' | 'staffing' | 'resources';
 
 /** The names of the identifications, in the site's language (words/ru/metrics.ts, words/en/metrics.ts). */
 export const FLAG_NAMES: Record<FlagId, string> = localized(() => metricsWords().flagNames);
 
 // The rules' names depend on the settings: src/lib/words (ruleName).
 
-export interface IndexRow {
-  school_id: string;
-  year: number;
-  index: IndexId;
-  value: number | null;
-  /** Signed z-score of each component (higher = better), null when missing. */
-  components: Record<string, number | null>;
-  /** Each component as the dataset gives it (its own unit), null when missing. */
-  raw: Record<string, number | null>;
-  weights: Record<string, number>;
-  /** Components that entered the value, and how many it needs (INDEX_MIN_COVERAGE). */
-  used: number;
-  needed: number;
-}
-
 /**
  * Weighted mean of z-scored components, sign by polarity (higher index = better), per
- * year across all schools with the component.
+ * year across all schools with the component; `slots` gives each school's lookup slot
+ * (−1: none), in the order of the school ids.
  */
-export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: number, schoolIds: string[], weights: Record<string, number>): IndexRow[] {
+export function indexSlice(lookup: IndicatorLookup, index: IndexId, year: number, slots: Int32Array, weights: Record<string, number>): IndexSlice {
   const comps = SCHOOL_INDICATORS.filter((m) => m.group === index);
   // Each component's z by school slot (NaN where the school has no value).
   const cols = comps.map((c) => lookup.column(c.id, year));
@@ -80,29 +67,35 @@ export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: numb
     const sign = c.polarity === 'higher' ? 1 : -1;
     return col.value.map((v) => (v !== v ? NaN : sd > 0 ? (sign * (v - mean)) / sd : 0));
   });
-  const raw = cols.map((col) => col?.value);
+  const raw = cols.map((col) => col?.value ?? null);
   const w = Object.fromEntries(comps.map((c) => [c.id, weights[c.id] ?? 1]));
+  const wj = comps.map((c) => w[c.id]);
   const need = Math.ceil(comps.length * INDEX_MIN_COVERAGE);
-  return schoolIds.map((s) => {
-    const slot = lookup.slot.get(s);
-    const components: Record<string, number | null> = {};
-    const rawOf: Record<string, number | null> = {};
+  const value = new Float64Array(slots.length);
+  const used = new Uint8Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
     let sw = 0;
     let sz = 0;
     let have = 0;
     for (let j = 0; j < comps.length; j++) {
-      const id = comps[j].id;
-      const v = slot === undefined || !z[j] ? NaN : z[j]![slot];
-      const r = slot === undefined || !raw[j] ? NaN : raw[j]![slot];
-      components[id] = v === v ? v : null;
-      rawOf[id] = r === r ? r : null;
-      if (v !== v || !(w[id] > 0)) continue;
+      const v = slot < 0 || !z[j] ? NaN : z[j]![slot];
+      if (v !== v || !(wj[j] > 0)) continue;
       have++;
-      sw += w[id];
-      sz += w[id] * v;
+      sw += wj[j];
+      sz += wj[j] * v;
     }
-    return { school_id: s, year, index, value: have >= need && sw > 0 ? sz / sw : null, components, raw: rawOf, weights: w, used: have, needed: need };
-  });
+    used[i] = have;
+    value[i] = have >= need && sw > 0 ? sz / sw : NaN;
+  }
+  return { index, year, components: comps.map((c) => c.id), weights: w, needed: need, value, used, z, raw };
+}
+
+/** One index's rows for the given schools in a year (tests; the metrics keep the slices). */
+export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: number, schoolIds: string[], weights: Record<string, number>): IndexRow[] {
+  const table = new IndexTable(schoolIds, Int32Array.from(schoolIds, (s) => lookup.slot.get(s) ?? -1));
+  const slice = indexSlice(lookup, index, year, table.slots, weights);
+  return schoolIds.map((_, pos) => table.row(slice, pos));
 }
 
 /**
@@ -223,7 +216,7 @@ export function windowMeans(gia: Map<string, Map<number, number>>, span: number)
 
 export interface FlagsOutput {
   flags: FlagTable;
-  indices: IndexRow[];
+  indices: IndexTable;
   /** school → year → standardised ГИА score (higher = better). */
   gia: Map<string, Map<number, number>>;
   years: number[];
@@ -251,7 +244,7 @@ export function computeFlags(tables: { schools: Columns; results: LongColumns; i
   const schoolIds = [...ids].sort(cmpId);
   const years = [...yearSet].sort((a, b) => a - b);
 
-  const indices: IndexRow[] = [];
+  const indices = new IndexTable(schoolIds, Int32Array.from(schoolIds, (s) => lookup.slot.get(s) ?? -1));
   // One row per school × year × applying rule, exactly; a rule that does not apply gets
   // none (its rows would be built only to be dropped: millions at national scale).
   const applying = RULES.map((r) => applies.has(r.id));
@@ -278,14 +271,12 @@ export function computeFlags(tables: { schools: Columns; results: LongColumns; i
     // Low results over the last years.
     const window = windows.get(y) ?? new Map<string, number>();
     const low = lowestShare(window, R.low_results_quantile);
-    // Each index's rows, in the order of schoolIds.
-    const idx: Record<IndexId, { rows: IndexRow[]; low: ReturnType<typeof lowestShare> }> = {} as never;
+    // Each index's values, in the order of schoolIds.
+    const idx: Record<IndexId, { value: Float64Array; low: ReturnType<typeof lowestShare> }> = {} as never;
     for (const index of ['social', 'staffing', 'resources'] as IndexId[]) {
-      const rows = computeIndex(lookup, index, y, schoolIds, settings.index_weights);
-      indices.push(...rows);
-      const vals = new Map<string, number>();
-      for (const r of rows) if (r.value !== null) vals.set(r.school_id, r.value);
-      idx[index] = { rows, low: lowestShare(vals, R.index_quantile) };
+      const slice = indexSlice(lookup, index, y, indices.slots, settings.index_weights);
+      indices.slices.push(slice);
+      idx[index] = { value: slice.value, low: lowestShare(indices.values(index, y), R.index_quantile) };
     }
     const ind = (k: string, slot: number | undefined) => lookup.at(k, y, slot);
     const regionEge = ege.region.get(y);
@@ -306,9 +297,9 @@ export function computeFlags(tables: { schools: Columns; results: LongColumns; i
       lowRule(i, y, SATISFACTION, ind('satisfaction_share', slot), R.satisfaction_max, false);
       row(i, y, KNOWLEDGE_QUALITY, null, 40, null, null);
       for (const [index, rule] of INDEX_RULES) {
-        const { rows, low: l } = idx[index];
-        const v = rows[i].value;
-        if (v === null || l.cut === null) row(i, y, rule, null, l.cut, null, null);
+        const { value, low: l } = idx[index];
+        const v = value[i];
+        if (v !== v || l.cut === null) row(i, y, rule, null, l.cut, null, null);
         else row(i, y, rule, v, l.cut, l.fired.has(s), l.cut - v);
       }
       for (const [k, rule] of TERRITORY) {

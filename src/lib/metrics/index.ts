@@ -1,7 +1,8 @@
 /**
  * The metrics entry point: canonical tables + settings → every output table, as arrays of
- * plain row objects except the school results, which stay columns (results.ts
- * SchoolResults: millions of rows nationally). Pure: no file system, no console, no clock.
+ * plain row objects except the three largest, which stay columns (millions of rows
+ * nationally): the school results (results.ts SchoolResults), the identification rules'
+ * rows (flag-table.ts FlagTable) and the context indices (index-table.ts IndexTable). Pure: no file system, no console, no clock.
  * Disclosure control (disclosure.ts) is NOT applied here: the site layer applies it
  * once, where the site model is written (ARCHITECTURE.md).
  * Computation: Arquero pipelines (groupby/rollup/derive/orderby, window functions) over
@@ -117,16 +118,15 @@ function metricsAfterGap<A>(tables: CanonicalTables, settings: Settings, before:
   const flagged = flaggedSchools(flags, ['shnro', 'nsu']);
   const indicators = computeProgramme(tables, settings, { flagged, gia, gap, years });
 
-  const social = indices.filter((r) => r.index === 'social');
-  const { context, fits } = contextRows(scores, social, nsuStatus, settings);
-  const socialYears = [...new Set(social.filter((r) => r.value !== null).map((r) => r.year))].sort((a, b) => a - b);
+  const { context, fits } = contextRows(scores, (school, year) => indices.value('social', year, school), nsuStatus, settings);
+  const socialYears = indices.yearsWith('social');
   const latest = socialYears[socialYears.length - 1];
   const students = latest === undefined ? new Map<string, number>() : lookup.toMap('students', latest);
   const primaryExam = rankedExams(settings).find((e) => scores.some((s) => s.exam === e && s.year === latest));
   const primary = primaryExam ? { exam: primaryExam, subject_set: setLabel(settings.mandatory_subjects[primaryExam] ?? []) } : null;
-  const cl = latest === undefined ? { clusters: [], bySchool: new Map<string, number>() } : clusterSchools({ indices, gia, students, schools: tables.schools, year: latest }, settings);
+  const cl = latest === undefined ? { clusters: [], bySchool: new Map<string, number>() } : clusterSchools({ indices: { social: indices.values('social', latest), staffing: indices.values('staffing', latest), resources: indices.values('resources', latest) }, gia, students, schools: tables.schools, year: latest }, settings);
   for (const c of context) c.cluster = cl.bySchool.get(c.school_id) ?? null;
-  const similar = latest === undefined ? [] : similarSchools(social, students, scores, latest, settings, primary);
+  const similar = latest === undefined ? [] : similarSchools(indices.values('social', latest), students, scores, latest, settings, primary);
   const partnerships = partnershipRows(tables.partnerships, scores, settings);
 
   return {

@@ -9,7 +9,7 @@
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { computeAll, discloseResults, FlagTable, RULES, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
+import { computeAll, discloseResults, FlagTable, IndexTable, RULES, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
 import { HIDDEN } from './published.ts';
 import { STATE_CODE } from '../model/types.ts';
 import { publishGap } from './gap.ts';
@@ -200,7 +200,7 @@ function releaseConsumed(m: MetricsOutput): void {
   m.scores = [];
   m.flags = new FlagTable([], 0, '');
   m.context = [];
-  m.indices = [];
+  m.indices = new IndexTable([], new Int32Array(0));
   m.similar = [];
   m.indicators = [];
   m.clusters = [];

@@ -12,6 +12,7 @@ import type { PooledResult } from './pooled.ts';
 import type { PublishedGapRow } from './gap.ts';
 import type { AggregateRow as MetricsAggregateRow } from '../metrics/results.ts';
 import type { FlagTable, PublishedFlagRow } from '../metrics/flag-table.ts';
+import type { IndexTable } from '../metrics/index-table.ts';
 import type { ContextRow } from '../metrics/context.ts';
 
 /** An item of a list on a page (kept here: the sources list is built at the boundary). */
@@ -87,7 +88,7 @@ export interface SiteInputs {
   context: ContextRow[];
   fits: { year: number; exam: string; slope: number; intercept: number }[];
   /** `used` of the model's components entered the value; it needs `needed` (metrics/flags.ts). */
-  indices: { school_id: string; year: number; index: string; value: number | null; components: Record<string, number | null>; raw: Record<string, number | null>; used: number; needed: number }[];
+  indices: IndexTable;
   similar: Map<string, string[]>;
   /** What a reader's own peer choice needs (the browser recomputes the nearest schools). */
   peers: PeerSpace;

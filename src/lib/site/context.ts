@@ -58,7 +58,6 @@ export class SiteContext {
   private contextBySchool = new Map<string, ContextRow[]>();
   private inputs: SiteInputs;
   private gapIndex = new Map<string, GapRow[]>();
-  private indicesBySchool = new Map<string, SiteInputs['indices']>();
 
   constructor(inputs: SiteInputs) {
     this.inputs = inputs;
@@ -106,11 +105,6 @@ export class SiteContext {
       const list = this.gapIndex.get(k) ?? [];
       list.push(g);
       this.gapIndex.set(k, list);
-    }
-    for (const r of inputs.indices) {
-      const list = this.indicesBySchool.get(r.school_id) ?? [];
-      list.push(r);
-      this.indicesBySchool.set(r.school_id, list);
     }
     this.sourceList = inputs.sourceList;
     const measure = this.settings.gap_score === 'mean' ? 'mean' : this.settings.gap_score;
@@ -327,7 +321,7 @@ export class SiteContext {
 
   /** The school's indices and components: the value as the dataset gives it, and its z-score. */
   indicesFor(schoolId: string): { name: string; raw: Cell; cell: Cell; reversed?: boolean }[] {
-    const rows = this.indicesBySchool.get(schoolId) ?? [];
+    const rows = this.inputs.indices.forSchool(schoolId);
     if (!rows.length) return [];
     const latest = Math.max(...rows.map((r) => r.year));
     const out: { name: string; raw: Cell; cell: Cell; reversed?: boolean }[] = [];
@@ -335,7 +329,7 @@ export class SiteContext {
     const names = w.indexNames;
     // Only what the dataset has: a component no school has a value for is not this
     // region's model (NYC publishes a poverty share, no teachers' categories or textbooks).
-    const present = (this.presentComponents ??= new Set(this.inputs.indices.flatMap((r) => Object.entries(r.components).filter(([, v]) => v !== null).map(([c]) => c))));
+    const present = (this.presentComponents ??= this.inputs.indices.presentComponents());
     for (const r of rows.filter((x) => x.year === latest)) {
       const components = Object.entries(r.components).filter(([c]) => present.has(c));
       if (!components.length) continue;
