@@ -337,38 +337,53 @@ export function aggregatesFromColumns(c: AggregateColumns): AggregateRow[] {
   const munTable = len === 0 ? null : t.filter((d: { mkey: number }) => d.mkey >= 0).groupby('mkey').rollup(rollup);
   const noMunicipality = len === 0 ? null : t.filter((d: { mkey: number }) => d.mkey < 0).groupby('key').rollup(rollup);
   const parts = munTable && noMunicipality ? munTable.params({ K }).derive({ key: (d: { mkey: number }, $: { K: number }) => d.mkey % $.K }).select(noMunicipality.columnNames()).concat(noMunicipality) : null;
-  const region = !parts ? [] : (parts.groupby('key').rollup(sumUp).objects() as Record<string, number>[]).map((g) => ({
-    ...g,
-    mean_unweighted: g.schools_used > 0 ? g.mean_sum / g.schools_used : undefined,
-    ...decode(g.key),
-    scope: 'region',
-    scope_id: 'region',
-  }));
-  const byMun = !munTable ? [] : (munTable.objects() as Record<string, number>[]).map((g) => ({ ...g, ...decode(g.mkey % K), scope: 'municipality', scope_id: c.muns[Math.floor(g.mkey / K)] }));
   // An aggregate over no valid value is undefined in Arquero: here it is 0 (none used).
-  const count = (v: number | string | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-  const groups: Record<string, number | string>[] = [...region, ...byMun];
-  const out: AggregateRow[] = groups.map((g) => {
-    const row = {
-      scope: g.scope as AggregateRow['scope'],
-      scope_id: g.scope_id as string,
-      year: g.year as number,
-      exam: g.exam as string,
-      subject: g.subject as string,
-      grade: g.grade === '' ? null : (g.grade as string),
-      n: count(g.n_total),
-      n_total: count(g.n_total),
-      schools: count(g.schools),
-      schools_used: count(g.schools_used),
-      mean_unweighted: count(g.schools_used) > 0 ? (g.mean_unweighted as number) : null,
-    } as AggregateRow;
-    for (const m of MEASURES) {
-      const used = count(g[N_USED_OF[m]]);
-      row[N_USED_OF[m]] = used;
-      row[m] = used > 0 ? (g[`${m}_w`] as number) / used : null;
+  const count = (v: number | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const out: AggregateRow[] = [];
+  // Rows straight from the rolled-up columns: nationally ~900,000 groups, which as
+  // Arquero's objects, then spread, then rows, were three objects each.
+  const emit = (table: aq.ColumnTable, scope: AggregateRow['scope'], unweighted: (i: number) => number | undefined) => {
+    const col = (name: string) => table.array(name) as ArrayLike<number | undefined>;
+    const keys = col(scope === 'region' ? 'key' : 'mkey');
+    const nTotal = col('n_total');
+    const schools = col('schools');
+    const used = col('schools_used');
+    const w = MEASURES.map((m) => col(`${m}_w`));
+    const u = MEASURES.map((m) => col(N_USED_OF[m]));
+    for (let i = 0, rows = table.numRows(); i < rows; i++) {
+      const k = keys[i]!;
+      const d = decode(scope === 'region' ? k : k % K);
+      const row = {
+        scope,
+        scope_id: scope === 'region' ? 'region' : c.muns[Math.floor(k / K)],
+        year: d.year,
+        exam: d.exam,
+        subject: d.subject,
+        grade: d.grade === '' ? null : d.grade,
+        n: count(nTotal[i]),
+        n_total: count(nTotal[i]),
+        schools: count(schools[i]),
+        schools_used: count(used[i]),
+        mean_unweighted: count(used[i]) > 0 ? (unweighted(i) as number) : null,
+      } as AggregateRow;
+      MEASURES.forEach((m, j) => {
+        const n = count(u[j][i]);
+        row[N_USED_OF[m]] = n;
+        row[m] = n > 0 ? (w[j][i] as number) / n : null;
+      });
+      out.push(row);
     }
-    return row;
-  });
+  };
+  if (parts) {
+    const region = parts.groupby('key').rollup(sumUp);
+    const sum = region.array('mean_sum') as ArrayLike<number>;
+    const used = region.array('schools_used') as ArrayLike<number>;
+    emit(region, 'region', (i) => sum[i] / used[i]);
+  }
+  if (munTable) {
+    const mean = munTable.array('mean_unweighted') as ArrayLike<number | undefined>;
+    emit(munTable, 'municipality', (i) => mean[i]);
+  }
   out.sort((x, y) => (x.scope === y.scope ? 0 : x.scope === 'region' ? -1 : 1) || (x.scope_id < y.scope_id ? -1 : x.scope_id > y.scope_id ? 1 : 0) || x.year - y.year || (x.exam < y.exam ? -1 : x.exam > y.exam ? 1 : 0) || (x.subject < y.subject ? -1 : x.subject > y.subject ? 1 : 0) || ((x.grade ?? '') < (y.grade ?? '') ? -1 : (x.grade ?? '') > (y.grade ?? '') ? 1 : 0));
   return out;
 }
