@@ -14,6 +14,10 @@ import { resolve } from 'node:path';
 import { loadDataset, type Dataset } from '../src/lib/ingest/index.ts';
 import { FILE_KINDS } from '../src/lib/model/types.ts';
 import { metricsForSite } from '../src/lib/metrics/index.ts';
+import { needsAllocatorRelaunch, relaunchWithAllocatorEnv } from '../src/lib/build/allocator.ts';
+
+// Measured with the allocator settings the build runs with (src/lib/build/allocator.ts).
+if (needsAllocatorRelaunch(process.env, process.platform)) process.exit(await relaunchWithAllocatorEnv());
 
 const args = process.argv.slice(2);
 let dir = '';
