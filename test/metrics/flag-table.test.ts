@@ -38,7 +38,7 @@ describe('FlagTable', () => {
 
   it('refuses a rule it does not know and a row past its size', () => {
     expect(() => FlagTable.fromRows([{ ...rows[0], rule: 'r' }])).toThrow(/r/);
-    const t = new FlagTable(['A'], 1, '');
+    const t = FlagTable.withCapacity(['A'], 1, '');
     t.push(0, 2024, 0, 1, 2, true, 1);
     expect(() => t.push(0, 2025, 0, 1, 2, true, 1)).toThrow(/1 rows/);
   });

@@ -69,7 +69,7 @@ describe('the indices as columns (IndexTable)', () => {
   });
   const lookup = new IndicatorLookup(ind(rows));
   const ids = ['A', 'B', 'C', 'D'];
-  const table = new IndexTable(ids, Int32Array.from(ids, (s) => lookup.slot.get(s) ?? -1));
+  const table = IndexTable.forLookup(ids, lookup);
   for (const year of [2023, 2024]) table.slices.push(indexSlice(lookup, 'social', year, table.slots, {}));
 
   it('gives each school its index, its components and what is present', () => {

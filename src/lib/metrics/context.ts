@@ -301,8 +301,7 @@ export function clusterSchools(inp: ClusterInputs, settings: Settings): { cluste
 
 /** `social`: each school's social index in `year`, where it has one. */
 export function similarSchools(social: Map<string, number>, students: Map<string, number>, scores: SchoolScoreRow[], year: number, settings: Settings, primary: { exam: string; subject_set: string } | null): SimilarRow[] {
-  const x = new Map<string, number>();
-  for (const [s, v] of social) x.set(s, v);
+  const x = social;
   const y = new Map<string, number>();
   for (const [s, v] of students) if (v > 0 && x.has(s)) y.set(s, Math.log(v));
   const zx = zMap(new Map([...x].filter(([s]) => y.has(s))));

@@ -33,8 +33,19 @@ export const RULE_CODE: ReadonlyMap<string, number> = new Map(RULES.map((r, i) =
 
 const nullIfNaN = (v: number) => (v === v ? v : null);
 
+interface FlagColumns {
+  school: Uint32Array;
+  year: Int32Array;
+  rule: Uint8Array;
+  value: Float64Array;
+  threshold: Float64Array;
+  fired: Int8Array;
+  distance: Float64Array;
+  hidden: Uint8Array | null;
+}
+
 export class FlagTable implements Iterable<PublishedFlagRow> {
-  length = 0;
+  length: number;
   readonly school: Uint32Array;
   readonly year: Int32Array;
   readonly rule: Uint8Array;
@@ -50,37 +61,43 @@ export class FlagTable implements Iterable<PublishedFlagRow> {
   /** The note of a row that could not be checked, in the site's language. */
   readonly noData: string;
 
-  /** `capacity` rows at most (the rules know it exactly: schools × years × applying rules). */
-  constructor(schoolIds: readonly string[], capacity: number, noData: string, from?: FlagTable, hidden?: { value: Float64Array; distance: Float64Array; hidden: Uint8Array }) {
+  private constructor(schoolIds: readonly string[], noData: string, c: FlagColumns, length: number) {
     this.schoolIds = schoolIds;
     this.noData = noData;
-    if (from && hidden) {
-      this.length = from.length;
-      this.school = from.school;
-      this.year = from.year;
-      this.rule = from.rule;
-      this.threshold = from.threshold;
-      this.fired = from.fired;
-      this.value = hidden.value;
-      this.distance = hidden.distance;
-      this.hidden = hidden.hidden;
-      return;
-    }
-    this.school = new Uint32Array(capacity);
-    this.year = new Int32Array(capacity);
-    this.rule = new Uint8Array(capacity);
-    this.value = new Float64Array(capacity);
-    this.threshold = new Float64Array(capacity);
-    this.fired = new Int8Array(capacity);
-    this.distance = new Float64Array(capacity);
-    this.hidden = null;
+    this.length = length;
+    this.school = c.school;
+    this.year = c.year;
+    this.rule = c.rule;
+    this.value = c.value;
+    this.threshold = c.threshold;
+    this.fired = c.fired;
+    this.distance = c.distance;
+    this.hidden = c.hidden;
+  }
+
+  /**
+   * An empty table of `capacity` rows at most (the rules know it exactly: schools × years ×
+   * applying rules). `noData` is the note of a row that could not be checked.
+   */
+  static withCapacity(schoolIds: readonly string[], capacity: number, noData: string): FlagTable {
+    const columns: FlagColumns = {
+      school: new Uint32Array(capacity),
+      year: new Int32Array(capacity),
+      rule: new Uint8Array(capacity),
+      value: new Float64Array(capacity),
+      threshold: new Float64Array(capacity),
+      fired: new Int8Array(capacity),
+      distance: new Float64Array(capacity),
+      hidden: null,
+    };
+    return new FlagTable(schoolIds, noData, columns, 0);
   }
 
   /** A table of the given rows, in their order (tests, and small tables made by hand). */
   static fromRows(rows: readonly Omit<FlagRow, 'flag' | 'note'>[], noData = ''): FlagTable {
     const ids = [...new Set(rows.map((r) => r.school_id))];
     const slot = new Map(ids.map((id, i) => [id, i]));
-    const t = new FlagTable(ids, rows.length, noData);
+    const t = FlagTable.withCapacity(ids, rows.length, noData);
     for (const r of rows) {
       const rule = RULE_CODE.get(r.rule);
       if (rule === undefined) throw new Error(`FlagTable: no rule «${r.rule}»`);
@@ -122,7 +139,8 @@ export class FlagTable implements Iterable<PublishedFlagRow> {
       distance[i] = NaN;
       hidden[i] = 1;
     }
-    return new FlagTable(this.schoolIds, 0, this.noData, this, { value, distance, hidden });
+    const { school, year, rule, threshold, fired } = this;
+    return new FlagTable(this.schoolIds, this.noData, { school, year, rule, value, threshold, fired, distance, hidden }, this.length);
   }
 
   row(i: number): PublishedFlagRow {

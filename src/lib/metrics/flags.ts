@@ -93,7 +93,7 @@ export function indexSlice(lookup: IndicatorLookup, index: IndexId, year: number
 
 /** One index's rows for the given schools in a year (tests; the metrics keep the slices). */
 export function computeIndex(lookup: IndicatorLookup, index: IndexId, year: number, schoolIds: string[], weights: Record<string, number>): IndexRow[] {
-  const table = new IndexTable(schoolIds, Int32Array.from(schoolIds, (s) => lookup.slot.get(s) ?? -1));
+  const table = IndexTable.forLookup(schoolIds, lookup);
   const slice = indexSlice(lookup, index, year, table.slots, weights);
   return schoolIds.map((_, pos) => table.row(slice, pos));
 }
@@ -244,11 +244,11 @@ export function computeFlags(tables: { schools: Columns; results: LongColumns; i
   const schoolIds = [...ids].sort(cmpId);
   const years = [...yearSet].sort((a, b) => a - b);
 
-  const indices = new IndexTable(schoolIds, Int32Array.from(schoolIds, (s) => lookup.slot.get(s) ?? -1));
+  const indices = IndexTable.forLookup(schoolIds, lookup);
   // One row per school × year × applying rule, exactly; a rule that does not apply gets
   // none (its rows would be built only to be dropped: millions at national scale).
   const applying = RULES.map((r) => applies.has(r.id));
-  const flags = new FlagTable(schoolIds, schoolIds.length * years.length * applying.filter(Boolean).length, metricsWords().noData);
+  const flags = FlagTable.withCapacity(schoolIds, schoolIds.length * years.length * applying.filter(Boolean).length, metricsWords().noData);
   const code = (rule: string) => RULE_CODE.get(rule)!;
   const row = (slot: number, year: number, rule: number, value: number | null, threshold: number | null, fired: boolean | null, distance: number | null): void => {
     if (applying[rule]) flags.push(slot, year, rule, value, threshold, fired, distance);

@@ -30,7 +30,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { STATE_CODE, type Columns, type LongColumns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { cmpId, numCol, rowCount } from './table.ts';
+import { cmpId, lastKeyMemo, numCol, rowCount } from './table.ts';
 
 const op = aq.op;
 /** Below this many eligible schools the figure is marked as resting on very few schools. */
@@ -145,12 +145,10 @@ export function gapColumns(results: LongColumns, schools: Columns, settings: Set
   const cn = new Float64Array(N);
   const cx = new Float64Array(N);
   const cok = new Uint8Array(N);
-  // The rows come in runs of one school and one exam: the last lookup is remembered (a
-  // pointer comparison of interned strings), and the exam-subject code is found per exam
-  // by subject, not by a string made per row (7.7 million of them nationally).
+  // The exam-subject code is found per exam by subject, not by a string made per row
+  // (7.7 million of them nationally); a school's code is looked up once per run of its rows.
   const esOfExam = exams.map(() => new Map<string, number>());
-  let lastId: string | undefined;
-  let lastCode = -1;
+  const schoolCode = lastKeyMemo((id: string) => idCode.get(id)!);
   for (let i = 0; i < N; i++) {
     const e = examIdx.get(examCol[i]);
     if (e === undefined) continue;
@@ -161,11 +159,7 @@ export function gapColumns(results: LongColumns, schools: Columns, settings: Set
       esExam.push(e);
       esSubject.push(subject);
     }
-    if (idCol[i] !== lastId) {
-      lastId = idCol[i];
-      lastCode = idCode.get(lastId)!;
-    }
-    cs[i] = lastCode;
+    cs[i] = schoolCode(idCol[i]);
     cy[i] = yearCol[i];
     ces[i] = es;
     cn[i] = n.v[i];

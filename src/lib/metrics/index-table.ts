@@ -8,6 +8,7 @@
  * by the indicator lookup's slot (school-indicators.ts), as the lookup gives them.
  * `row` makes the object a page reads, for one school at a time.
  */
+import type { IndicatorLookup } from './school-indicators.ts';
 export type IndexId = 'social' | 'staffing' | 'resources';
 
 export interface IndexRow {
@@ -55,6 +56,11 @@ export class IndexTable {
     this.schoolIds = schoolIds;
     this.slots = slots;
     this.position = new Map(schoolIds.map((s, i) => [s, i]));
+  }
+
+  /** An empty table for these schools, each at its slot in the indicator lookup. */
+  static forLookup(schoolIds: readonly string[], lookup: IndicatorLookup): IndexTable {
+    return new IndexTable(schoolIds, Int32Array.from(schoolIds, (s) => lookup.slot.get(s) ?? -1));
   }
 
   /** Rows: schools × slices. */

@@ -17,7 +17,7 @@
 import * as aq from 'arquero';
 import { STATE_CODE, VALUE_STATES, type Columns, type LongColumns, type ValueState } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { municipalityOf, numCol, rowCount, strCol, intCol, valueOrNull, type NumColumn } from './table.ts';
+import { lastKeyMemo, municipalityOf, numCol, rowCount, strCol, intCol, valueOrNull, type NumColumn } from './table.ts';
 
 export const MEASURES = ['mean', 'share_below', 'share_good', 'share_high'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -242,16 +242,15 @@ export function aggregateColumns(results: SchoolResults, schools: Columns): Aggr
   // key = ((year − y0) · E + exam) · S + subject) · G + grade; mkey = municipality · K + key.
   // The values are copies (NaN = no value): they are moved to a worker thread.
   const len = results.length;
-  // The rows come in runs of one school, exam and grade: each dictionary remembers its
-  // last value, so a run costs a pointer comparison (interned strings), not a hash lookup.
-  const dict = () => ({ codes: new Map<string, number>(), values: [] as string[], last: undefined as string | undefined, lastCode: -1 });
-  const code = (d: ReturnType<typeof dict>, v: string) => {
-    if (v === d.last) return d.lastCode;
-    let c = d.codes.get(v);
-    if (c === undefined) d.codes.set(v, (c = d.values.push(v) - 1));
-    d.last = v;
-    d.lastCode = c;
-    return c;
+  const dict = () => {
+    const codes = new Map<string, number>();
+    const values: string[] = [];
+    const code = lastKeyMemo((v: string) => {
+      let c = codes.get(v);
+      if (c === undefined) codes.set(v, (c = values.push(v) - 1));
+      return c;
+    });
+    return { values, code };
   };
   const exams = dict();
   const subjects = dict();
@@ -267,18 +266,15 @@ export function aggregateColumns(results: SchoolResults, schools: Columns): Aggr
   let y0 = Infinity;
   let y1 = -Infinity;
   const { school_id, exam, subject, grade, year } = results;
-  let lastSchool: string | undefined;
-  let lastMun = -1;
+  const munCode = lastKeyMemo((school: string) => {
+    const m = mun.get(school) ?? null;
+    return m === null ? -1 : muns.code(m);
+  });
   for (let i = 0; i < len; i++) {
-    if (school_id[i] !== lastSchool) {
-      lastSchool = school_id[i];
-      const m = mun.get(lastSchool) ?? null;
-      lastMun = m === null ? -1 : code(muns, m);
-    }
-    cm[i] = lastMun;
-    ce[i] = code(exams, exam[i]);
-    cs[i] = code(subjects, subject[i]);
-    cg[i] = code(grades, grade[i] ?? '');
+    cm[i] = munCode(school_id[i]);
+    ce[i] = exams.code(exam[i]);
+    cs[i] = subjects.code(subject[i]);
+    cg[i] = grades.code(grade[i] ?? '');
     const y = year[i];
     cy[i] = y;
     if (y < y0) y0 = y;

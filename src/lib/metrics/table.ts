@@ -144,3 +144,20 @@ export function municipalityOf(schools: Columns): Map<string, string | null> {
   for (let i = 0; i < ids.length; i++) if (ids[i] !== null) m.set(ids[i]!, mun[i]);
   return m;
 }
+
+/**
+ * `get` with its last key remembered. The long tables come in runs of one school, exam and
+ * grade, and their strings are interned: within a run a lookup is a pointer comparison, not
+ * a hash of the string (tens of millions of lookups nationally).
+ */
+export function lastKeyMemo<V>(get: (key: string) => V): (key: string) => V {
+  let last: string | undefined;
+  let value!: V;
+  return (key) => {
+    if (key !== last) {
+      last = key;
+      value = get(key);
+    }
+    return value;
+  };
+}

@@ -198,7 +198,7 @@ function releaseConsumed(m: MetricsOutput): void {
   m.aggregates = [];
   m.gap = [];
   m.scores = [];
-  m.flags = new FlagTable([], 0, '');
+  m.flags = FlagTable.withCapacity([], 0, '');
   m.context = [];
   m.indices = new IndexTable([], new Int32Array(0));
   m.similar = [];
