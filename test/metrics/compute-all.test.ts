@@ -20,11 +20,15 @@ describe('computeAll', () => {
   });
   const out = computeAll(t, settings());
 
-  it('returns every table as plain rows, the school results, the rules and the indices as columns', () => {
-    for (const k of ['aggregates', 'gap', 'scores', 'indicators', 'context', 'fits', 'similar', 'clusters', 'partnerships']) expect(Array.isArray((out as Record<string, unknown>)[k])).toBe(true);
+  it('returns every table as plain rows, the school results, the aggregates, the rules and the indices as columns', () => {
+    for (const k of ['gap', 'scores', 'indicators', 'context', 'fits', 'similar', 'clusters', 'partnerships']) expect(Array.isArray((out as Record<string, unknown>)[k])).toBe(true);
     // 4 schools × 2 years × 3 subjects
     expect(out.results.length).toBe(24);
     expect(out.results.school_id.length).toBe(24);
+    // The region, M1 and M2 × 2 years × (ЕГЭ Russian, ЕГЭ maths, ВПР maths grade 5): the
+    // region's first, then each municipality's, each by year.
+    expect(out.aggregates.length).toBe(18);
+    expect(out.aggregates.rows().map((a) => `${a.scope_id} ${a.year}`)).toEqual(['region', 'M1', 'M2'].flatMap((id) => [2023, 2023, 2023, 2024, 2024, 2024].map((y) => `${id} ${y}`)));
     // No programme in these settings: no rule applies, so no rule rows.
     expect(out.flags.length).toBe(0);
     // The indices: 4 schools × 2 years × 3 indices, none computed (no indicators).
@@ -36,7 +40,7 @@ describe('computeAll', () => {
     expect(out.gap.some((g) => g.exam === 'ВПР')).toBe(false);
     expect(out.scores.some((s) => s.exam === 'ВПР')).toBe(false);
     // ВПР still has its aggregates (distributions, context)
-    expect(out.aggregates.some((a) => a.exam === 'ВПР')).toBe(true);
+    expect(out.aggregates.rows().some((a) => a.exam === 'ВПР')).toBe(true);
   });
 
   it('region gap on the mandatory set and the programme indicator', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resultRow, schoolResults, aggregates } from '../../src/lib/metrics/results.ts';
+import { resultRow, schoolResults } from '../../src/lib/metrics/results.ts';
+import { aggregates } from '../../src/lib/metrics/aggregates.ts';
 import { codeBand, codeShare, discloseAggregates, discloseResults } from '../../src/lib/metrics/disclosure.ts';
 import { municipalityOf } from '../../src/lib/metrics/table.ts';
 import { results, schools, settings } from './helpers.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aggregates, resultRows, schoolResults } from '../../src/lib/metrics/results.ts';
+import { resultRows, schoolResults } from '../../src/lib/metrics/results.ts';
+import { aggregates } from '../../src/lib/metrics/aggregates.ts';
 import { results, schools } from './helpers.ts';
 
 describe('school results', () => {
@@ -37,7 +38,7 @@ describe('aggregates', () => {
       { school_id: 'd', year: 2024, n: 20, mean: 60, share_below: null },
     ]),
   );
-  const agg = aggregates(rows, sch);
+  const agg = aggregates(rows, sch).rows();
   const m1 = agg.find((a) => a.scope_id === 'M1')!;
   const region = agg.find((a) => a.scope === 'region')!;
 
@@ -75,7 +76,7 @@ describe('the region aggregate', () => {
       ]),
     ),
     sch,
-  );
+  ).rows();
   const region = (year: number) => agg.find((a) => a.scope === 'region' && a.year === year)!;
 
   it('sums every row of its year, with or without a municipality', () => {

@@ -20,7 +20,7 @@ describe('the gap and the aggregates in a worker thread', () => {
     expect(one.scores.length).toBeGreaterThan(500);
     expect(two.gap).toEqual(one.gap);
     expect(two.scores).toEqual(one.scores);
-    expect(one.aggregates.filter((a) => a.scope === 'municipality').length).toBeGreaterThan(100);
+    expect(one.aggregates.rows().filter((a) => a.scope === 'municipality').length).toBeGreaterThan(100);
     expect(two.aggregates).toEqual(one.aggregates);
     expect(two).toEqual(one);
   }, 60_000);

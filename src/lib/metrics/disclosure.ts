@@ -29,7 +29,8 @@
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Settings } from '../model/config.ts';
 import { STATE_CODE, type ValueState } from '../model/types.ts';
-import type { AggregateRow, Measure, SchoolResultRow, SchoolResults } from './results.ts';
+import type { Measure, SchoolResultRow, SchoolResults } from './results.ts';
+import type { AggregateRow, AggregateTable } from './aggregates.ts';
 import { MEASURES, N_USED_OF, resultRow, SHARES, STATE_OF, type Share } from './results.ts';
 import { cmpId } from './table.ts';
 import { PathMap } from './path-map.ts';
@@ -190,13 +191,16 @@ export interface PublishedAggregate extends AggregateRow {
  * hidden while the region is published could be recovered by subtraction, so the next
  * smallest municipality of that year × exam × subject × grade is hidden too.
  */
-export function discloseAggregates(rows: AggregateRow[], settings: Settings, schools?: { rows: PublishedResults; municipalityOf: Map<string, string | null> }): PublishedAggregate[] {
-  const out: PublishedAggregate[] = rows.map((r) => {
-    const p = { ...r, reliable: reliable(r.n_total, settings), suppressed_reason: null } as PublishedAggregate;
-    for (const m of MEASURES) p[STATE_OF[m]] = r[m] === null ? 'missing' : 'value';
-    p.mean_unweighted = r.mean_unweighted;
-    return p;
-  });
+export function discloseAggregates(totals: AggregateTable, settings: Settings, schools?: { rows: PublishedResults; municipalityOf: Map<string, string | null> }): PublishedAggregate[] {
+  // Each total's row is made here, once, and published in place.
+  const out: PublishedAggregate[] = new Array(totals.length);
+  for (let i = 0; i < totals.length; i++) {
+    const p = totals.row(i) as PublishedAggregate;
+    p.reliable = reliable(p.n_total, settings);
+    p.suppressed_reason = null;
+    for (const m of MEASURES) p[STATE_OF[m]] = p[m] === null ? 'missing' : 'value';
+    out[i] = p;
+  }
   const hideAgg = (p: PublishedAggregate, reason: string) => {
     for (const m of MEASURES) if (p[STATE_OF[m]] === 'value') {
       p[m] = null;

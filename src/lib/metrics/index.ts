@@ -1,8 +1,9 @@
 /**
  * The metrics entry point: canonical tables + settings → every output table, as arrays of
- * plain row objects except the three largest, which stay columns (millions of rows
- * nationally): the school results (results.ts SchoolResults), the identification rules'
- * rows (flag-table.ts FlagTable) and the context indices (index-table.ts IndexTable). Pure: no file system, no console, no clock.
+ * plain row objects except the four largest, which stay columns (millions of rows
+ * nationally): the school results (results.ts SchoolResults), the aggregates
+ * (aggregates.ts AggregateTable), the identification rules' rows (flag-table.ts
+ * FlagTable) and the context indices (index-table.ts IndexTable). Pure: no file system, no console, no clock.
  * Disclosure control (disclosure.ts) is NOT applied here: the site layer applies it
  * once, where the site model is written (ARCHITECTURE.md).
  * Computation: Arquero pipelines (groupby/rollup/derive/orderby, window functions) over
@@ -13,7 +14,8 @@
  */
 import type { CanonicalTables } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { aggregateColumns, aggregatesFromColumns, schoolResults, type AggregateColumns } from './results.ts';
+import { schoolResults } from './results.ts';
+import { aggregateColumns, aggregatesFromColumns, type AggregateColumns } from './aggregates.ts';
 import { gapColumns, gapFromColumns, rankedExams, setLabel, type GapColumns, type GapResult } from './gap.ts';
 import { MetricsWorker } from './worker.ts';
 import { rowCount } from './table.ts';
@@ -24,6 +26,7 @@ import { scaleIndex } from './scales.ts';
 import { setLocale } from '../words/locale.ts';
 
 export * from './results.ts';
+export * from './aggregates.ts';
 export * from './gap.ts';
 export * from './trajectory.ts';
 export * from './flags.ts';

@@ -3,31 +3,36 @@
  * gap and the aggregates take half of the metrics stage, and nothing computed before the
  * programme indicators reads them, so they run beside the school rows and the
  * identification rules. Their inputs are typed columns (moved, not copied); the tasks run
- * one after the other, in the order given.
+ * one after the other, in the order given. The aggregates come back as columns, moved too.
  */
 import { workerData } from 'node:worker_threads';
 import type { Settings } from '../model/config.ts';
 import { gapFromColumns, type GapColumns, type GapResult } from './gap.ts';
-import { aggregatesFromColumns, type AggregateColumns, type AggregateRow } from './results.ts';
+import { aggregatesFromColumns, AggregateTable, type AggregateColumns, type AggregateData } from './aggregates.ts';
 import { serveTasks, TaskWorker } from '../threads/tasks.ts';
 
 type Task = { gap: GapColumns; settings: Settings } | { aggregates: AggregateColumns };
 
 // This module is also the worker's entry; only a thread started by MetricsWorker serves tasks.
 if ((workerData as { metricsWorker?: boolean } | null)?.metricsWorker) {
-  serveTasks<Task, GapResult | AggregateRow[]>((t) => ({ answer: 'gap' in t ? gapFromColumns(t.gap, t.settings) : aggregatesFromColumns(t.aggregates) }));
+  serveTasks<Task, GapResult | AggregateData>((t) => {
+    if ('gap' in t) return { answer: gapFromColumns(t.gap, t.settings) };
+    const table = aggregatesFromColumns(t.aggregates);
+    return { answer: table.data, transfer: table.buffers() };
+  });
 }
 
 export class MetricsWorker {
-  private readonly worker = new TaskWorker<Task, GapResult | AggregateRow[]>(new URL(import.meta.url), { metricsWorker: true });
+  private readonly worker = new TaskWorker<Task, GapResult | AggregateData>(new URL(import.meta.url), { metricsWorker: true });
 
   gap(columns: GapColumns, settings: Settings): Promise<GapResult> {
     const { cs, cy, ces, cn, cx, cok, schoolScope } = columns;
     return this.worker.run({ gap: columns, settings }, [cs, cy, ces, cn, cx, cok, schoolScope].map((a) => a.buffer)) as Promise<GapResult>;
   }
 
-  aggregates(columns: AggregateColumns): Promise<AggregateRow[]> {
-    return this.worker.run({ aggregates: columns }, [columns.key, columns.mkey, columns.n, ...columns.measures].map((a) => a.buffer)) as Promise<AggregateRow[]>;
+  async aggregates(columns: AggregateColumns): Promise<AggregateTable> {
+    const data = (await this.worker.run({ aggregates: columns }, [columns.key, columns.mkey, columns.n, ...columns.measures].map((a) => a.buffer))) as AggregateData;
+    return new AggregateTable(data);
   }
 
   close(): Promise<void> {

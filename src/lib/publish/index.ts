@@ -9,7 +9,7 @@
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { computeAll, discloseResults, FlagTable, IndexTable, RULES, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
+import { AggregateTable, computeAll, discloseResults, FlagTable, IndexTable, RULES, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
 import { HIDDEN } from './published.ts';
 import { STATE_CODE } from '../model/types.ts';
 import { publishGap } from './gap.ts';
@@ -195,7 +195,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
  * set scores and gap rows are hundreds of megabytes).
  */
 function releaseConsumed(m: MetricsOutput): void {
-  m.aggregates = [];
+  m.aggregates = AggregateTable.empty();
   m.gap = [];
   m.scores = [];
   m.flags = FlagTable.withCapacity([], 0, '');

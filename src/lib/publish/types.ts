@@ -10,7 +10,7 @@ import type { PublishedResults } from '../metrics/published-results.ts';
 import type { ScaleIndex } from '../metrics/scales.ts';
 import type { PooledResult } from './pooled.ts';
 import type { PublishedGapRow } from './gap.ts';
-import type { AggregateRow as MetricsAggregateRow } from '../metrics/results.ts';
+import type { AggregateRow as MetricsAggregateRow } from '../metrics/aggregates.ts';
 import type { FlagTable, PublishedFlagRow } from '../metrics/flag-table.ts';
 import type { IndexTable } from '../metrics/index-table.ts';
 import type { ContextRow } from '../metrics/context.ts';
