@@ -31,42 +31,10 @@ import type { ColumnTable } from 'arquero';
 import { STATE_CODE, type Columns, type LongColumns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
 import { cmpId, lastKeyMemo, numCol, rowCount } from './table.ts';
+import { emptyGapData, figureColumns, gapResultOf, scoreColumns, type GapData, type GapResult, type GapSet } from './gap-output.ts';
 
 const op = aq.op;
-/** Below this many eligible schools the figure is marked as resting on very few schools. */
-export const FEW_SCHOOLS = 10;
-
-export interface GapRow {
-  scope: 'region' | 'municipality';
-  scope_id: string;
-  year: number;
-  exam: string;
-  subject_set: string;
-  eligible: number;
-  k: number;
-  top_mean: number | null;
-  bottom_mean: number | null;
-  gap: number | null;
-  ratio: number | null;
-  change: number | null;
-  change_pct: number | null;
-  target_met: boolean | null;
-  few_schools: boolean;
-  top_ids: string[];
-  bottom_ids: string[];
-}
-
-export interface SchoolScoreRow {
-  school_id: string;
-  year: number;
-  exam: string;
-  subject_set: string;
-  score: number;
-  /** Smallest participant count among the set's subjects: the group the score rests on. */
-  n: number;
-  n_sum: number;
-  eligible: boolean;
-}
+export { FEW_SCHOOLS, type GapRow, type SchoolScoreRow, type GapResult, type GapData } from './gap-output.ts';
 
 export interface GapOptions {
   /** Which sets get school score rows in the output: 'mandatory' (default), 'all' or 'none'. */
@@ -83,11 +51,6 @@ export function rankedExams(settings: Settings): string[] {
 
 export function setLabel(subjects: string[]): string {
   return subjects.join(' + ');
-}
-
-export interface GapResult {
-  gap: GapRow[];
-  scores: SchoolScoreRow[];
 }
 
 /**
@@ -178,11 +141,16 @@ export function gapColumns(results: LongColumns, schools: Columns, settings: Set
   return { N, exams, ids, esExam, esSubject, cs, cy, ces, cn, cx, cok, munNames, schoolScope };
 }
 
-/** The gap figures and the school scores from the typed columns (pure; runs in any thread). */
+/** The gap figures and the school scores from the typed columns, as rows. */
 export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptions = {}): GapResult {
+  return gapResultOf(gapDataFromColumns(c, settings, opts));
+}
+
+/** The gap figures and the school scores from the typed columns, as columns (pure; runs in any thread). */
+export function gapDataFromColumns(c: GapColumns, settings: Settings, opts: GapOptions = {}): GapData {
   const scoreMode = opts.scores ?? 'mandatory';
   const { N, exams, ids, esExam, esSubject, cs, cy, ces, cn, cx, cok, munNames, schoolScope } = c;
-  if (ids.length === 0) return { gap: [], scores: [] };
+  if (ids.length === 0) return emptyGapData();
   let y0 = Infinity;
   let y1 = -Infinity;
   for (let i = 0; i < N; i++) if (ces[i] >= 0) (y0 = Math.min(y0, cy[i])), (y1 = Math.max(y1, cy[i]));
@@ -208,12 +176,12 @@ export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptio
           es: (d: any, $: any) => d.key % $.ES,
         })
     : usable.reify().derive({ sn: (d: any) => d.n, snx: (d: any) => d.n * d.x }).select('s', 'y', 'es', 'sn', 'snx');
-  if (sums.numRows() === 0) return { gap: [], scores: [] };
+  if (sums.numRows() === 0) return emptyGapData();
 
   // Subject sets per exam: the mandatory set (when every subject of it occurs), then each
   // subject alone, in code order = output order. single[es] / mand[es]: the set an
   // exam-subject enters alone / as part of its exam's mandatory set (-1: none).
-  const sets: { exam: string; label: string; size: number; keep: boolean }[] = [];
+  const sets: (GapSet & { size: number; keep: boolean })[] = [];
   const single = new Array<number>(ES).fill(-1);
   const mand = new Array<number>(ES).fill(-1);
   for (let e = 0; e < exams.length; e++) {
@@ -264,13 +232,12 @@ export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptio
   );
   const keepAlone = single.some((set) => set >= 0 && sets[set].keep);
   const kept = (keepAlone ? scored : scored.slice(0, 1)).map((t) => t.filter((d: any, $: any) => $.keep[d.set]));
-  const scores: SchoolScoreRow[] = (
-    kept[0].concat(...kept.slice(1)).orderby('set', 'y', 's').objects() as Record<string, any>[]
-  ).map((r) => ({ school_id: ids[r.s], year: r.y, exam: sets[r.set].exam, subject_set: sets[r.set].label, score: r.score, n: r.n, n_sum: r.n_sum, eligible: r.eligible }));
+  const scores = scoreColumns(kept[0].concat(...kept.slice(1)).orderby('set', 'y', 's'));
+  const output = (figures: GapData['figures']): GapData => ({ ids, sets: sets.map(({ exam, label }) => ({ exam, label })), munNames, scores, figures });
 
   const S = sets.length;
   const eligible = scored.map((t) => t.filter((d: any) => d.eligible).select('s', 'y', 'set', 'score').reify()).filter((t) => t.numRows() > 0);
-  if (eligible.length === 0) return { gap: [], scores };
+  if (eligible.length === 0) return output(emptyGapData().figures);
   // The region's figures (scope 0) and the municipalities' are ranked apart and only their
   // groups put together: concatenating both sets of ranked rows cost 3 s at national scale.
   const figureParams = { Y, y0, S, share: settings.gap_share };
@@ -325,26 +292,7 @@ export function gapFromColumns(c: GapColumns, settings: Settings, opts: GapOptio
     // Region first, then municipalities by id; exam, set label, year.
     .orderby('scope', 'set_rank', 'y');
 
-  const gap: GapRow[] = (figures.objects() as Record<string, any>[]).map((r) => ({
-    scope: r.scope === 0 ? 'region' : 'municipality',
-    scope_id: r.scope === 0 ? 'region' : munNames[r.scope - 1],
-    year: r.y,
-    exam: sets[r.set].exam,
-    subject_set: sets[r.set].label,
-    eligible: r.eligible,
-    k: r.k,
-    top_mean: r.top_mean,
-    bottom_mean: r.bottom_mean,
-    gap: r.gap,
-    ratio: r.ratio,
-    change: r.change,
-    change_pct: r.change_pct,
-    target_met: r.target_met,
-    few_schools: r.eligible < FEW_SCHOOLS,
-    top_ids: (r.top_ids as number[]).map((s) => ids[s]),
-    bottom_ids: (r.bottom_ids as number[]).map((s) => ids[s]),
-  }));
-  return { gap, scores };
+  return output(figureColumns(figures));
 }
 
 /**
