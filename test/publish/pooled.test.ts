@@ -5,8 +5,9 @@
  *    (240 + 210 + 330) / 12 = 65.
  */
 import { describe, expect, it } from 'vitest';
-import { pooledResults } from '../../src/lib/publish/pooled.ts';
-import type { SchoolResultRow } from '../../src/lib/metrics/results.ts';
+import { pooledResults as pooledFromWindow, poolingRows, type PoolingRows } from '../../src/lib/publish/pooled.ts';
+import { schoolResults, type SchoolResultRow } from '../../src/lib/metrics/results.ts';
+import { results } from '../metrics/helpers.ts';
 import type { PublishedResult } from '../../src/lib/publish/published.ts';
 import { DEFAULT_SETTINGS } from '../../src/lib/model/config.ts';
 import { publishedColumns } from '../helpers/published-columns.ts';
@@ -20,6 +21,10 @@ const row = (school_id: string, year: number, n: number, mean: number | null): S
 /** What the yearly disclosure publishes: a mean only where n ≥ 10. */
 const publish = (rows: SchoolResultRow[]): PublishedResult[] =>
   rows.map((r) => ({ ...r, coded: undefined, reliable: false, suppressed_reason: null, ...(r.n! < 10 ? { mean: null, mean_state: 'suppressed' as const } : {}) }));
+/** The window's raw rows as the boundary copies them (poolingRows), from hand rows. */
+const window = (rows: SchoolResultRow[], latest = 2025): PoolingRows =>
+  poolingRows(schoolResults(results(rows.map(({ school_id, year, exam, subject, grade, n, mean, mean_state }) => ({ school_id, year, exam, subject, grade, n, mean, mean_state })))), latest);
+const pooledResults = (rows: SchoolResultRow[], ...rest: Parameters<typeof pooledFromWindow> extends [unknown, ...infer T] ? T : never) => pooledFromWindow(window(rows), ...rest);
 const mun = (pairs: [string, string][]) => new Map<string, string | null>(pairs);
 const A = [row('A', 2023, 4, 60), row('A', 2024, 3, 70), row('A', 2025, 5, 66)];
 // Another municipality's big school: nothing of it is hidden.
@@ -69,5 +74,25 @@ describe('pooled small-school results', () => {
     const rows2 = [...A, ...B2, ...Z];
     const out = pooledResults(rows2, publishedColumns(publish(rows2)), mun([['A', 'M1'], ['B', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025);
     expect(out.map((p) => [p.school_id, p.n, p.mean])).toEqual([['A', 12, 65], ['B', 12, 52]]);
+  });
+
+  it('copies only the window\'s rows, ВПР left out, before disclosure changes them', () => {
+    const vpr = { ...row('A', 2025, 25, 4), exam: 'ВПР', subject: 'Математика', grade: '5' };
+    const w = window([row('A', 2022, 4, 58), ...A, vpr]);
+    expect([w.length, [...w.year], [...w.n], [...w.mean]]).toEqual([3, [2023, 2024, 2025], [4, 3, 5], [60, 70, 66]]);
+    // A year whose mean the publisher withheld: no number, and not a usable mean.
+    const withheld = window([row('A', 2024, 3, null)]);
+    expect([Number.isNaN(withheld.mean[0]), withheld.meanIsValue[0]]).toEqual([true, 0]);
+  });
+
+  it('keeps each subject its own series, in the order of school, exam, subject', () => {
+    // A's maths: (4·50 + 3·60 + 5·70) / 12 = 730 / 12; Russian as above, 65.
+    const maths = [row('A', 2023, 4, 50), row('A', 2024, 3, 60), row('A', 2025, 5, 70)].map((r) => ({ ...r, subject: 'Математика (профиль)' }));
+    const rows = [...A, ...maths, ...Z];
+    const out = pooledResults(rows, publishedColumns(publish(rows)), mun([['A', 'M1'], ['Z', 'M2']]), DEFAULT_SETTINGS, 2025);
+    expect(out.map((p) => [p.subject, p.n, p.years, p.mean])).toEqual([
+      ['Математика (профиль)', 12, [2023, 2024, 2025], 730 / 12],
+      ['Русский язык', 12, [2023, 2024, 2025], 65],
+    ]);
   });
 });

@@ -9,13 +9,13 @@
  */
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Dataset } from '../ingest/index.ts';
-import { AggregateTable, computeAll, discloseResults, FlagTable, IndexTable, RULES, discloseAggregates, municipalityOf, N_USED_OF, resultRow, schoolResults, STATE_OF, type SchoolResultRow } from '../metrics/index.ts';
+import { AggregateTable, computeAll, discloseResults, FlagTable, IndexTable, RULES, discloseAggregates, municipalityOf, N_USED_OF, schoolResults, STATE_OF } from '../metrics/index.ts';
 import { HIDDEN } from './published.ts';
 import { STATE_CODE } from '../model/types.ts';
 import { publishGap } from './gap.ts';
 import { PathSet } from '../metrics/path-map.ts';
 import { scaleBreak } from '../metrics/scales.ts';
-import { inPoolingWindow, pooledResults } from './pooled.ts';
+import { pooledResults, poolingRows, type PoolingRows } from './pooled.ts';
 import { currentYear } from './current-year.ts';
 import { words } from '../words/index.ts';
 import { slugify } from '../format/slug.ts';
@@ -58,11 +58,10 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
 
   // Disclosure: primary suppression, coding, reliability (totals: discloseAggregates below).
   const munOf = municipalityOf(t.schools);
-  // Small schools' pooled figures read the raw rows of the last years: those alone are made
-  // as rows; every other row is made once, published.
+  // Small schools' pooled figures read the raw numbers of the last years: those alone are
+  // copied (as columns) before disclosure hides them.
   const thisYear = currentYear(m.results);
-  const poolingRaw: SchoolResultRow[] = [];
-  for (let i = 0; i < m.results.length; i++) if (inPoolingWindow({ year: m.results.year[i], exam: m.results.exam[i] }, thisYear)) poolingRaw.push(resultRow(m.results, i));
+  let poolingRaw: PoolingRows | null = poolingRows(m.results, thisYear);
   const disclosed = discloseResults(m.results, settings);
   // The undisclosed values must not outlive this function (memory, and safety): the
   // metrics no longer hold them.
@@ -107,7 +106,7 @@ export function siteInputsFromMetrics(dataset: Dataset, m: MetricsOutput): SiteI
   // window ends in the site's current year, not in a stray later row's.
   const pooled = pooledResults(poolingRaw, results, munOf, settings, thisYear);
   // Freed now, not when the boundary returns.
-  poolingRaw.length = 0;
+  poolingRaw = null;
   const aggregates: AggregateRow[] = disclosedAggregates.map((a) => ({
     scope: a.scope,
     scope_id: a.scope_id,

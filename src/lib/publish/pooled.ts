@@ -16,8 +16,10 @@
  *   none, or rest on at least `min_participants` participants together.
  */
 import type { Settings } from '../model/config.ts';
-import type { SchoolResultRow } from '../metrics/results.ts';
+import type { SchoolResults } from '../metrics/results.ts';
 import type { PublishedResults } from '../metrics/published-results.ts';
+import { lastKeyMemo } from '../metrics/table.ts';
+import { STATE_CODE } from '../model/types.ts';
 
 export interface PooledResult {
   school_id: string;
@@ -40,55 +42,169 @@ export function inPoolingWindow(r: { year: number; exam: string }, latest: numbe
   return r.year > latest - POOLED_YEARS && r.year <= latest && r.exam !== 'ВПР';
 }
 
-export function pooledResults(
-  raw: readonly SchoolResultRow[],
-  published: PublishedResults,
-  municipalityOf: Map<string, string | null>,
-  settings: Settings,
-  latest: number,
-): PooledResult[] {
+/**
+ * The raw rows pooling reads, as columns: the publisher's participants and mean (NaN for
+ * none) and whether the mean's state is 'value', copied before disclosure hides them.
+ * Nationally ~1.4 million rows, which as row objects (with the keys pooling built of
+ * them) were ~0.6 GB at the build's memory peak.
+ */
+export interface PoolingRows {
+  readonly length: number;
+  readonly school_id: ReadonlyArray<string>;
+  readonly year: ReadonlyArray<number>;
+  readonly exam: ReadonlyArray<string>;
+  readonly subject: ReadonlyArray<string>;
+  readonly grade: ReadonlyArray<string | null>;
+  readonly n: Float64Array;
+  readonly mean: Float64Array;
+  readonly meanIsValue: Uint8Array;
+}
+
+/** The rows of the window ending in `latest`, from the school results before disclosure. */
+export function poolingRows(r: SchoolResults, latest: number): PoolingRows {
+  const at: number[] = [];
+  for (let i = 0; i < r.length; i++) if (inPoolingWindow({ year: r.year[i], exam: r.exam[i] }, latest)) at.push(i);
+  const VALUE = STATE_CODE.value;
+  return {
+    length: at.length,
+    school_id: at.map((i) => r.school_id[i]),
+    year: at.map((i) => r.year[i]),
+    exam: at.map((i) => r.exam[i]),
+    subject: at.map((i) => r.subject[i]),
+    grade: at.map((i) => r.grade[i]),
+    n: Float64Array.from(at, (i) => r.n.v[i]),
+    mean: Float64Array.from(at, (i) => r.measures.mean.v[i]),
+    meanIsValue: Uint8Array.from(at, (i) => (r.measures.mean.s[i] === VALUE ? 1 : 0)),
+  };
+}
+
+export function pooledResults(raw: PoolingRows, published: PublishedResults, municipalityOf: Map<string, string | null>, settings: Settings, latest: number): PooledResult[] {
   const from = latest - POOLED_YEARS + 1;
   const min = settings.min_participants;
-  const key = (r: { exam: string; subject: string; grade: string | null }) => `${r.exam}|${r.subject}|${r.grade ?? ''}`;
-  const shown = new Set<string>();
-  for (let i = 0; i < published.length; i++) {
-    if (published.year[i] >= from && published.shownAsNumber(i, 'mean')) shown.add(`${published.school_id[i]}|${key({ exam: published.exam[i], subject: published.subject[i], grade: published.grade[i] })}`);
-  }
 
-  // Per series: the window's rows; per scope × series: participants hidden in the window.
-  const series = new Map<string, { rows: SchoolResultRow[]; unusable: boolean }>();
-  const hidden = new Map<string, number>();
-  for (const r of raw) {
-    if (!inPoolingWindow(r, latest) || r.n === null || r.n <= 0) continue;
-    const k = `${r.school_id}|${key(r)}`;
-    let s = series.get(k);
-    if (!s) series.set(k, (s = { rows: [], unusable: false }));
-    s.rows.push(r);
-    if (r.mean === null || r.mean_state !== 'value') s.unusable = true;
-    else if (!shown.has(k)) {
-      const tail = key(r);
-      for (const scope of [`m:${municipalityOf.get(r.school_id) ?? ''}|${tail}`, `region|${tail}`]) hidden.set(scope, (hidden.get(scope) ?? 0) + r.n);
+  // A series (school × exam × subject × grade) is one number: school code · T + tail code,
+  // and a scope (municipality or region × tail) another, so no key string is made per row.
+  const schools = new Map<string, number>();
+  const schoolIds: string[] = [];
+  const munCodes = new Map<string, number>();
+  const schoolMun: number[] = [];
+  const schoolCode = lastKeyMemo((id: string) => {
+    let c = schools.get(id);
+    if (c === undefined) {
+      schools.set(id, (c = schoolIds.push(id) - 1));
+      // Schools with no municipality share one scope, as they share the region.
+      const m = municipalityOf.get(id) ?? '';
+      let mc = munCodes.get(m);
+      if (mc === undefined) munCodes.set(m, (mc = munCodes.size));
+      schoolMun.push(mc);
     }
+    return c;
+  });
+  const tails = new Map<string, Map<string, Map<string, number>>>();
+  let T = 0;
+  const tailCode = (exam: string, subject: string, grade: string | null, add: boolean): number => {
+    let bySubject = tails.get(exam);
+    if (!bySubject) {
+      if (!add) return -1;
+      tails.set(exam, (bySubject = new Map()));
+    }
+    let byGrade = bySubject.get(subject);
+    if (!byGrade) {
+      if (!add) return -1;
+      bySubject.set(subject, (byGrade = new Map()));
+    }
+    let c = byGrade.get(grade ?? '');
+    if (c === undefined) {
+      if (!add) return -1;
+      byGrade.set(grade ?? '', (c = T++));
+    }
+    return c;
+  };
+
+  // The rows pooling reads: in the window, with participants.
+  const rows: number[] = [];
+  const rowSchool: number[] = [];
+  const rowTail: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (!inPoolingWindow({ year: raw.year[i], exam: raw.exam[i] }, latest) || !(raw.n[i] > 0)) continue;
+    rows.push(i);
+    rowSchool.push(schoolCode(raw.school_id[i]));
+    rowTail.push(tailCode(raw.exam[i], raw.subject[i], raw.grade[i], true));
+  }
+  const seriesCount = schoolIds.length * T;
+
+  // The series a published row shows a mean for (a year from the window's first on).
+  const shown = new Uint8Array(seriesCount);
+  for (let i = 0; i < published.length; i++) {
+    if (!(published.year[i] >= from) || !published.shownAsNumber(i, 'mean')) continue;
+    const sc = schools.get(published.school_id[i]);
+    const tc = sc === undefined ? -1 : tailCode(published.exam[i], published.subject[i], published.grade[i], false);
+    if (tc >= 0) shown[sc! * T + tc] = 1;
   }
 
-  const out: PooledResult[] = [];
-  for (const [k, s] of [...series].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    if (s.unusable || shown.has(k)) continue;
+  // The rows of each series together, in row order (a counting sort by series).
+  const start = new Int32Array(seriesCount + 1);
+  for (let j = 0; j < rows.length; j++) start[rowSchool[j] * T + rowTail[j] + 1]++;
+  for (let k = 0; k < seriesCount; k++) start[k + 1] += start[k];
+  const bySeries = new Int32Array(rows.length);
+  const next = start.slice(0, seriesCount);
+  for (let j = 0; j < rows.length; j++) bySeries[next[rowSchool[j] * T + rowTail[j]]++] = rows[j];
+
+  // Per scope × tail: participants with the publisher's mean in series no one shows (a
+  // municipality's scope, then the region's after all of them).
+  const regionScope = munCodes.size;
+  const hidden = new Float64Array((munCodes.size + 1) * T);
+  const usable = (i: number) => raw.meanIsValue[i] === 1 && raw.mean[i] === raw.mean[i];
+  const candidates: { series: number; key: string }[] = [];
+  for (let k = 0; k < seriesCount; k++) {
+    const a = start[k];
+    const b = start[k + 1];
+    if (a === b) continue;
+    const school = Math.floor(k / T);
+    const tail = k % T;
+    let unusable = false;
+    let small = true;
+    let n = 0;
+    for (let j = a; j < b; j++) {
+      const i = bySeries[j];
+      n += raw.n[i];
+      if (raw.n[i] >= min) small = false;
+      if (!usable(i)) unusable = true;
+      else if (!shown[k]) {
+        hidden[schoolMun[school] * T + tail] += raw.n[i];
+        hidden[regionScope * T + tail] += raw.n[i];
+      }
+    }
     // Only a small school's years: a year of min or more participants hidden against
     // subtraction must stay hidden, and alone in a window its pooled figure would be itself.
-    if (s.rows.some((r) => r.n! >= min) || s.rows.length < 2) continue;
-    const n = s.rows.reduce((t, r) => t + r.n!, 0);
-    if (n < min) continue;
-    const r0 = s.rows[0];
-    const scopes = [`m:${municipalityOf.get(r0.school_id) ?? ''}|${key(r0)}`, `region|${key(r0)}`];
+    if (unusable || shown[k] || !small || b - a < 2 || n < min) continue;
+    const i0 = bySeries[a];
+    candidates.push({ series: k, key: `${raw.school_id[i0]}|${raw.exam[i0]}|${raw.subject[i0]}|${raw.grade[i0] ?? ''}` });
+  }
+
+  // In the order of their keys, each figure takes its participants out of what stays hidden.
+  candidates.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const out: PooledResult[] = [];
+  for (const { series: k } of candidates) {
+    const tail = k % T;
+    const scopes = [schoolMun[Math.floor(k / T)] * T + tail, regionScope * T + tail];
+    let n = 0;
+    for (let j = start[k]; j < start[k + 1]; j++) n += raw.n[bySeries[j]];
     // What would stay hidden in each scope once this figure is out: none, or a group of ≥ min.
     if (scopes.some((sc) => {
-      const rest = (hidden.get(sc) ?? 0) - n;
+      const rest = hidden[sc] - n;
       return rest > 0 && rest < min;
     })) continue;
-    for (const sc of scopes) hidden.set(sc, (hidden.get(sc) ?? 0) - n);
-    const mean = s.rows.reduce((t, r) => t + r.n! * r.mean!, 0) / n;
-    out.push({ school_id: r0.school_id, exam: r0.exam, subject: r0.subject, grade: r0.grade, from, to: latest, n, years: s.rows.map((r) => r.year).sort((a, b) => a - b), mean });
+    for (const sc of scopes) hidden[sc] -= n;
+    let weighted = 0;
+    const years: number[] = [];
+    for (let j = start[k]; j < start[k + 1]; j++) {
+      const i = bySeries[j];
+      weighted += raw.n[i] * raw.mean[i];
+      years.push(raw.year[i]);
+    }
+    const i0 = bySeries[start[k]];
+    out.push({ school_id: raw.school_id[i0], exam: raw.exam[i0], subject: raw.subject[i0], grade: raw.grade[i0], from, to: latest, n, years: years.sort((a, b) => a - b), mean: weighted / n });
   }
   return out;
 }
