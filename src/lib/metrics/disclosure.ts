@@ -29,9 +29,10 @@
 import { metricsWords } from '../words/metrics-words.ts';
 import type { Settings } from '../model/config.ts';
 import { STATE_CODE, type ValueState } from '../model/types.ts';
-import type { Measure, SchoolResultRow, SchoolResults } from './results.ts';
+import type { Measure, SchoolResults } from './results.ts';
 import type { AggregateRow, AggregateTable } from './aggregates.ts';
-import { MEASURES, N_USED_OF, resultRow, SHARES, STATE_OF, type Share } from './results.ts';
+import { MEASURES, N_USED_OF, SHARES, STATE_OF, type Share } from './results.ts';
+import { valueOrNull } from './table.ts';
 import { cmpId } from './table.ts';
 import { PathMap } from './path-map.ts';
 import { PublishedResults } from './published-results.ts';
@@ -44,13 +45,6 @@ export function reasonSmall(settings: Settings): string {
 /** «скрыто: защита от вычитания» in the site's language. */
 export function reasonComplementary(): string {
   return metricsWords().hidden.complementary;
-}
-
-/** A metrics row while it is disclosed, before it is written to the published columns. */
-interface DisclosedRow extends SchoolResultRow {
-  coded?: Partial<Record<Share, string>>;
-  reliable: boolean;
-  suppressed_reason: string | null;
 }
 
 /**
@@ -134,44 +128,57 @@ function codedShares(r: Record<Share, number | null> & Record<`${Share}_state`, 
   return Object.keys(coded).length ? coded : null;
 }
 
-/** Hide every measure of a row (grade counts too). */
-function hide(row: object, reason: string): void {
-  const r = row as unknown as Record<string, unknown>;
-  for (const m of MEASURES) {
-    if (r[STATE_OF[m]] === 'value') {
-      r[m] = null;
-      r[STATE_OF[m]] = 'suppressed';
-    }
-  }
-  for (const g of ['g2', 'g3', 'g4', 'g5']) if (g in r) r[g] = null;
-  r.suppressed_reason = reason;
-}
-
-function hasValue(r: { mean_state: ValueState; share_below_state: ValueState; share_good_state: ValueState; share_high_state: ValueState }): boolean {
-  return MEASURES.some((m) => r[STATE_OF[m]] === 'value');
-}
-
 /**
  * Primary suppression, coding and the reliability flag for the school rows. Totals that
  * would give a school back are withheld by discloseAggregates, not by hiding more schools.
- * Each row is disclosed as an object and written to the published columns
- * (published-results.ts), so that no undisclosed row object outlives this call and the
- * published rows are no objects either (nationally 7.7 million rows).
+ * The rows are disclosed column by column into the published columns
+ * (published-results.ts): no row object is made (nationally 7.7 million rows, each of
+ * which was an object and a copy before).
  */
 export function discloseResults(results: SchoolResults, settings: Settings): { rows: PublishedResults; hidden: { primary: number } } {
   let primary = 0;
   const out = new PublishedResults(results);
+  const VALUE = STATE_CODE.value;
+  const SUPPRESSED = STATE_CODE.suppressed;
+  const small = reasonSmall(settings);
+  const from = MEASURES.map((m) => results.measures[m]);
+  const value = MEASURES.map((m) => out.value[m]);
+  const state = MEASURES.map((m) => out.state[m]);
+  const shareAt = SHARES.map((sh) => MEASURES.indexOf(sh));
   for (let i = 0; i < results.length; i++) {
-    const row = resultRow(results, i);
-    const r: DisclosedRow = Object.assign(row, { reliable: reliable(row.n, settings), suppressed_reason: null });
-    if (hasValue(r) && isSmall(r.n, settings)) {
-      hide(r, reasonSmall(settings));
-      primary++;
-    } else {
-      const coded = codedShares(r, () => r.n, settings);
-      if (coded) r.coded = coded;
+    const n = results.n.v[i];
+    out.n[i] = n;
+    out.nState[i] = results.n.s[i];
+    // NaN (no participant count) is neither reliable nor enough.
+    out.reliable[i] = n >= settings.reliability_min ? 1 : 0;
+    let hasValue = false;
+    for (let k = 0; k < from.length; k++) {
+      value[k][i] = from[k].v[i];
+      state[k][i] = from[k].s[i];
+      if (state[k][i] === VALUE) hasValue = true;
     }
-    out.set(i, r);
+    if (hasValue && !(n >= settings.min_participants)) {
+      // Every measure with a number loses it.
+      for (let k = 0; k < from.length; k++) {
+        if (state[k][i] !== VALUE) continue;
+        value[k][i] = NaN;
+        state[k][i] = SUPPRESSED;
+      }
+      out.setReason(i, small);
+      primary++;
+      continue;
+    }
+    let coded: Partial<Record<Share, string>> | null = null;
+    for (let j = 0; j < SHARES.length; j++) {
+      const k = shareAt[j];
+      if (state[k][i] !== VALUE) continue;
+      const band = codeShare(valueOrNull(value[k][i]), valueOrNull(n), settings);
+      if (band === null) continue;
+      (coded ??= {})[SHARES[j]] = band;
+      // Published as its band: no number past this point.
+      value[k][i] = NaN;
+    }
+    if (coded) out.coded.set(i, coded);
   }
   return { rows: out, hidden: { primary } };
 }

@@ -68,9 +68,14 @@ export class PublishedResults implements Iterable<PublishedResultRow> {
       this.state[m][i] = STATE_CODE[r[STATE_OF[m]]];
     }
     this.reliable[i] = r.reliable ? 1 : 0;
-    this.reasonCode[i] = r.suppressed_reason === null ? 0 : this.reasonIndex(r.suppressed_reason) + 1;
+    this.setReason(i, r.suppressed_reason);
     if (r.coded) this.coded.set(i, r.coded);
     else this.coded.delete(i);
+  }
+
+  /** Why row i was hidden by us (null: it was not). */
+  setReason(i: number, reason: string | null): void {
+    this.reasonCode[i] = reason === null ? 0 : this.reasonIndex(reason) + 1;
   }
 
   /** A small group's size is hidden too: «скрыто: менее 10 участников» says enough. */
