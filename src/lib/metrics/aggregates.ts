@@ -16,7 +16,7 @@
 import * as aq from 'arquero';
 import type { Columns } from '../model/types.ts';
 import type { Settings } from '../model/config.ts';
-import { lastKeyMemo, municipalityOf, valueOrNull } from './table.ts';
+import { dictionary, lastKeyMemo, municipalityOf, valueOrNull } from './table.ts';
 import { MEASURES, N_USED_OF, type SchoolResults } from './results.ts';
 
 export interface AggregateRow {
@@ -167,20 +167,10 @@ export function aggregateColumns(results: SchoolResults, schools: Columns): Aggr
   // key = ((year − y0) · E + exam) · S + subject) · G + grade; mkey = municipality · K + key.
   // The values are copies (NaN = no value): they are moved to a worker thread.
   const len = results.length;
-  const dict = () => {
-    const codes = new Map<string, number>();
-    const values: string[] = [];
-    const code = lastKeyMemo((v: string) => {
-      let c = codes.get(v);
-      if (c === undefined) codes.set(v, (c = values.push(v) - 1));
-      return c;
-    });
-    return { values, code };
-  };
-  const exams = dict();
-  const subjects = dict();
-  const grades = dict();
-  const muns = dict();
+  const exams = dictionary();
+  const subjects = dictionary();
+  const grades = dictionary();
+  const muns = dictionary();
   const ce = new Int32Array(len);
   const cs = new Int32Array(len);
   const cg = new Int32Array(len);

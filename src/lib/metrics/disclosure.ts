@@ -34,7 +34,7 @@ import type { AggregateRow, AggregateTable } from './aggregates.ts';
 import { MEASURES, N_USED_OF, SHARES, STATE_OF, type Share } from './results.ts';
 import { valueOrNull } from './table.ts';
 import { cmpId } from './table.ts';
-import { PathMap } from './path-map.ts';
+import { PathCodes } from './path-map.ts';
 import { PublishedResults } from './published-results.ts';
 
 export const CODE_BAND = 5;
@@ -73,8 +73,7 @@ const REGION = 0;
  */
 class TotalCells {
   private readonly scopes = new Map<string, number>();
-  private readonly tails = new PathMap<number>();
-  private tailCount = 0;
+  private readonly tails = new PathCodes();
   constructor(municipalityOf: Map<string, string | null>) {
     for (const m of municipalityOf.values()) if (m && !this.scopes.has(m)) this.scopes.set(m, this.scopes.size + 1);
   }
@@ -83,10 +82,7 @@ class TotalCells {
   }
   /** year × exam × subject × grade (no grade and an empty one are the same); made when `make`. */
   tail(r: { year: number; exam: string; subject: string; grade: string | number | null }, make: boolean): number | undefined {
-    const path = [String(r.year), r.exam, r.subject, String(r.grade ?? '')];
-    let id = this.tails.get(path);
-    if (id === undefined && make) this.tails.set(path, (id = this.tailCount++));
-    return id;
+    return this.tails.code([String(r.year), r.exam, r.subject, String(r.grade ?? '')], make);
   }
   key(scope: number, tail: number, measure: number): number {
     return (tail * (this.scopes.size + 1) + scope) * MEASURES.length + measure;

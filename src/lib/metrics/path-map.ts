@@ -34,3 +34,17 @@ export class PathSet {
     return this.map.get(path) === true;
   }
 }
+
+/** A dense code (0, 1, …) per key path (see PathMap), in the order the paths were first coded. */
+export class PathCodes {
+  private readonly map = new PathMap<number>();
+  /** Codes given so far. */
+  size = 0;
+
+  /** The path's code; a new one when `make`, else undefined for a path not coded yet. */
+  code(path: readonly unknown[], make: boolean): number | undefined {
+    let c = this.map.get(path);
+    if (c === undefined && make) this.map.set(path, (c = this.size++));
+    return c;
+  }
+}

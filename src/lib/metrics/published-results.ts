@@ -10,7 +10,7 @@
  * `coded`.
  */
 import { STATE_CODE, VALUE_STATES } from '../model/types.ts';
-import { MEASURES, STATE_OF, type Measure, type SchoolResultRow, type SchoolResults, type Share } from './results.ts';
+import { MEASURES, STATE_OF, type Measure, type ResultKeys, type SchoolResultRow, type Share } from './results.ts';
 import { valueOrNull } from './table.ts';
 
 /** A published row: the metrics' row without its grade counts and derivation, plus disclosure. */
@@ -42,7 +42,7 @@ export class PublishedResults implements Iterable<PublishedResultRow> {
   private readonly reasonCode: Uint8Array;
   private readonly reasons: string[] = [];
 
-  constructor(from: Pick<SchoolResults, 'length' | 'school_id' | 'year' | 'exam' | 'subject' | 'grade'>) {
+  constructor(from: ResultKeys) {
     const len = from.length;
     this.length = len;
     this.school_id = from.school_id;

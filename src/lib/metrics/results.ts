@@ -70,6 +70,9 @@ export interface SchoolResults {
   readonly derived: Uint8Array;
 }
 
+/** What identifies each result row: its count, and its school, year, exam, subject and grade columns. */
+export type ResultKeys = Pick<SchoolResults, 'length' | 'school_id' | 'year' | 'exam' | 'subject' | 'grade'>;
+
 const DERIVED_GOOD_BIT = 1;
 const DERIVED_BELOW_BIT = 2;
 

@@ -161,3 +161,19 @@ export function lastKeyMemo<V>(get: (key: string) => V): (key: string) => V {
     return value;
   };
 }
+
+/**
+ * Dictionary encoding: `code(value)` gives each distinct string its index in `values`, in
+ * the order first seen (the last value remembered, as the long tables come in runs);
+ * `find` looks a value up without coding it.
+ */
+export function dictionary(): { values: string[]; code: (value: string) => number; find: (value: string) => number | undefined } {
+  const codes = new Map<string, number>();
+  const values: string[] = [];
+  const code = lastKeyMemo((v: string) => {
+    let c = codes.get(v);
+    if (c === undefined) codes.set(v, (c = values.push(v) - 1));
+    return c;
+  });
+  return { values, code, find: (v) => codes.get(v) };
+}

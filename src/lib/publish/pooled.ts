@@ -16,9 +16,10 @@
  *   none, or rest on at least `min_participants` participants together.
  */
 import type { Settings } from '../model/config.ts';
-import type { SchoolResults } from '../metrics/results.ts';
+import type { ResultKeys, SchoolResults } from '../metrics/results.ts';
 import type { PublishedResults } from '../metrics/published-results.ts';
-import { lastKeyMemo } from '../metrics/table.ts';
+import { dictionary } from '../metrics/table.ts';
+import { PathCodes } from '../metrics/path-map.ts';
 import { STATE_CODE } from '../model/types.ts';
 
 export interface PooledResult {
@@ -48,13 +49,7 @@ export function inPoolingWindow(r: { year: number; exam: string }, latest: numbe
  * Nationally ~1.4 million rows, which as row objects (with the keys pooling built of
  * them) were ~0.6 GB at the build's memory peak.
  */
-export interface PoolingRows {
-  readonly length: number;
-  readonly school_id: ReadonlyArray<string>;
-  readonly year: ReadonlyArray<number>;
-  readonly exam: ReadonlyArray<string>;
-  readonly subject: ReadonlyArray<string>;
-  readonly grade: ReadonlyArray<string | null>;
+export interface PoolingRows extends ResultKeys {
   readonly n: Float64Array;
   readonly mean: Float64Array;
   readonly meanIsValue: Uint8Array;
@@ -84,42 +79,9 @@ export function pooledResults(raw: PoolingRows, published: PublishedResults, mun
 
   // A series (school × exam × subject × grade) is one number: school code · T + tail code,
   // and a scope (municipality or region × tail) another, so no key string is made per row.
-  const schools = new Map<string, number>();
-  const schoolIds: string[] = [];
-  const munCodes = new Map<string, number>();
-  const schoolMun: number[] = [];
-  const schoolCode = lastKeyMemo((id: string) => {
-    let c = schools.get(id);
-    if (c === undefined) {
-      schools.set(id, (c = schoolIds.push(id) - 1));
-      // Schools with no municipality share one scope, as they share the region.
-      const m = municipalityOf.get(id) ?? '';
-      let mc = munCodes.get(m);
-      if (mc === undefined) munCodes.set(m, (mc = munCodes.size));
-      schoolMun.push(mc);
-    }
-    return c;
-  });
-  const tails = new Map<string, Map<string, Map<string, number>>>();
-  let T = 0;
-  const tailCode = (exam: string, subject: string, grade: string | null, add: boolean): number => {
-    let bySubject = tails.get(exam);
-    if (!bySubject) {
-      if (!add) return -1;
-      tails.set(exam, (bySubject = new Map()));
-    }
-    let byGrade = bySubject.get(subject);
-    if (!byGrade) {
-      if (!add) return -1;
-      bySubject.set(subject, (byGrade = new Map()));
-    }
-    let c = byGrade.get(grade ?? '');
-    if (c === undefined) {
-      if (!add) return -1;
-      byGrade.set(grade ?? '', (c = T++));
-    }
-    return c;
-  };
+  const schools = dictionary();
+  const tails = new PathCodes();
+  const tailCode = (exam: string, subject: string, grade: string | null, make: boolean) => tails.code([exam, subject, grade ?? ''], make) ?? -1;
 
   // The rows pooling reads: in the window, with participants.
   const rows: number[] = [];
@@ -128,16 +90,20 @@ export function pooledResults(raw: PoolingRows, published: PublishedResults, mun
   for (let i = 0; i < raw.length; i++) {
     if (!inPoolingWindow({ year: raw.year[i], exam: raw.exam[i] }, latest) || !(raw.n[i] > 0)) continue;
     rows.push(i);
-    rowSchool.push(schoolCode(raw.school_id[i]));
+    rowSchool.push(schools.code(raw.school_id[i]));
     rowTail.push(tailCode(raw.exam[i], raw.subject[i], raw.grade[i], true));
   }
-  const seriesCount = schoolIds.length * T;
+  const T = tails.size;
+  const seriesCount = schools.values.length * T;
+  // Schools with no municipality share one scope, as they share the region.
+  const muns = dictionary();
+  const schoolMun = schools.values.map((id) => muns.code(municipalityOf.get(id) ?? ''));
 
   // The series a published row shows a mean for (a year from the window's first on).
   const shown = new Uint8Array(seriesCount);
   for (let i = 0; i < published.length; i++) {
     if (!(published.year[i] >= from) || !published.shownAsNumber(i, 'mean')) continue;
-    const sc = schools.get(published.school_id[i]);
+    const sc = schools.find(published.school_id[i]);
     const tc = sc === undefined ? -1 : tailCode(published.exam[i], published.subject[i], published.grade[i], false);
     if (tc >= 0) shown[sc! * T + tc] = 1;
   }
@@ -152,8 +118,8 @@ export function pooledResults(raw: PoolingRows, published: PublishedResults, mun
 
   // Per scope × tail: participants with the publisher's mean in series no one shows (a
   // municipality's scope, then the region's after all of them).
-  const regionScope = munCodes.size;
-  const hidden = new Float64Array((munCodes.size + 1) * T);
+  const regionScope = muns.values.length;
+  const hidden = new Float64Array((regionScope + 1) * T);
   const usable = (i: number) => raw.meanIsValue[i] === 1 && raw.mean[i] === raw.mean[i];
   const candidates: { series: number; key: string }[] = [];
   for (let k = 0; k < seriesCount; k++) {
