@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageWriter, readPageJson } from '../../src/lib/site/page-pack.ts';
+import { Worker } from 'node:worker_threads';
+import { PageSignal, pageWriter, readPageJson } from '../../src/lib/site/page-pack.ts';
 import { moveInto } from '../../src/lib/build/folder.ts';
 
 describe('page pack', () => {
@@ -17,7 +18,7 @@ describe('page pack', () => {
     for (const [name, json] of Object.entries(pages)) w.add(name, json);
     w.close();
     // Two files, whatever the number of pages.
-    expect(readdirSync(dir).sort()).toEqual(['pages-index.json', 'pages.jsonl']);
+    expect(readdirSync(dir).sort()).toEqual(['pages-index.tsv', 'pages.jsonl']);
     for (const [name, json] of Object.entries(pages)) expect(readPageJson(dir, name)).toBe(json);
     expect(readPageJson(dir, 'school/999999')).toBeUndefined();
     // One page per line: 24 + 44 + 2 bytes of UTF-8 (a Cyrillic letter is two bytes, «№» three) and three newlines.
@@ -28,6 +29,62 @@ describe('page pack', () => {
     again.close();
     expect(readPageJson(dir, 'index')).toBe('{"title":"Другой регион"}');
     expect(readPageJson(dir, 'school/001001')).toBeUndefined();
+  });
+});
+
+/** Starts a reader thread on the pack; returns what it sends, and a promise of each answer. */
+function readerThread(dir: string, signal: PageSignal, names: string[]) {
+  const asked: string[] = [];
+  const answers: Array<{ name: string; json?: string | null; error?: string }> = [];
+  const thread = new Worker(new URL('./fixtures/page-reader-thread.ts', import.meta.url), { workerData: { dir, buffer: signal.buffer, names } });
+  const waiters: Array<() => void> = [];
+  thread.on('message', (m: { asking?: string; name?: string }) => {
+    if (m.asking) asked.push(m.asking);
+    else answers.push(m as (typeof answers)[number]);
+    for (const w of waiters.splice(0)) w();
+  });
+  const until = (test: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (test() ? resolve() : waiters.push(check));
+      check();
+    });
+  return { asked, answers, until, done: new Promise((r) => thread.on('exit', r)) };
+}
+
+describe('page pack read while it is written (Astro renders beside the model)', () => {
+  it('waits for a page not written yet, and answers «no such page» only once the pack is complete', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pages-'));
+    const signal = new PageSignal();
+    const w = pageWriter(dir, signal);
+    w.add('index', '{"title":"Регион"}');
+    const reader = readerThread(dir, signal, ['index', 'school/001001', 'school/999999']);
+    // The thread is asking for the school page before it exists; it must not answer yet.
+    await reader.until(() => reader.asked.includes('school/001001'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reader.answers).toEqual([{ name: 'index', json: '{"title":"Регион"}' }]);
+    w.add('school/001001', '{"title":"Школа № 1"}');
+    await reader.until(() => reader.asked.includes('school/999999'));
+    await new Promise((r) => setTimeout(r, 50));
+    // A page the model has not written may still come: no answer while the pack is open.
+    expect(reader.answers).toHaveLength(2);
+    expect(reader.answers[1]).toEqual({ name: 'school/001001', json: '{"title":"Школа № 1"}' });
+    w.close();
+    await reader.done;
+    expect(reader.answers[2]).toEqual({ name: 'school/999999', json: null });
+  });
+
+  it('stops a waiting reader with an error when the model fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pages-'));
+    const signal = new PageSignal();
+    const w = pageWriter(dir, signal);
+    const reader = readerThread(dir, signal, ['school/001001']);
+    await reader.until(() => reader.asked.length === 1);
+    signal.fail();
+    // Closing the writer after a failure does not make the pack complete.
+    w.close();
+    await reader.done;
+    expect(reader.answers).toHaveLength(1);
+    expect(reader.answers[0].error).toMatch(/not finished/);
   });
 });
 

@@ -24,7 +24,15 @@ import { folderSize, moveInto } from './folder.ts';
 import { searchablePart } from './search-part.ts';
 import type { Chart, FileSink, Page } from '../site/types.ts';
 import type { SafeSvg } from '../charts/svg.ts';
-import { pageWriter } from '../site/page-pack.ts';
+import { PageSignal, pageWriter } from '../site/page-pack.ts';
+import { startAstro, type AstroRun } from './astro-thread.ts';
+
+/**
+ * Up to this many schools, Astro renders the pages while the model writes them (~0.6 GB
+ * more at the peak for 10,000 schools); a larger site renders after its model, so that a
+ * national build stays under 4 GB.
+ */
+const RENDER_WHILE_WRITTEN_MAX_SCHOOLS = 15_000;
 
 /** Pages held while their charts are drawn: enough to keep the pool busy, few enough for memory. */
 const MAX_WAITING_PAGES = 64;
@@ -116,10 +124,10 @@ async function stagedBuild(
     progress('Данные, код и настройки не изменились с прошлой сборки: сайт уже собран из них, сборка пропущена');
     return { ...done, warnings: {}, ...timing(), charts: { hits: 0, renders: 0 }, skipped: true };
   }
-  const { staging, modelDir, written, warnings, charts } = await prepareModel(opts, progress, mark, input);
+  const { staging, modelDir, written, warnings, charts, astro } = await prepareModel(opts, progress, mark, input);
   try {
     progress(`Страницы сайта (${written.pageCount} шт.)`);
-    await runAstro(staging.dir, modelDir);
+    await astro.done;
     moveInto(join(modelDir, 'files'), staging.dir);
     mark('astro');
 
@@ -167,7 +175,7 @@ async function prepareModel(
   progress: (text: string) => void,
   mark: (name: string) => void,
   input: { dataset: Dataset | null },
-): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number>; charts: { hits: number; renders: number } }> {
+): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number>; charts: { hits: number; renders: number }; astro: AstroRun }> {
   // Taken out of the box, so that nothing but this function keeps the dataset alive.
   const dataset = input.dataset!;
   input.dataset = null;
@@ -189,14 +197,24 @@ async function prepareModel(
   const modelDir = `${staging.dir}.model`;
   let model: SiteModel;
   let chartStats = { hits: 0, renders: 0 };
+  const signal = new PageSignal();
+  let astro: AstroRun | null = null;
   try {
     await rm(modelDir, { recursive: true, force: true });
     const put = fileWriter();
     // The downloads go to disk as they are made (a national results.csv is never held).
     const files: FileSink = { write: (path, parts) => put(join(modelDir, 'files', path), parts) };
     model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate, files });
-    await writeModel(model, modelDir, put, { store, pool });
+    writeModelInfo(model, modelDir, put);
+    // Astro renders each page as it is written, on the other core; a site too large for
+    // both in memory at once is rendered after its model instead.
+    const together = model.schoolIds.length <= RENDER_WHILE_WRITTEN_MAX_SCHOOLS;
+    if (together) astro = startAstro(REPO_ROOT, staging.dir, modelDir, signal);
+    await writeModel(model, modelDir, put, signal, { store, pool });
+    astro ??= startAstro(REPO_ROOT, staging.dir, modelDir, signal);
   } catch (err) {
+    signal.fail();
+    await astro?.stop();
     await staging.discard();
     await rm(modelDir, { recursive: true, force: true });
     throw err;
@@ -215,7 +233,7 @@ async function prepareModel(
   }
   for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
   const written = { info: model.info, schoolIds: model.schoolIds, municipalityIds: model.municipalityIds, pageCount: model.pageCount };
-  return { staging, modelDir, written, warnings, charts: chartStats };
+  return { staging, modelDir, written, warnings, charts: chartStats, astro: astro! };
 }
 
 /** Writes files synchronously, making their folders on the way. */
@@ -250,7 +268,7 @@ const YIELD_MS = 100;
  * plus each page's CSV (written beside, moved into the site after Astro has built it). The
  * downloads are already there.
  */
-async function writeModel(model: SiteModel, dir: string, put: (file: string, content: string) => void, charts?: { store: SvgStore; pool: ChartPool }): Promise<void> {
+async function writeModel(model: SiteModel, dir: string, put: (file: string, content: string) => void, signal: PageSignal, charts?: { store: SvgStore; pool: ChartPool }): Promise<void> {
   const filesDir = join(dir, 'files');
   // A set: the site's own sections come first, and the model yields their pages again.
   const urls = new Set<string>(['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare']);
@@ -259,7 +277,7 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
   const waiting: { page: Page; name: string; charts: Chart[] }[] = [];
   const areaFiles = areaCsvWriter(put);
   mkdirSync(dir, { recursive: true });
-  const pages = pageWriter(dir);
+  const pages = pageWriter(dir, signal);
   const writePage = (page: Page, name: string, pending: Chart[]) => {
     for (const c of pending) {
       const svg = charts!.store.get(pendingKey(c.svg));
@@ -314,6 +332,10 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
     );
   }
   put(join(filesDir, 'robots.txt'), `User-agent: *\n${site ? `Sitemap: ${site}/sitemap.xml\n` : ''}`);
+}
+
+/** What Astro needs before the first page: the site's settings and words, the ids to render. */
+function writeModelInfo(model: SiteModel, dir: string, put: (file: string, content: string) => void): void {
   put(join(dir, 'site.json'), JSON.stringify(model.info));
   put(join(dir, 'school-ids.json'), JSON.stringify(model.schoolIds));
   put(join(dir, 'municipality-ids.json'), JSON.stringify(model.municipalityIds));
@@ -346,12 +368,6 @@ function areaCsvWriter(put: (file: string, content: string) => void): { add: (fi
     },
     close,
   };
-}
-
-async function runAstro(outDir: string, modelDir: string): Promise<void> {
-  process.env.SITE_MODEL_DIR = modelDir;
-  const { build } = await import('astro');
-  await build({ root: REPO_ROOT, outDir, logLevel: 'error', mode: 'production' });
 }
 
 /** Pages added to the search index at once (each addition is a round trip to Pagefind's process). */

@@ -4,25 +4,83 @@
  * ~0.5 ms of kernel time on the build machine whatever its size (build/chart-store.ts),
  * and a national site has 42,000 pages. The build writes the pack (build/pipeline.ts);
  * Astro's side reads one page at a time from it (site/store.ts).
+ *
+ * Astro may render while the pack is still being written (build/astro-thread.ts): the
+ * index grows a line per page, and a counter shared between the threads (PageSignal) tells
+ * a reader that a page it lacks may still come, and wakes it when another has.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 const PACK = 'pages.jsonl';
-const INDEX = 'pages-index.json';
+const INDEX = 'pages-index.tsv';
 
-/** Page name → [offset, length in bytes] in the pack. */
-type PageIndex = Record<string, [number, number]>;
+const WRITING = 0;
+const COMPLETE = 1;
+const FAILED = 2;
+
+/**
+ * Two numbers shared by the thread that writes the pack and the one that reads it: how many
+ * pages are in it, and whether more will come. Built on a SharedArrayBuffer, so the reader
+ * can sleep (Atomics.wait) until the writer adds a page.
+ */
+export class PageSignal {
+  readonly buffer: SharedArrayBuffer;
+  private readonly cells: Int32Array;
+  constructor(buffer = new SharedArrayBuffer(8)) {
+    this.buffer = buffer;
+    this.cells = new Int32Array(buffer);
+  }
+  pages(): number {
+    return Atomics.load(this.cells, 0);
+  }
+  writing(): boolean {
+    return Atomics.load(this.cells, 1) === WRITING;
+  }
+  failed(): boolean {
+    return Atomics.load(this.cells, 1) === FAILED;
+  }
+  added(): void {
+    Atomics.add(this.cells, 0, 1);
+    Atomics.notify(this.cells, 0);
+  }
+  finish(state: typeof COMPLETE | typeof FAILED = COMPLETE): void {
+    // A failure stays a failure: a writer closed after its model broke is not complete.
+    Atomics.compareExchange(this.cells, 1, WRITING, state);
+    Atomics.add(this.cells, 0, 1);
+    Atomics.notify(this.cells, 0);
+  }
+  fail(): void {
+    this.finish(FAILED);
+  }
+  /** Sleeps until the count differs from `seen` (or a second passes: the caller looks again). */
+  waitPast(seen: number): void {
+    Atomics.wait(this.cells, 0, seen, 1000);
+  }
+}
+
+/** The signal of the pack this thread reads, if a writer in another thread is still at it. */
+const SIGNAL_KEY = Symbol.for('school-transparency.page-signal');
+export function readingWhileWritten(buffer: SharedArrayBuffer): void {
+  (globalThis as Record<symbol, unknown>)[SIGNAL_KEY] = new PageSignal(buffer);
+}
+function currentSignal(): PageSignal | undefined {
+  return (globalThis as Record<symbol, unknown>)[SIGNAL_KEY] as PageSignal | undefined;
+}
 
 export interface PageWriter {
   add(name: string, json: string): void;
-  /** Writes the index: until then no page can be read. */
+  /** The last page is in: a reader stops waiting for pages the pack lacks. */
   close(): void;
 }
 
-export function pageWriter(dir: string): PageWriter {
+export function pageWriter(dir: string, signal?: PageSignal): PageWriter {
   const fd = openSync(join(dir, PACK), 'w');
-  const index: PageIndex = Object.create(null);
+  const index = openSync(join(dir, INDEX), 'w');
+  // The index's first line names this pack: a reader that knew an earlier pack in the same
+  // folder (a later build in the same process) starts over instead of reading on.
+  writeSync(index, `#${randomBytes(8).toString('hex')}\n`);
   let at = 0;
   let open = true;
   return {
@@ -37,14 +95,18 @@ export function pageWriter(dir: string): PageWriter {
         for (let written = first; written < length; ) written += writeSync(fd, rest, written);
       }
       writeSync(fd, '\n');
-      index[name] = [at, length];
+      // The page is in the pack before its line is in the index, so a reader never
+      // finds a page it cannot read yet.
+      writeSync(index, `${name}\t${at}\t${length}\n`);
       at += length + 1;
+      signal?.added();
     },
     close() {
       if (!open) return;
       open = false;
       closeSync(fd);
-      writeFileSync(join(dir, INDEX), JSON.stringify(index));
+      closeSync(index);
+      signal?.finish();
     },
   };
 }
@@ -65,15 +127,65 @@ export function modelJson<T>(file: string): T {
   return known.value as T;
 }
 
-/** One page's JSON text, or undefined if the model has no such page. */
-export function readPageJson(dir: string, name: string): string | undefined {
-  const index = modelJson<PageIndex>(join(dir, INDEX));
-  const where = index[name];
-  if (!where) return undefined;
-  const bytes = Buffer.allocUnsafe(where[1]);
-  const fd = openSync(join(dir, PACK), 'r');
+/** What a reader knows of a folder's index: the pack it names, how far it has read, the pages. */
+interface KnownIndex {
+  pack: string;
+  read: number;
+  pages: Map<string, [number, number]>;
+}
+const indexes = new Map<string, KnownIndex>();
+
+/** The folder's index, with whatever lines were added since it was last read. */
+function currentIndex(dir: string): KnownIndex {
+  const fd = openSync(join(dir, INDEX), 'r');
   try {
-    if (readSync(fd, bytes, 0, where[1], where[0]) !== where[1]) throw new Error(`${join(dir, PACK)}: page ${name} cut short`);
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 64));
+    readSync(fd, head, 0, head.length, 0);
+    const pack = head.toString('latin1').split('\n', 1)[0];
+    let known = indexes.get(dir);
+    if (known?.pack !== pack) indexes.set(dir, (known = { pack, read: pack.length + 1, pages: new Map() }));
+    if (size > known.read) {
+      const bytes = Buffer.allocUnsafe(size - known.read);
+      const got = readSync(fd, bytes, 0, bytes.length, known.read);
+      const text = bytes.subarray(0, got).toString('utf8');
+      // Only whole lines: the writer may be in the middle of one.
+      const end = text.lastIndexOf('\n') + 1;
+      for (const line of text.slice(0, end).split('\n')) {
+        if (!line) continue;
+        const [name, offset, length] = line.split('\t');
+        known.pages.set(name, [Number(offset), Number(length)]);
+      }
+      known.read += Buffer.byteLength(text.slice(0, end), 'utf8');
+    }
+    return known;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * One page's JSON text, or undefined if the model has no such page. While the pack is
+ * being written in another thread, a page not in it yet is waited for.
+ */
+export function readPageJson(dir: string, name: string, signal = currentSignal()): string | undefined {
+  for (;;) {
+    // Read before the index: a pack finished by then is wholly in what is read next.
+    const seen = signal?.pages() ?? 0;
+    const writing = signal?.writing() ?? false;
+    if (signal?.failed()) throw new Error(`${join(dir, PACK)}: the site model was not finished`);
+    const where = currentIndex(dir).pages.get(name);
+    if (where) return readAt(join(dir, PACK), name, where);
+    if (!writing) return undefined;
+    signal!.waitPast(seen);
+  }
+}
+
+function readAt(file: string, name: string, [offset, length]: [number, number]): string {
+  const bytes = Buffer.allocUnsafe(length);
+  const fd = openSync(file, 'r');
+  try {
+    if (readSync(fd, bytes, 0, length, offset) !== length) throw new Error(`${file}: page ${name} cut short`);
   } finally {
     closeSync(fd);
   }
