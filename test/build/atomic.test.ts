@@ -84,6 +84,37 @@ await buildSite({
     expect(leftovers(root)).toEqual([]);
   });
 
+  it('failure while Astro is already rendering the pages written so far: old site stays, the build ends', async () => {
+    const { root, out, before } = published();
+    const script = join(root, 'model-fails.ts');
+    writeFileSync(
+      script,
+      `import { buildSite } from ${JSON.stringify(resolve('src/lib/build/pipeline.ts'))};
+let written = 0;
+try {
+  await buildSite({
+    dataDir: ${JSON.stringify(FIXTURE)},
+    outDir: ${JSON.stringify(out)},
+    afterPage: () => {
+      if (++written === 12) throw new Error('simulated failure of the site model');
+    },
+  });
+} catch (err) {
+  console.error(err.message);
+  process.exitCode = 1;
+}
+`,
+    );
+    // The Astro thread is waiting for the thirteenth page. The build must stop it: the
+    // script ends by itself (no process.exit), so a thread left running would hang it
+    // until the test's time limit, and could write into the staging folder it removed.
+    const r = await withBuildLock(() => runScript(script, []));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('simulated failure of the site model');
+    expect(fingerprint(out)).toEqual(before);
+    expect(leftovers(root)).toEqual([]);
+  });
+
   it('killed outright: old site stays, the next build sweeps the remains', async () => {
     const { root, out, before } = published();
     const script = join(root, 'kill.ts');

@@ -44,6 +44,8 @@ export interface BuildOptions {
   outDir: string;
   /** Progress lines; tests pass a no-op. */
   log?: (line: string) => void;
+  /** Hook for tests: runs after each page of the model is written; throwing aborts the build. */
+  afterPage?: () => void;
   /** Hook for tests: runs on the staged site before the swap; throwing aborts the build. */
   beforeCommit?: (stagedDir: string) => Promise<void> | void;
   /** A previous build's data/ folder: the site then says what changed since it. */
@@ -210,7 +212,7 @@ async function prepareModel(
     // both in memory at once is rendered after its model instead.
     const together = model.schoolIds.length <= RENDER_WHILE_WRITTEN_MAX_SCHOOLS;
     if (together) astro = startAstro(REPO_ROOT, staging.dir, modelDir, signal);
-    await writeModel(model, modelDir, put, signal, { store, pool });
+    await writeModel(model, modelDir, put, { signal, charts: { store, pool }, afterPage: opts.afterPage });
     astro ??= startAstro(REPO_ROOT, staging.dir, modelDir, signal);
   } catch (err) {
     signal.fail();
@@ -268,7 +270,12 @@ const YIELD_MS = 100;
  * plus each page's CSV (written beside, moved into the site after Astro has built it). The
  * downloads are already there.
  */
-async function writeModel(model: SiteModel, dir: string, put: (file: string, content: string) => void, signal: PageSignal, charts?: { store: SvgStore; pool: ChartPool }): Promise<void> {
+async function writeModel(
+  model: SiteModel,
+  dir: string,
+  put: (file: string, content: string) => void,
+  { signal, charts, afterPage }: { signal: PageSignal; charts: { store: SvgStore; pool: ChartPool }; afterPage?: () => void },
+): Promise<void> {
   const filesDir = join(dir, 'files');
   // A set: the site's own sections come first, and the model yields their pages again.
   const urls = new Set<string>(['', 'indicators', 'municipalities', 'changes', 'methodology', 'glossary', 'data', 'sources', 'compare']);
@@ -280,16 +287,17 @@ async function writeModel(model: SiteModel, dir: string, put: (file: string, con
   const pages = pageWriter(dir, signal);
   const writePage = (page: Page, name: string, pending: Chart[]) => {
     for (const c of pending) {
-      const svg = charts!.store.get(pendingKey(c.svg));
+      const svg = charts.store.get(pendingKey(c.svg));
       if (svg === undefined) throw new Error(`chart ${c.id} was not drawn`);
       c.svg = svg as SafeSvg;
     }
     pages.add(name, JSON.stringify(page));
+    afterPage?.();
   };
   const flush = async (keep: number) => {
     while (waiting.length > keep) {
       const w = waiting.shift()!;
-      await charts!.pool.settle(w.charts.map((c) => pendingKey(c.svg)));
+      await charts.pool.settle(w.charts.map((c) => pendingKey(c.svg)));
       writePage(w.page, w.name, w.charts);
     }
   };
