@@ -65,8 +65,8 @@ const stats = join(work, 'stats.json');
 // A first build from nothing: no charts left from an earlier run.
 rmSync(join(REPO_ROOT, 'node_modules', '.cache', 'school-charts'), { recursive: true, force: true });
 const buildWall = timed('сборка сайта', [`--max-old-space-size=${Number(values.heap)}`, 'scripts/build.ts', '--data', data, '--out', out, '--stats', stats]);
-const s = JSON.parse(readFileSync(stats, 'utf8')) as { pages: number; bytes: number; stages: { name: string; seconds: number; rssMb: number }[]; maxRssMb: number };
-for (const st of s.stages) rows.push([st.name, st.seconds.toFixed(1), st.rssMb.toFixed(0), '', '']);
+const s = JSON.parse(readFileSync(stats, 'utf8')) as { pages: number; bytes: number; stages: { name: string; seconds: number; rssMb: number; note?: string }[]; maxRssMb: number };
+for (const st of s.stages) rows.push([st.name, st.seconds.toFixed(1), st.rssMb.toFixed(0), '', st.note ?? '']);
 const schoolPages = readdirSync(join(out, 'school')).map((d) => statSync(join(out, 'school', d, 'index.html')).size);
 schoolPages.sort((a, b) => a - b);
 const files = walkFiles(out);

@@ -9,11 +9,13 @@ import type { PageSignal } from '../site/page-pack.ts';
 export interface AstroRun {
   /** Resolves when Astro has written the site; rejects with its error. */
   done: Promise<void>;
+  /** Started while the model was still being written (else after it). */
+  together: boolean;
   /** Stops it (the model failed): nothing it wrote is kept. */
   stop(): Promise<void>;
 }
 
-export function startAstro(root: string, outDir: string, modelDir: string, signal: PageSignal): AstroRun {
+export function startAstro(root: string, outDir: string, modelDir: string, signal: PageSignal, together: boolean): AstroRun {
   const worker = new Worker(new URL('./astro-worker.ts', import.meta.url), { workerData: { root, outDir, modelDir, signal: signal.buffer } });
   let built = false;
   const done = new Promise<void>((resolve, reject) => {
@@ -27,6 +29,7 @@ export function startAstro(root: string, outDir: string, modelDir: string, signa
   done.catch(() => {});
   return {
     done,
+    together,
     async stop() {
       // A reader waiting for a page hears that none will come, then the thread goes.
       signal.fail();

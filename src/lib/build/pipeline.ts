@@ -64,7 +64,7 @@ export interface BuildSummary {
   bytes: number;
   warnings: Record<string, number>;
   seconds: number;
-  stages: { name: string; seconds: number; rssMb: number }[];
+  stages: { name: string; seconds: number; rssMb: number; note?: string }[];
   /** Charts drawn by this build and taken from an earlier build's cache. */
   charts: { hits: number; renders: number };
   /** Nothing changed since the build already in outDir (build-stamp.ts): nothing was written. */
@@ -87,9 +87,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
   const total = opts.skipSearch ? 5 : 6;
   let step = 0;
   let last = performance.now();
-  const mark = (name: string) => {
+  const mark = (name: string, note?: string) => {
     const now = performance.now();
-    stages.push({ name, seconds: (now - last) / 1000, rssMb: process.memoryUsage().rss / 2 ** 20 });
+    stages.push({ name, seconds: (now - last) / 1000, rssMb: process.memoryUsage().rss / 2 ** 20, ...(note ? { note } : {}) });
     last = now;
   };
   const progress = (text: string) => log(`[${++step}/${total}] ${text}`);
@@ -115,7 +115,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
 async function stagedBuild(
   opts: BuildOptions,
   progress: (text: string) => void,
-  mark: (name: string) => void,
+  mark: (name: string, note?: string) => void,
   timing: () => Pick<BuildSummary, 'seconds' | 'stages'>,
 ): Promise<BuildSummary> {
   const input = { dataset: await loadStage(opts, progress, mark) as Dataset | null };
@@ -131,7 +131,7 @@ async function stagedBuild(
     progress(`Страницы сайта (${written.pageCount} шт.)`);
     await astro.done;
     moveInto(join(modelDir, 'files'), staging.dir);
-    mark('astro');
+    mark('astro', astro.together ? 'rendering beside the model; here only what was left after it' : undefined);
 
     if (!opts.skipSearch) {
       progress('Поисковый индекс');
@@ -163,7 +163,7 @@ export type WrittenModel = Pick<SiteModel, 'info' | 'schoolIds' | 'municipalityI
  * function of its own so that the dataset, the metrics and the site context (gigabytes at
  * national scale) become unreachable when it returns, before Astro and Pagefind run.
  */
-async function loadStage(opts: BuildOptions, progress: (text: string) => void, mark: (name: string) => void): Promise<Dataset> {
+async function loadStage(opts: BuildOptions, progress: (text: string) => void, mark: (name: string, note?: string) => void): Promise<Dataset> {
   progress(`Чтение и проверка данных: ${opts.dataDir}`);
   const dataset: Dataset = await loadDataset(resolve(opts.dataDir));
   const errors = dataset.problems.filter((p) => p.severity === 'error');
@@ -175,7 +175,7 @@ async function loadStage(opts: BuildOptions, progress: (text: string) => void, m
 async function prepareModel(
   opts: BuildOptions,
   progress: (text: string) => void,
-  mark: (name: string) => void,
+  mark: (name: string, note?: string) => void,
   input: { dataset: Dataset | null },
 ): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number>; charts: { hits: number; renders: number }; astro: AstroRun }> {
   // Taken out of the box, so that nothing but this function keeps the dataset alive.
@@ -211,9 +211,9 @@ async function prepareModel(
     // Astro renders each page as it is written, on the other core; a site too large for
     // both in memory at once is rendered after its model instead.
     const together = model.schoolIds.length <= RENDER_WHILE_WRITTEN_MAX_SCHOOLS;
-    if (together) astro = startAstro(REPO_ROOT, staging.dir, modelDir, signal);
+    if (together) astro = startAstro(REPO_ROOT, staging.dir, modelDir, signal, true);
     await writeModel(model, modelDir, put, { signal, charts: { store, pool }, afterPage: opts.afterPage });
-    astro ??= startAstro(REPO_ROOT, staging.dir, modelDir, signal);
+    astro ??= startAstro(REPO_ROOT, staging.dir, modelDir, signal, false);
   } catch (err) {
     signal.fail();
     await astro?.stop();
@@ -226,7 +226,7 @@ async function prepareModel(
     await pool.close();
     store.close?.();
   }
-  mark('site model');
+  mark('site model', astro?.together ? 'Astro rendering the pages beside it, on the other core' : undefined);
   const warnings: Record<string, number> = {};
   for (const p of dataset.problems) {
     if (p.severity !== 'warning') continue;
