@@ -29,9 +29,9 @@ import { startAstro, type AstroRun } from './astro-thread.ts';
 
 /**
  * Up to this many schools, Astro renders the pages while the model writes them: both in
- * memory at once, ~0.2 GB more at the peak (10,000 schools: 2,711 MB against 2,549). A
- * larger site renders after its model, so that a national build (3.9 GB at its peak, in
- * the data stages) does not pass 4 GB.
+ * memory at once, 0.2–0.4 GB more at the peak (10,000 schools: 2,711 MB against 2,549;
+ * 2,000: 1,630–1,790 against 1,384). A larger site renders after its model, so that a
+ * national build (3.8 GB at its peak) does not pass 4 GB.
  */
 const RENDER_WHILE_WRITTEN_MAX_SCHOOLS = 15_000;
 
