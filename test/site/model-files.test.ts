@@ -73,6 +73,20 @@ describe('page pack read while it is written (Astro renders beside the model)', 
     expect(reader.answers[2]).toEqual({ name: 'school/999999', json: null });
   });
 
+  it('waits when asked before the model has begun its pack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pages-'));
+    const signal = new PageSignal();
+    const reader = readerThread(dir, signal, ['index']);
+    await reader.until(() => reader.asked.length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reader.answers).toEqual([]);
+    const w = pageWriter(dir, signal);
+    w.add('index', '{"title":"Регион"}');
+    w.close();
+    await reader.done;
+    expect(reader.answers).toEqual([{ name: 'index', json: '{"title":"Регион"}' }]);
+  });
+
   it('stops a waiting reader with an error when the model fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pages-'));
     const signal = new PageSignal();

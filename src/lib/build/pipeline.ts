@@ -59,6 +59,9 @@ export interface BuildOptions {
   force?: boolean;
 }
 
+/** Ends a stage of the build summary; the note says what its time covers, when not the obvious. */
+type Mark = (name: string, note?: string) => void;
+
 export interface BuildSummary {
   pages: number;
   files: number;
@@ -88,7 +91,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
   const total = opts.skipSearch ? 5 : 6;
   let step = 0;
   let last = performance.now();
-  const mark = (name: string, note?: string) => {
+  const mark: Mark = (name, note) => {
     const now = performance.now();
     stages.push({ name, seconds: (now - last) / 1000, rssMb: process.memoryUsage().rss / 2 ** 20, ...(note ? { note } : {}) });
     last = now;
@@ -116,7 +119,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildSummary> {
 async function stagedBuild(
   opts: BuildOptions,
   progress: (text: string) => void,
-  mark: (name: string, note?: string) => void,
+  mark: Mark,
   timing: () => Pick<BuildSummary, 'seconds' | 'stages'>,
 ): Promise<BuildSummary> {
   const input = { dataset: await loadStage(opts, progress, mark) as Dataset | null };
@@ -159,12 +162,8 @@ async function stagedBuild(
 /** What the later stages need of the model: a few ids and counts. */
 export type WrittenModel = Pick<SiteModel, 'info' | 'schoolIds' | 'municipalityIds' | 'pageCount'>;
 
-/**
- * Ingest, metrics and the site model, written to disk beside a new staging folder. A
- * function of its own so that the dataset, the metrics and the site context (gigabytes at
- * national scale) become unreachable when it returns, before Astro and Pagefind run.
- */
-async function loadStage(opts: BuildOptions, progress: (text: string) => void, mark: (name: string, note?: string) => void): Promise<Dataset> {
+/** Reads and checks the dataset; a dataset with errors stops the build here. */
+async function loadStage(opts: BuildOptions, progress: (text: string) => void, mark: Mark): Promise<Dataset> {
   progress(`Чтение и проверка данных: ${opts.dataDir}`);
   const dataset: Dataset = await loadDataset(resolve(opts.dataDir));
   const errors = dataset.problems.filter((p) => p.severity === 'error');
@@ -173,10 +172,16 @@ async function loadStage(opts: BuildOptions, progress: (text: string) => void, m
   return dataset;
 }
 
+/**
+ * The metrics and the site model, written to disk beside a new staging folder, with Astro
+ * started on it (rendering beside the model, or after it for a large site). A function of
+ * its own so that the dataset, the metrics and the site context (gigabytes at national
+ * scale) become unreachable when it returns, before the rest of Astro and Pagefind run.
+ */
 async function prepareModel(
   opts: BuildOptions,
   progress: (text: string) => void,
-  mark: (name: string, note?: string) => void,
+  mark: Mark,
   input: { dataset: Dataset | null },
 ): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number>; charts: { hits: number; renders: number }; astro: AstroRun }> {
   // Taken out of the box, so that nothing but this function keeps the dataset alive.

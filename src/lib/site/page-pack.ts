@@ -135,14 +135,25 @@ interface KnownIndex {
 }
 const indexes = new Map<string, KnownIndex>();
 
-/** The folder's index, with whatever lines were added since it was last read. */
-function currentIndex(dir: string): KnownIndex {
-  const fd = openSync(join(dir, INDEX), 'r');
+/**
+ * The folder's index, with whatever lines were added since it was last read; undefined
+ * while there is none yet (Astro may ask before the model has begun its pack).
+ */
+function currentIndex(dir: string): KnownIndex | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, INDEX), 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
   try {
     const size = fstatSync(fd).size;
     const head = Buffer.alloc(Math.min(size, 64));
     readSync(fd, head, 0, head.length, 0);
-    const pack = head.toString('latin1').split('\n', 1)[0];
+    const firstLine = head.indexOf(10);
+    if (firstLine < 0) return undefined;
+    const pack = head.toString('latin1', 0, firstLine);
     let known = indexes.get(dir);
     if (known?.pack !== pack) indexes.set(dir, (known = { pack, read: pack.length + 1, pages: new Map() }));
     if (size > known.read) {
@@ -174,7 +185,7 @@ export function readPageJson(dir: string, name: string, signal = currentSignal()
     const seen = signal?.pages() ?? 0;
     const writing = signal?.writing() ?? false;
     if (signal?.failed()) throw new Error(`${join(dir, PACK)}: the site model was not finished`);
-    const where = currentIndex(dir).pages.get(name);
+    const where = currentIndex(dir)?.pages.get(name);
     if (where) return readAt(join(dir, PACK), name, where);
     if (!writing) return undefined;
     signal!.waitPast(seen);
