@@ -36,6 +36,13 @@ function corruptFixture(root: string): { data: string; file: string; line: numbe
   return { data, file: 'ege.csv', line: 2 };
 }
 
+/** Runs `body` as a script of its own (a child process, under the build lock), with `buildSite` imported. */
+function runBuildScript(root: string, name: string, body: string, imports = '') {
+  const script = join(root, name);
+  writeFileSync(script, `${imports}import { buildSite } from ${JSON.stringify(resolve('src/lib/build/pipeline.ts'))};\n${body}`);
+  return withBuildLock(() => runScript(script, []));
+}
+
 function leftovers(root: string): string[] {
   return readdirSync(root).filter((e) => e.includes('.staging-') || e.includes('.old-') || e.endsWith('.model'));
 }
@@ -56,12 +63,10 @@ describe('a failed build leaves the published site untouched', () => {
   it('crash after the whole site was staged: old site stays, staging is removed', async () => {
     const { root, out, before } = published();
     const marker = join(root, 'staged-at.txt');
-    const script = join(root, 'crash.ts');
-    writeFileSync(
-      script,
-      `import { writeFileSync, existsSync } from 'node:fs';
-import { buildSite } from ${JSON.stringify(resolve('src/lib/build/pipeline.ts'))};
-await buildSite({
+    const r = await runBuildScript(
+      root,
+      'crash.ts',
+      `await buildSite({
   dataDir: ${JSON.stringify(FIXTURE)},
   outDir: ${JSON.stringify(out)},
   beforeCommit: (dir) => {
@@ -70,8 +75,8 @@ await buildSite({
   },
 });
 `,
+      `import { writeFileSync, existsSync } from 'node:fs';\n`,
     );
-    const r = await withBuildLock(() => runScript(script, []));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('simulated crash before the swap');
     // The hook really ran on a complete staged site…
@@ -86,11 +91,13 @@ await buildSite({
 
   it('failure while Astro is already rendering the pages written so far: old site stays, the build ends', async () => {
     const { root, out, before } = published();
-    const script = join(root, 'model-fails.ts');
-    writeFileSync(
-      script,
-      `import { buildSite } from ${JSON.stringify(resolve('src/lib/build/pipeline.ts'))};
-let written = 0;
+    // The Astro thread is waiting for the thirteenth page. The build must stop it: the
+    // script ends by itself (no process.exit), so a thread left running would hang it
+    // until the test's time limit, and could write into the staging folder it removed.
+    const r = await runBuildScript(
+      root,
+      'model-fails.ts',
+      `let written = 0;
 try {
   await buildSite({
     dataDir: ${JSON.stringify(FIXTURE)},
@@ -105,10 +112,6 @@ try {
 }
 `,
     );
-    // The Astro thread is waiting for the thirteenth page. The build must stop it: the
-    // script ends by itself (no process.exit), so a thread left running would hang it
-    // until the test's time limit, and could write into the staging folder it removed.
-    const r = await withBuildLock(() => runScript(script, []));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('simulated failure of the site model');
     expect(fingerprint(out)).toEqual(before);
@@ -117,18 +120,16 @@ try {
 
   it('killed outright: old site stays, the next build sweeps the remains', async () => {
     const { root, out, before } = published();
-    const script = join(root, 'kill.ts');
-    writeFileSync(
-      script,
-      `import { buildSite } from ${JSON.stringify(resolve('src/lib/build/pipeline.ts'))};
-await buildSite({
+    const r = await runBuildScript(
+      root,
+      'kill.ts',
+      `await buildSite({
   dataDir: ${JSON.stringify(FIXTURE)},
   outDir: ${JSON.stringify(out)},
   beforeCommit: () => { process.kill(process.pid, 'SIGKILL'); },
 });
 `,
     );
-    const r = await withBuildLock(() => runScript(script, []));
     expect(r.code).not.toBe(0);
     expect(fingerprint(out)).toEqual(before);
     // No process could clean up: its staging folders are still there…

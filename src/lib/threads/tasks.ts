@@ -47,11 +47,19 @@ export class TaskWorker<Task, Answer> {
   }
 }
 
-/** In a worker thread: answer each task with `handle`, moving the buffers it lists. */
-export function serveTasks<Task, Answer>(handle: (task: Task) => { answer: Answer; transfer?: ArrayBufferLike[] }): void {
+type Reply<Answer> = { answer: Answer; transfer?: ArrayBufferLike[] };
+
+/**
+ * In a worker thread: answer each task with `handle`, moving the buffers it lists. A
+ * handler may be async (Astro's build); its failure, like a synchronous one, ends the
+ * thread with the error, which rejects the task in the main thread.
+ */
+export function serveTasks<Task, Answer>(handle: (task: Task) => Reply<Answer> | Promise<Reply<Answer>>): void {
   const port = parentPort!;
   port.on('message', ({ id, task }: { id: number; task: Task }) => {
-    const { answer, transfer } = handle(task);
-    port.postMessage({ id, answer }, (transfer ?? []) as ArrayBuffer[]);
+    const reply = ({ answer, transfer }: Reply<Answer>) => port.postMessage({ id, answer }, (transfer ?? []) as ArrayBuffer[]);
+    const out = handle(task);
+    if (out instanceof Promise) void out.then(reply);
+    else reply(out);
   });
 }
