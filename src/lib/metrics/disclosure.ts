@@ -143,17 +143,17 @@ export function discloseResults(results: SchoolResults, settings: Settings): { r
   const shareAt = SHARES.map((sh) => MEASURES.indexOf(sh));
   for (let i = 0; i < results.length; i++) {
     const n = results.n.v[i];
+    const count = valueOrNull(n);
     out.n[i] = n;
     out.nState[i] = results.n.s[i];
-    // NaN (no participant count) is neither reliable nor enough.
-    out.reliable[i] = n >= settings.reliability_min ? 1 : 0;
+    out.reliable[i] = reliable(count, settings) ? 1 : 0;
     let hasValue = false;
     for (let k = 0; k < from.length; k++) {
       value[k][i] = from[k].v[i];
       state[k][i] = from[k].s[i];
       if (state[k][i] === VALUE) hasValue = true;
     }
-    if (hasValue && !(n >= settings.min_participants)) {
+    if (hasValue && isSmall(count, settings)) {
       // Every measure with a number loses it.
       for (let k = 0; k < from.length; k++) {
         if (state[k][i] !== VALUE) continue;
@@ -168,7 +168,7 @@ export function discloseResults(results: SchoolResults, settings: Settings): { r
     for (let j = 0; j < SHARES.length; j++) {
       const k = shareAt[j];
       if (state[k][i] !== VALUE) continue;
-      const band = codeShare(valueOrNull(value[k][i]), valueOrNull(n), settings);
+      const band = codeShare(valueOrNull(value[k][i]), count, settings);
       if (band === null) continue;
       (coded ??= {})[SHARES[j]] = band;
       // Published as its band: no number past this point.

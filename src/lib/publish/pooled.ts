@@ -83,12 +83,12 @@ export function pooledResults(raw: PoolingRows, published: PublishedResults, mun
   const tails = new PathCodes();
   const tailCode = (exam: string, subject: string, grade: string | null, make: boolean) => tails.code([exam, subject, grade ?? ''], make) ?? -1;
 
-  // The rows pooling reads: in the window, with participants.
+  // The rows pooling reads: those of the window (poolingRows) with participants.
   const rows: number[] = [];
   const rowSchool: number[] = [];
   const rowTail: number[] = [];
   for (let i = 0; i < raw.length; i++) {
-    if (!inPoolingWindow({ year: raw.year[i], exam: raw.exam[i] }, latest) || !(raw.n[i] > 0)) continue;
+    if (!(raw.n[i] > 0)) continue;
     rows.push(i);
     rowSchool.push(schools.code(raw.school_id[i]));
     rowTail.push(tailCode(raw.exam[i], raw.subject[i], raw.grade[i], true));
@@ -121,7 +121,7 @@ export function pooledResults(raw: PoolingRows, published: PublishedResults, mun
   const regionScope = muns.values.length;
   const hidden = new Float64Array((regionScope + 1) * T);
   const usable = (i: number) => raw.meanIsValue[i] === 1 && raw.mean[i] === raw.mean[i];
-  const candidates: { series: number; key: string }[] = [];
+  const candidates: { series: number; n: number; key: string }[] = [];
   for (let k = 0; k < seriesCount; k++) {
     const a = start[k];
     const b = start[k + 1];
@@ -145,17 +145,15 @@ export function pooledResults(raw: PoolingRows, published: PublishedResults, mun
     // subtraction must stay hidden, and alone in a window its pooled figure would be itself.
     if (unusable || shown[k] || !small || b - a < 2 || n < min) continue;
     const i0 = bySeries[a];
-    candidates.push({ series: k, key: `${raw.school_id[i0]}|${raw.exam[i0]}|${raw.subject[i0]}|${raw.grade[i0] ?? ''}` });
+    candidates.push({ series: k, n, key: `${raw.school_id[i0]}|${raw.exam[i0]}|${raw.subject[i0]}|${raw.grade[i0] ?? ''}` });
   }
 
   // In the order of their keys, each figure takes its participants out of what stays hidden.
   candidates.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   const out: PooledResult[] = [];
-  for (const { series: k } of candidates) {
+  for (const { series: k, n } of candidates) {
     const tail = k % T;
     const scopes = [schoolMun[Math.floor(k / T)] * T + tail, regionScope * T + tail];
-    let n = 0;
-    for (let j = start[k]; j < start[k + 1]; j++) n += raw.n[bySeries[j]];
     // What would stay hidden in each scope once this figure is out: none, or a group of ≥ min.
     if (scopes.some((sc) => {
       const rest = hidden[sc] - n;
