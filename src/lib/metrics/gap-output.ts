@@ -7,6 +7,7 @@
  * strings shared.
  */
 import type { ColumnTable } from 'arquero';
+import { valueOrNull } from './table.ts';
 
 /** Below this many eligible schools the figure is marked as resting on very few schools. */
 export const FEW_SCHOOLS = 10;
@@ -133,8 +134,6 @@ export function gapDataBuffers(d: GapData): ArrayBufferLike[] {
   return [...Object.values(d.scores), ...Object.values(figures), top.start, top.members, bottom.start, bottom.members].map((a) => a.buffer);
 }
 
-const orNull = (v: number) => (v !== v ? null : v);
-
 /** The rows, made from the columns. */
 export function gapResultOf(d: GapData): GapResult {
   const { ids, sets, munNames } = d;
@@ -158,12 +157,12 @@ export function gapResultOf(d: GapData): GapResult {
       subject_set: set.label,
       eligible: f.eligible[i],
       k: f.k[i],
-      top_mean: orNull(f.top_mean[i]),
-      bottom_mean: orNull(f.bottom_mean[i]),
-      gap: orNull(f.gap[i]),
-      ratio: orNull(f.ratio[i]),
-      change: orNull(f.change[i]),
-      change_pct: orNull(f.change_pct[i]),
+      top_mean: valueOrNull(f.top_mean[i]),
+      bottom_mean: valueOrNull(f.bottom_mean[i]),
+      gap: valueOrNull(f.gap[i]),
+      ratio: valueOrNull(f.ratio[i]),
+      change: valueOrNull(f.change[i]),
+      change_pct: valueOrNull(f.change_pct[i]),
       target_met: f.target_met[i] < 0 ? null : f.target_met[i] === 1,
       few_schools: f.eligible[i] < FEW_SCHOOLS,
       top_ids: members(f.top, i),
