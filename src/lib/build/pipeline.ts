@@ -13,7 +13,7 @@ import { metricsForSite } from '../metrics/index.ts';
 import { buildSiteModel, pageCsv, schoolCsvPart, type SiteModel } from '../site/model.ts';
 import { formatProblem, type Problem } from '../model/types.ts';
 import { removeOwnStaging, stage, sweepStale, type Staging } from './publish.ts';
-import { verifyStagedSite } from './verify.ts';
+import { checkDemoBanner, needsDemoBanner, verifyStagedSite } from './verify.ts';
 import { readPreviousRelease } from '../release/read.ts';
 import { chartCodeVersion, diskChartStore } from './chart-store.ts';
 import { chartCacheStats, PENDING, pendingKey, useChartStore, type SvgStore } from '../charts/cache.ts';
@@ -137,14 +137,20 @@ async function stagedBuild(
     moveInto(join(modelDir, 'files'), staging.dir);
     mark('astro', astro.together ? 'rendering beside the model; here only what was left after it' : undefined);
 
+    // The search stage reads every school page: the demo banner is checked as it does.
+    const bannersChecked = new Set<string>();
     if (!opts.skipSearch) {
       progress('Поисковый индекс');
-      await buildSearchIndex(staging.dir);
+      await buildSearchIndex(staging.dir, (path, html) => {
+        if (!needsDemoBanner(written, path)) return;
+        checkDemoBanner(path, html);
+        bannersChecked.add(path);
+      });
       mark('search');
     }
 
     progress('Проверка и публикация');
-    await verifyStagedSite(staging.dir, written);
+    await verifyStagedSite(staging.dir, written, bannersChecked);
     await opts.beforeCommit?.(staging.dir);
     const { files, bytes } = folderSize(staging.dir);
     await staging.commit();
@@ -387,7 +393,8 @@ function areaCsvWriter(put: (file: string, content: string) => void): { add: (fi
 /** Pages added to the search index at once (each addition is a round trip to Pagefind's process). */
 const SEARCH_BATCH = 64;
 
-async function buildSearchIndex(outDir: string): Promise<void> {
+/** `read`: sees each page read (its path, e.g. `school/001001`, and its HTML). */
+async function buildSearchIndex(outDir: string, read: (path: string, html: string) => void): Promise<void> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: locale() });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
@@ -398,12 +405,15 @@ async function buildSearchIndex(outDir: string): Promise<void> {
   for (const kind of ['municipality', 'school']) {
     const dir = join(outDir, kind);
     if (!existsSync(dir)) continue;
-    for (const id of readdirSync(dir).sort()) if (existsSync(join(dir, id, 'index.html'))) pages.push(`${kind}/${id}/`);
+    for (const id of readdirSync(dir).sort()) if (existsSync(join(dir, id, 'index.html'))) pages.push(`${kind}/${id}`);
   }
+  const searchable = (path: string) => {
+    const html = readFileSync(join(outDir, path, 'index.html'), 'utf8');
+    read(path, html);
+    return searchablePart(html);
+  };
   for (let i = 0; i < pages.length; i += SEARCH_BATCH) {
-    const added = await Promise.all(
-      pages.slice(i, i + SEARCH_BATCH).map((url) => index.addHTMLFile({ url: `/${url}`, content: searchablePart(readFileSync(join(outDir, url, 'index.html'), 'utf8')) })),
-    );
+    const added = await Promise.all(pages.slice(i, i + SEARCH_BATCH).map((path) => index.addHTMLFile({ url: `/${path}/`, content: searchable(path) })));
     const failed = added.flatMap((a) => a.errors);
     if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
   }

@@ -6,7 +6,21 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WrittenModel } from './pipeline.ts';
 
-export async function verifyStagedSite(dir: string, model: WrittenModel): Promise<void> {
+/** Whether a page (its path, '' for the home page) must carry the demo banner. */
+export function needsDemoBanner(model: Pick<WrittenModel, 'info'>, path: string): boolean {
+  return model.info.demo === true && (path === '' || path.startsWith('school/'));
+}
+
+/** Stops the build if a page that must say its data are invented does not. */
+export function checkDemoBanner(path: string, html: string): void {
+  if (!html.includes('demo-banner')) throw new Error(`Страница ${path || '/'} собрана без баннера демонстрационных данных.`);
+}
+
+/**
+ * `bannersChecked`: pages whose banner an earlier stage already checked while it read them
+ * (the search index reads every school page; reading each again here cost as much again).
+ */
+export async function verifyStagedSite(dir: string, model: WrittenModel, bannersChecked: ReadonlySet<string> = new Set()): Promise<void> {
   const missing: string[] = [];
   const expected = [
     '',
@@ -30,10 +44,7 @@ export async function verifyStagedSite(dir: string, model: WrittenModel): Promis
       missing.push(p || '/');
       continue;
     }
-    if (model.info.demo && (p === '' || p.startsWith('school/'))) {
-      const html = readFileSync(file, 'utf8');
-      if (!html.includes('demo-banner')) throw new Error(`Страница ${p || '/'} собрана без баннера демонстрационных данных.`);
-    }
+    if (needsDemoBanner(model, p) && !bannersChecked.has(p)) checkDemoBanner(p, readFileSync(file, 'utf8'));
   }
   if (missing.length) throw new Error(`Не созданы страницы (${missing.length}): ${missing.slice(0, 5).join(', ')}…`);
 }
