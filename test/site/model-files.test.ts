@@ -7,35 +7,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
-import { PageSignal, pageWriter, readPageJson } from '../../src/lib/site/page-pack.ts';
+import { PageSignal, pageWriter, readPage } from '../../src/lib/site/page-pack.ts';
 import { moveInto } from '../../src/lib/build/folder.ts';
 
 describe('page pack', () => {
   it('gives each page back as written, Cyrillic included, and nothing for a page it lacks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pages-'));
     const w = pageWriter(dir);
-    const pages = { index: '{"title":"Регион"}', 'school/001001': '{"title":"Гимназия № 1","n":[1,2]}', 'municipality/001': '{}' };
-    for (const [name, json] of Object.entries(pages)) w.add(name, json);
+    const pages = { index: { title: 'Регион' }, 'school/001001': { title: 'Гимназия № 1', n: [1, 2.5, null], svg: '<svg aria-label="Средний балл">…</svg>' }, 'municipality/001': {} };
+    for (const [name, page] of Object.entries(pages)) w.add(name, page);
     w.close();
     // Two files, whatever the number of pages.
-    expect(readdirSync(dir).sort()).toEqual(['pages-index.tsv', 'pages.jsonl']);
-    for (const [name, json] of Object.entries(pages)) expect(readPageJson(dir, name)).toBe(json);
-    expect(readPageJson(dir, 'school/999999')).toBeUndefined();
-    // One page per line: 24 + 44 + 2 bytes of UTF-8 (a Cyrillic letter is two bytes, «№» three) and three newlines.
-    expect(statSync(join(dir, 'pages.jsonl')).size).toBe(73);
+    expect(readdirSync(dir).sort()).toEqual(['pages-index.tsv', 'pages.bin']);
+    for (const [name, page] of Object.entries(pages)) expect(readPage(dir, name)).toStrictEqual(page);
+    expect(readPage(dir, 'school/999999')).toBeUndefined();
     // A later build in the same process writes another model to the same folder: its pages are read, not the first one's.
     const again = pageWriter(dir);
-    again.add('index', '{"title":"Другой регион"}');
+    again.add('index', { title: 'Другой регион' });
     again.close();
-    expect(readPageJson(dir, 'index')).toBe('{"title":"Другой регион"}');
-    expect(readPageJson(dir, 'school/001001')).toBeUndefined();
+    expect(readPage(dir, 'index')).toStrictEqual({ title: 'Другой регион' });
+    expect(readPage(dir, 'school/001001')).toBeUndefined();
   });
 });
 
 /** Starts a reader thread on the pack; returns what it sends, and a promise of each answer. */
 function readerThread(dir: string, signal: PageSignal, names: string[]) {
   const asked: string[] = [];
-  const answers: Array<{ name: string; json?: string | null; error?: string }> = [];
+  const answers: Array<{ name: string; page?: unknown; error?: string }> = [];
   const thread = new Worker(new URL('./fixtures/page-reader-thread.ts', import.meta.url), { workerData: { dir, buffer: signal.buffer, names } });
   const waiters: Array<() => void> = [];
   thread.on('message', (m: { asking?: string; name?: string }) => {
@@ -56,21 +54,21 @@ describe('page pack read while it is written (Astro renders beside the model)', 
     const dir = mkdtempSync(join(tmpdir(), 'pages-'));
     const signal = new PageSignal();
     const w = pageWriter(dir, signal);
-    w.add('index', '{"title":"Регион"}');
+    w.add('index', { title: 'Регион' });
     const reader = readerThread(dir, signal, ['index', 'school/001001', 'school/999999']);
     // The thread is asking for the school page before it exists; it must not answer yet.
     await reader.until(() => reader.asked.includes('school/001001'));
     await new Promise((r) => setTimeout(r, 50));
-    expect(reader.answers).toEqual([{ name: 'index', json: '{"title":"Регион"}' }]);
-    w.add('school/001001', '{"title":"Школа № 1"}');
+    expect(reader.answers).toEqual([{ name: 'index', page: { title: 'Регион' } }]);
+    w.add('school/001001', { title: 'Школа № 1' });
     await reader.until(() => reader.asked.includes('school/999999'));
     await new Promise((r) => setTimeout(r, 50));
     // A page the model has not written may still come: no answer while the pack is open.
     expect(reader.answers).toHaveLength(2);
-    expect(reader.answers[1]).toEqual({ name: 'school/001001', json: '{"title":"Школа № 1"}' });
+    expect(reader.answers[1]).toEqual({ name: 'school/001001', page: { title: 'Школа № 1' } });
     w.close();
     await reader.done;
-    expect(reader.answers[2]).toEqual({ name: 'school/999999', json: null });
+    expect(reader.answers[2]).toEqual({ name: 'school/999999', page: null });
   });
 
   it('waits when asked before the model has begun its pack', async () => {
@@ -81,10 +79,10 @@ describe('page pack read while it is written (Astro renders beside the model)', 
     await new Promise((r) => setTimeout(r, 50));
     expect(reader.answers).toEqual([]);
     const w = pageWriter(dir, signal);
-    w.add('index', '{"title":"Регион"}');
+    w.add('index', { title: 'Регион' });
     w.close();
     await reader.done;
-    expect(reader.answers).toEqual([{ name: 'index', json: '{"title":"Регион"}' }]);
+    expect(reader.answers).toEqual([{ name: 'index', page: { title: 'Регион' } }]);
   });
 
   it('stops a waiting reader with an error when the model fails', async () => {

@@ -278,7 +278,7 @@ function fileWriter(): (file: string, content: string | Iterable<string>) => voi
 const YIELD_MS = 100;
 
 /**
- * Streams the pages to disk: every page's JSON into one pack for Astro (site/page-pack.ts),
+ * Streams the pages to disk: every page into one pack for Astro (site/page-pack.ts),
  * plus each page's CSV (written beside, moved into the site after Astro has built it). The
  * downloads are already there.
  */
@@ -303,7 +303,7 @@ async function writeModel(
       if (svg === undefined) throw new Error(`chart ${c.id} was not drawn`);
       c.svg = svg as SafeSvg;
     }
-    pages.add(name, JSON.stringify(page));
+    pages.add(name, page);
     afterPage?.();
   };
   const flush = async (keep: number) => {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, SiteInfo } from './types.ts';
-import { modelJson, readPageJson } from './page-pack.ts';
+import { modelJson, readPage } from './page-pack.ts';
 import type { AreaNames, Settings } from '../model/config.ts';
 import { setLocale } from '../words/locale.ts';
 
@@ -51,7 +51,7 @@ export function pagePaths(kind: 'municipality' | 'school'): string[] {
 export function page(path: string): Page {
   siteInfo(); // sets the locale before any page words are made
   const name = path === '' ? 'index' : path;
-  const json = readPageJson(modelDir(), name);
-  if (json === undefined) throw new Error(`В модели сайта нет страницы ${name}.`);
-  return JSON.parse(json) as Page;
+  const found = readPage(modelDir(), name);
+  if (found === undefined) throw new Error(`В модели сайта нет страницы ${name}.`);
+  return found as Page;
 }
