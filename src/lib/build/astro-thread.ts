@@ -12,6 +12,8 @@ export interface AstroTask {
   outDir: string;
   modelDir: string;
   signal: SharedArrayBuffer;
+  /** Where to post each searched page as it is rendered (build/search-feed.ts); null: nowhere. */
+  searchChannel: string | null;
 }
 
 export interface AstroRun {
@@ -23,10 +25,10 @@ export interface AstroRun {
   stop(): Promise<void>;
 }
 
-export function startAstro(root: string, outDir: string, modelDir: string, signal: PageSignal, together: boolean): AstroRun {
+export function startAstro({ signal, together, ...task }: Omit<AstroTask, 'signal'> & { signal: PageSignal; together: boolean }): AstroRun {
   const thread = new TaskWorker<AstroTask, null>(new URL('./astro-worker.ts', import.meta.url));
   const done = thread
-    .run({ root, outDir, modelDir, signal: signal.buffer })
+    .run({ ...task, signal: signal.buffer })
     .then(() => undefined)
     .finally(() => thread.close());
   // Awaited only after the model is written: an early failure must not go unhandled meanwhile.

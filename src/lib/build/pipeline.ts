@@ -21,7 +21,7 @@ import { startChartPool, type ChartPool } from './chart-pool.ts';
 import { buildStamp, recordBuild, unchangedBuild } from './build-stamp.ts';
 import { REPO_ROOT } from './root.ts';
 import { folderSize, moveInto } from './folder.ts';
-import { searchablePart } from './search-part.ts';
+import { startSearchIndex, type SearchIndexer } from './search-index.ts';
 import type { Chart, FileSink, Page } from '../site/types.ts';
 import type { SafeSvg } from '../charts/svg.ts';
 import { PageSignal, pageWriter } from '../site/page-pack.ts';
@@ -130,23 +130,17 @@ async function stagedBuild(
     progress('Данные, код и настройки не изменились с прошлой сборки: сайт уже собран из них, сборка пропущена');
     return { ...done, warnings: {}, ...timing(), charts: { hits: 0, renders: 0 }, skipped: true };
   }
-  const { staging, modelDir, written, warnings, charts, astro } = await prepareModel(opts, progress, mark, input);
+  const { staging, modelDir, written, warnings, charts, astro, search, bannersChecked } = await prepareModel(opts, progress, mark, input);
   try {
     progress(`Страницы сайта (${written.pageCount} шт.)`);
     await astro.done;
     moveInto(join(modelDir, 'files'), staging.dir);
     mark('astro', astro.together ? 'rendering beside the model; here only what was left after it' : undefined);
 
-    // The search stage reads every school page: the demo banner is checked as it does.
-    const bannersChecked = new Set<string>();
-    if (!opts.skipSearch) {
+    if (search) {
       progress('Поисковый индекс');
-      await buildSearchIndex(staging.dir, (path, html) => {
-        if (!needsDemoBanner(written, path)) return;
-        checkDemoBanner(path, html);
-        bannersChecked.add(path);
-      });
-      mark('search');
+      const { readBack, pages } = await search.finish(staging.dir);
+      mark('search', `${pages - readBack} of ${pages} pages indexed while Astro rendered, ${readBack} read back from disk`);
     }
 
     progress('Проверка и публикация');
@@ -158,6 +152,7 @@ async function stagedBuild(
     mark('verify+publish');
     return { pages: written.pageCount, files, bytes, warnings, ...timing(), charts };
   } catch (err) {
+    await search?.abort();
     await staging.discard();
     throw err;
   } finally {
@@ -189,7 +184,16 @@ async function prepareModel(
   progress: (text: string) => void,
   mark: Mark,
   input: { dataset: Dataset | null },
-): Promise<{ staging: Staging; modelDir: string; written: WrittenModel; warnings: Record<string, number>; charts: { hits: number; renders: number }; astro: AstroRun }> {
+): Promise<{
+  staging: Staging;
+  modelDir: string;
+  written: WrittenModel;
+  warnings: Record<string, number>;
+  charts: { hits: number; renders: number };
+  astro: AstroRun;
+  search: SearchIndexer | null;
+  bannersChecked: Set<string>;
+}> {
   // Taken out of the box, so that nothing but this function keeps the dataset alive.
   const dataset = input.dataset!;
   input.dataset = null;
@@ -213,6 +217,9 @@ async function prepareModel(
   let chartStats = { hits: 0, renders: 0 };
   const signal = new PageSignal();
   let astro: AstroRun | null = null;
+  let search: SearchIndexer | null = null;
+  // The search index sees every school page as Astro renders it: the demo banner is checked there.
+  const bannersChecked = new Set<string>();
   try {
     await rm(modelDir, { recursive: true, force: true });
     const put = fileWriter();
@@ -220,15 +227,25 @@ async function prepareModel(
     const files: FileSink = { write: (path, parts) => put(join(modelDir, 'files', path), parts) };
     model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate, files });
     writeModelInfo(model, modelDir, put);
+    if (!opts.skipSearch) {
+      const info = model.info;
+      search = await startSearchIndex(searchedPages(model), (path, banner) => {
+        if (!needsDemoBanner({ info }, path)) return;
+        checkDemoBanner(path, banner);
+        bannersChecked.add(path);
+      });
+    }
     // Astro renders each page as it is written, on the other core; a site too large for
     // both in memory at once is rendered after its model instead.
     const together = model.schoolIds.length <= RENDER_WHILE_WRITTEN_MAX_SCHOOLS;
-    if (together) astro = startAstro(REPO_ROOT, staging.dir, modelDir, signal, true);
+    const astroOn = { root: REPO_ROOT, outDir: staging.dir, modelDir, signal, searchChannel: search?.channel ?? null };
+    if (together) astro = startAstro({ ...astroOn, together: true });
     await writeModel(model, modelDir, put, { signal, charts: { store, pool }, afterPage: opts.afterPage });
-    astro ??= startAstro(REPO_ROOT, staging.dir, modelDir, signal, false);
+    astro ??= startAstro({ ...astroOn, together: false });
   } catch (err) {
     signal.fail();
     await astro?.stop();
+    await search?.abort();
     await staging.discard();
     await rm(modelDir, { recursive: true, force: true });
     throw err;
@@ -247,7 +264,15 @@ async function prepareModel(
   }
   for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
   const written = { info: model.info, schoolIds: model.schoolIds, municipalityIds: model.municipalityIds, pageCount: model.pageCount };
-  return { staging, modelDir, written, warnings, charts: chartStats, astro: astro! };
+  return { staging, modelDir, written, warnings, charts: chartStats, astro: astro!, search, bannersChecked };
+}
+
+/**
+ * The pages people search for (schools and areas), not the region's fixed pages, in the
+ * order Astro renders them: Pagefind's files depend on the order pages are added.
+ */
+function searchedPages(model: Pick<SiteModel, 'municipalityIds' | 'schoolIds'>): string[] {
+  return [...[...model.municipalityIds].sort().map((id) => `municipality/${id}`), ...[...model.schoolIds].sort().map((id) => `school/${id}`)];
 }
 
 /** Writes files synchronously, making their folders on the way. */
@@ -388,38 +413,6 @@ function areaCsvWriter(put: (file: string, content: string) => void): { add: (fi
     },
     close,
   };
-}
-
-/** Pages added to the search index at once (each addition is a round trip to Pagefind's process). */
-const SEARCH_BATCH = 64;
-
-/** `read`: sees each page read (its path, e.g. `school/001001`, and its HTML). */
-async function buildSearchIndex(outDir: string, read: (path: string, html: string) => void): Promise<void> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: locale() });
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  // Only the pages people search for (schools and areas), not the region's fixed pages, and
-  // of each only the part marked for search: Pagefind parsing whole pages (tables, charts)
-  // to find that part took most of the stage.
-  const pages: string[] = [];
-  for (const kind of ['municipality', 'school']) {
-    const dir = join(outDir, kind);
-    if (!existsSync(dir)) continue;
-    for (const id of readdirSync(dir).sort()) if (existsSync(join(dir, id, 'index.html'))) pages.push(`${kind}/${id}`);
-  }
-  const searchable = (path: string) => {
-    const html = readFileSync(join(outDir, path, 'index.html'), 'utf8');
-    read(path, html);
-    return searchablePart(html);
-  };
-  for (let i = 0; i < pages.length; i += SEARCH_BATCH) {
-    const added = await Promise.all(pages.slice(i, i + SEARCH_BATCH).map((path) => index.addHTMLFile({ url: `/${path}/`, content: searchable(path) })));
-    const failed = added.flatMap((a) => a.errors);
-    if (failed.length) throw new Error(`Pagefind: ${failed.join('; ')}`);
-  }
-  const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
 }
 
 export function describeProblems(problems: Problem[]): string[] {

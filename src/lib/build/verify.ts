@@ -11,14 +11,18 @@ export function needsDemoBanner(model: Pick<WrittenModel, 'info'>, path: string)
   return model.info.demo === true && (path === '' || path.startsWith('school/'));
 }
 
+export function hasDemoBanner(html: string): boolean {
+  return html.includes('demo-banner');
+}
+
 /** Stops the build if a page that must say its data are invented does not. */
-export function checkDemoBanner(path: string, html: string): void {
-  if (!html.includes('demo-banner')) throw new Error(`Страница ${path || '/'} собрана без баннера демонстрационных данных.`);
+export function checkDemoBanner(path: string, banner: boolean): void {
+  if (!banner) throw new Error(`Страница ${path || '/'} собрана без баннера демонстрационных данных.`);
 }
 
 /**
- * `bannersChecked`: pages whose banner an earlier stage already checked while it read them
- * (the search index reads every school page; reading each again here cost as much again).
+ * `bannersChecked`: pages whose banner the search index already checked (it sees every
+ * school page; reading each again here cost as much again).
  */
 export async function verifyStagedSite(dir: string, model: WrittenModel, bannersChecked: ReadonlySet<string> = new Set()): Promise<void> {
   const missing: string[] = [];
@@ -44,7 +48,7 @@ export async function verifyStagedSite(dir: string, model: WrittenModel, banners
       missing.push(p || '/');
       continue;
     }
-    if (needsDemoBanner(model, p) && !bannersChecked.has(p)) checkDemoBanner(p, readFileSync(file, 'utf8'));
+    if (needsDemoBanner(model, p) && !bannersChecked.has(p)) checkDemoBanner(p, hasDemoBanner(readFileSync(file, 'utf8')));
   }
   if (missing.length) throw new Error(`Не созданы страницы (${missing.length}): ${missing.slice(0, 5).join(', ')}…`);
 }

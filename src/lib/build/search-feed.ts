@@ -1,0 +1,48 @@
+/**
+ * Astro's side of the search index (build/search-index.ts): as Astro renders a school's or
+ * a municipality's page, src/middleware.ts posts the part of it the search reads to the
+ * build's main thread, which hands it to Pagefind while Astro renders the next pages,
+ * instead of reading every page back from disk after Astro has finished.
+ */
+import { BroadcastChannel } from 'node:worker_threads';
+import { searchablePart } from './search-part.ts';
+import { hasDemoBanner } from './verify.ts';
+
+/** What Astro's thread posts for one page. */
+export interface SearchPart {
+  /** e.g. `school/001001` */
+  path: string;
+  /** searchablePart of the page */
+  part: string;
+  /** the page carries the demo banner (checked for demo sites before publishing) */
+  banner: boolean;
+}
+
+const FEED = Symbol.for('school-transparency.search-feed');
+const SEARCHED = /^(school|municipality)\/[^/]+$/;
+
+/** Called in Astro's thread before its build: pages go to the channel `name` until closed. */
+export function feedSearchTo(name: string): { close(): void } {
+  const channel = new BroadcastChannel(name);
+  const global = globalThis as Record<symbol, unknown>;
+  global[FEED] = channel;
+  return {
+    close() {
+      delete global[FEED];
+      channel.close();
+    },
+  };
+}
+
+/** A rendered page's path without its slashes, if the search indexes it and a build listens. */
+export function searchFeedWants(pathname: string): string | null {
+  if (!(globalThis as Record<symbol, unknown>)[FEED]) return null;
+  const path = pathname.replace(/^\/+|\/+$/g, '');
+  return SEARCHED.test(path) ? path : null;
+}
+
+export function feedSearch(path: string, html: string): void {
+  const channel = (globalThis as Record<symbol, unknown>)[FEED] as BroadcastChannel | undefined;
+  const message: SearchPart = { path, part: searchablePart(html), banner: hasDemoBanner(html) };
+  channel?.postMessage(message);
+}
