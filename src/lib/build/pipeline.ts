@@ -21,7 +21,7 @@ import { startChartPool, type ChartPool } from './chart-pool.ts';
 import { buildStamp, recordBuild, unchangedBuild } from './build-stamp.ts';
 import { REPO_ROOT } from './root.ts';
 import { folderSize, moveInto } from './folder.ts';
-import { startSearchIndex, type SearchIndexer } from './search-index.ts';
+import { searchedPages, startSearchIndex, type SearchIndexer } from './search-index.ts';
 import type { Chart, FileSink, Page } from '../site/types.ts';
 import type { SafeSvg } from '../charts/svg.ts';
 import { PageSignal, pageWriter } from '../site/page-pack.ts';
@@ -130,7 +130,7 @@ async function stagedBuild(
     progress('Данные, код и настройки не изменились с прошлой сборки: сайт уже собран из них, сборка пропущена');
     return { ...done, warnings: {}, ...timing(), charts: { hits: 0, renders: 0 }, skipped: true };
   }
-  const { staging, modelDir, written, warnings, charts, astro, search, bannersChecked } = await prepareModel(opts, progress, mark, input);
+  const { staging, modelDir, written, warnings, charts, astro, search } = await prepareModel(opts, progress, mark, input);
   try {
     progress(`Страницы сайта (${written.pageCount} шт.)`);
     await astro.done;
@@ -144,7 +144,8 @@ async function stagedBuild(
     }
 
     progress('Проверка и публикация');
-    await verifyStagedSite(staging.dir, written, bannersChecked);
+    // The search index has seen every school page and checked its demo banner.
+    await verifyStagedSite(staging.dir, written, new Set(search?.pages));
     await opts.beforeCommit?.(staging.dir);
     const { files, bytes } = folderSize(staging.dir);
     await staging.commit();
@@ -192,7 +193,6 @@ async function prepareModel(
   charts: { hits: number; renders: number };
   astro: AstroRun;
   search: SearchIndexer | null;
-  bannersChecked: Set<string>;
 }> {
   // Taken out of the box, so that nothing but this function keeps the dataset alive.
   const dataset = input.dataset!;
@@ -218,8 +218,6 @@ async function prepareModel(
   const signal = new PageSignal();
   let astro: AstroRun | null = null;
   let search: SearchIndexer | null = null;
-  // The search index sees every school page as Astro renders it: the demo banner is checked there.
-  const bannersChecked = new Set<string>();
   try {
     await rm(modelDir, { recursive: true, force: true });
     const put = fileWriter();
@@ -227,12 +225,10 @@ async function prepareModel(
     const files: FileSink = { write: (path, parts) => put(join(modelDir, 'files', path), parts) };
     model = buildSiteModel(dataset, metrics, { previous, buildDate: opts.buildDate, files });
     writeModelInfo(model, modelDir, put);
+    // The search index sees every school page as Astro renders it: the demo banner is checked there.
     if (!opts.skipSearch) {
-      const info = model.info;
       search = await startSearchIndex(searchedPages(model), (path, banner) => {
-        if (!needsDemoBanner({ info }, path)) return;
-        checkDemoBanner(path, banner);
-        bannersChecked.add(path);
+        if (needsDemoBanner(model, path)) checkDemoBanner(path, banner);
       });
     }
     // Astro renders each page as it is written, on the other core; a site too large for
@@ -264,15 +260,7 @@ async function prepareModel(
   }
   for (const [k, v] of Object.entries(model.warnings)) warnings[k] = (warnings[k] ?? 0) + v;
   const written = { info: model.info, schoolIds: model.schoolIds, municipalityIds: model.municipalityIds, pageCount: model.pageCount };
-  return { staging, modelDir, written, warnings, charts: chartStats, astro: astro!, search, bannersChecked };
-}
-
-/**
- * The pages people search for (schools and areas), not the region's fixed pages, in the
- * order Astro renders them: Pagefind's files depend on the order pages are added.
- */
-function searchedPages(model: Pick<SiteModel, 'municipalityIds' | 'schoolIds'>): string[] {
-  return [...[...model.municipalityIds].sort().map((id) => `municipality/${id}`), ...[...model.schoolIds].sort().map((id) => `school/${id}`)];
+  return { staging, modelDir, written, warnings, charts: chartStats, astro: astro!, search };
 }
 
 /** Writes files synchronously, making their folders on the way. */

@@ -18,8 +18,11 @@ export interface SearchPart {
   banner: boolean;
 }
 
+/** The pages the search indexes (those people look for), by kind, in the order Astro renders the kinds. */
+export const SEARCHED_KINDS = ['municipality', 'school'] as const;
+
 const FEED = Symbol.for('school-transparency.search-feed');
-const SEARCHED = /^(school|municipality)\/[^/]+$/;
+const SEARCHED = new RegExp(`^(${SEARCHED_KINDS.join('|')})/[^/]+$`);
 
 /** Called in Astro's thread before its build: pages go to the channel `name` until closed. */
 export function feedSearchTo(name: string): { close(): void } {

@@ -15,9 +15,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
 import { searchablePart } from './search-part.ts';
-import type { SearchPart } from './search-feed.ts';
+import { SEARCHED_KINDS, type SearchPart } from './search-feed.ts';
 import { hasDemoBanner } from './verify.ts';
 import { locale } from '../words/locale.ts';
+import type { SiteModel } from '../site/model.ts';
 
 /** Pages added to the index at once (each addition is a round trip to Pagefind's process). */
 const BATCH = 64;
@@ -25,14 +26,22 @@ const BATCH = 64;
 export interface SearchIndexer {
   /** The channel Astro's thread posts the pages to (feedSearchTo in astro-worker.ts). */
   readonly channel: string;
+  /** Every page the index holds, in the order added; once `finish` has resolved, each has been seen. */
+  readonly pages: readonly string[];
   /** Adds the pages not posted (read from `outDir`), writes the index into it, and closes. */
   finish(outDir: string): Promise<{ pages: number; readBack: number }>;
   /** Closes without writing (the build failed). */
   abort(): Promise<void>;
 }
 
+/** The site's searched pages (`school/001001`), in the one order they are added in. */
+export function searchedPages(model: Pick<SiteModel, 'municipalityIds' | 'schoolIds'>): string[] {
+  const ids = { municipality: model.municipalityIds, school: model.schoolIds };
+  return SEARCHED_KINDS.flatMap((kind) => [...ids[kind]].sort().map((id) => `${kind}/${id}`));
+}
+
 /**
- * `paths`: every page the index holds (`school/001001`). `seen`: called with each page and
+ * `paths`: every page the index holds (searchedPages). `seen`: called with each page and
  * whether it carries the demo banner; what it throws stops the build at `finish`.
  */
 export async function startSearchIndex(paths: string[], seen: (path: string, banner: boolean) => void): Promise<SearchIndexer> {
@@ -91,6 +100,7 @@ export async function startSearchIndex(paths: string[], seen: (path: string, ban
 
   return {
     channel: name,
+    pages: order,
     async finish(outDir) {
       try {
         channel.close();

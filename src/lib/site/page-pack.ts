@@ -12,7 +12,7 @@
  * pack is a third larger: Latin text in a string that also holds Cyrillic takes two bytes
  * a letter). Writer and reader are the same build, so the same Node.
  * A page is plain data: missing values are null, never NaN or undefined (JSON would have
- * turned a NaN into null; this keeps it, and the tests over built sites look for one).
+ * turned a NaN into null; this keeps it, and test/site/plain-pages.test.ts looks for one).
  *
  * Astro may render while the pack is still being written (build/astro-thread.ts): the
  * index grows a line per page, and a counter shared between the threads (PageSignal) tells

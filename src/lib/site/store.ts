@@ -51,7 +51,7 @@ export function pagePaths(kind: 'municipality' | 'school'): string[] {
 export function page(path: string): Page {
   siteInfo(); // sets the locale before any page words are made
   const name = path === '' ? 'index' : path;
-  const found = readPage(modelDir(), name);
-  if (found === undefined) throw new Error(`В модели сайта нет страницы ${name}.`);
-  return found as Page;
+  const record = readPage(modelDir(), name);
+  if (record === undefined) throw new Error(`В модели сайта нет страницы ${name}.`);
+  return record as Page;
 }
