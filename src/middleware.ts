@@ -8,6 +8,6 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   const path = searchFeedWants(context.url.pathname);
   if (path === null || response.status !== 200) return response;
   const bytes = new Uint8Array(await response.arrayBuffer());
-  feedSearch(path, new TextDecoder().decode(bytes));
+  feedSearch(path, bytes);
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 };

@@ -57,7 +57,7 @@ describe('search index fed while Astro renders', () => {
     const feed = feedSearchTo(fedIndexer.channel);
     // Out of order, the first school last, and school/01007 never posted.
     const posted = [...PATHS.slice(3).reverse(), PATHS[0], PATHS[1], PATHS[2]].filter((p) => p !== 'school/01007');
-    for (const p of posted) feedSearch(p, page(p));
+    for (const p of posted) feedSearch(p, new TextEncoder().encode(page(p)));
     await settle();
     feed.close();
     expect(seen.sort()).toEqual(posted.sort());
@@ -71,7 +71,7 @@ describe('search index fed while Astro renders', () => {
       if (!banner) throw new Error(`Страница ${path} собрана без баннера демонстрационных данных.`);
     });
     const feed = feedSearchTo(indexer.channel);
-    feedSearch('school/01004', page('school/01004', false));
+    feedSearch('school/01004', new TextEncoder().encode(page('school/01004', false)));
     await settle();
     feed.close();
     await expect(indexer.finish(dir)).rejects.toThrow('Страница school/01004 собрана без баннера');

@@ -5,7 +5,7 @@
  * instead of reading every page back from disk after Astro has finished.
  */
 import { BroadcastChannel } from 'node:worker_threads';
-import { searchablePart } from './search-part.ts';
+import { searchablePartOfBytes } from './search-part.ts';
 import { hasDemoBanner } from './verify.ts';
 
 /** What Astro's thread posts for one page. */
@@ -44,8 +44,9 @@ export function searchFeedWants(pathname: string): string | null {
   return SEARCHED.test(path) ? path : null;
 }
 
-export function feedSearch(path: string, html: string): void {
+/** `page`: the rendered page's UTF-8 bytes, read without decoding all of them. */
+export function feedSearch(path: string, page: Uint8Array): void {
   const channel = (globalThis as Record<symbol, unknown>)[FEED] as BroadcastChannel | undefined;
-  const message: SearchPart = { path, part: searchablePart(html), banner: hasDemoBanner(html) };
+  const message: SearchPart = { path, part: searchablePartOfBytes(page), banner: hasDemoBanner(page) };
   channel?.postMessage(message);
 }

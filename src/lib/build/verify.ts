@@ -11,8 +11,12 @@ export function needsDemoBanner(model: Pick<WrittenModel, 'info'>, path: string)
   return model.info.demo === true && (path === '' || path.startsWith('school/'));
 }
 
-export function hasDemoBanner(html: string): boolean {
-  return html.includes('demo-banner');
+/** The demo banner's class (layouts/Base.astro): ASCII, so found alike in a page's text or its UTF-8 bytes. */
+const DEMO_BANNER = 'demo-banner';
+
+export function hasDemoBanner(html: string | Uint8Array): boolean {
+  if (typeof html === 'string') return html.includes(DEMO_BANNER);
+  return Buffer.from(html.buffer, html.byteOffset, html.byteLength).includes(DEMO_BANNER);
 }
 
 /** Stops the build if a page that must say its data are invented does not. */
