@@ -1,5 +1,6 @@
 /** Reading a built site the way a visitor (or a scraper) would. */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import Papa from 'papaparse';
@@ -52,4 +53,22 @@ export function schoolPageCsv(dir: string, slug: string, schoolId: string): Reco
   }
   const head = rows[0].slice(2);
   return rows.slice(1).filter((r) => r[0] === schoolId).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i + 2]])));
+}
+
+/** One page as Pagefind stored it: the text it searches and shows excerpts of. */
+export interface SearchFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  anchors: { text: string }[];
+}
+
+/** Every page of a built site's search index, read from Pagefind's gzipped fragment files. */
+export function searchFragments(dir: string): SearchFragment[] {
+  const fdir = join(dir, 'pagefind', 'fragment');
+  return readdirSync(fdir).map((f) => {
+    const text = gunzipSync(readFileSync(join(fdir, f))).toString('utf8');
+    if (!text.startsWith('pagefind_dcd')) throw new Error(`${f}: not a Pagefind fragment`);
+    return JSON.parse(text.slice('pagefind_dcd'.length)) as SearchFragment;
+  });
 }

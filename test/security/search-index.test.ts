@@ -6,35 +6,17 @@
  * fragments and runs a real search with pagefind.js to check both. Open Graph tags must
  * carry the names as attribute text that parses back to exactly the name.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../src/lib/build/serve.ts';
-import { read, site, walk } from '../helpers/site-files.ts';
+import { read, searchFragments as fragments, site, walk } from '../helpers/site-files.ts';
 
 const SCHOOL = '<script>alert(1)</script>';
 const MUNICIPALITY = 'Город «Проба» & <b>окрестности</b>';
-
-interface Fragment {
-  url: string;
-  content: string;
-  meta: Record<string, string>;
-  anchors: { text: string }[];
-}
-
-function fragments(dir: string): Fragment[] {
-  const fdir = join(dir, 'pagefind', 'fragment');
-  return readdirSync(fdir).map((f) => {
-    const text = gunzipSync(readFileSync(join(fdir, f))).toString('utf8');
-    expect(text.startsWith('pagefind_dcd')).toBe(true);
-    return JSON.parse(text.slice('pagefind_dcd'.length)) as Fragment;
-  });
-}
 
 describe('search index', () => {
   it('stores the hostile names as plain text of the right pages, nothing else', () => {

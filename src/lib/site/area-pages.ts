@@ -241,11 +241,13 @@ export function municipalityPage(ctx: SiteContext, m: MunicipalityInfo, extra: {
     list: flagged,
   });
   if (extra.partnerships?.length) sections.push({ id: 'partnerships', heading: t().area.partnerships, list: extra.partnerships });
+  const about = t().area.municipalityAbout(m.schoolIds.length, ctx.identifies);
   return {
     path: `municipality/${m.slug}`,
     kind: 'municipality',
     title: m.name,
-    description: t().area.municipalityDescription(m.name, m.schoolIds.length, ctx.identifies),
+    description: t().area.municipalityDescription(m.name, about),
+    lead: t().area.municipalityLead(about),
     breadcrumbs: [{ name: ctx.regionName, href: ctx.href('') }],
     sections,
   };

@@ -342,12 +342,14 @@ export function schoolPage(ctx: SiteContext, school: SchoolInfo, revisions: Revi
   });
 
   const headline = ctx.headlineFor(school.school_id);
+  const about = w.about([...examsShown], headline, school.former_names ?? null);
   return {
     path: `school/${school.slug}`,
     kind: 'school',
     title: school.name,
     // Former names go into the lead: it is what search indexes, so the old name finds the school.
-    description: w.description(school.name, mun.name, [...examsShown], headline, school.former_names ?? null),
+    description: w.description(school.name, mun.name, about),
+    lead: w.lead(mun.name, about),
     breadcrumbs: [
       { name: ctx.regionName, href: ctx.href('') },
       { name: mun.name, href: ctx.href(`municipality/${mun.slug}`) },

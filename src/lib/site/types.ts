@@ -87,7 +87,13 @@ export interface Page {
   path: string;
   kind: PageKind;
   title: string;
+  /** For link previews and search engines (meta description): names the page's subject. */
   description: string;
+  /**
+   * The line under the page's heading, when it is not the description: without the name the
+   * heading has just said (read twice by a screen reader, and shown twice in search results).
+   */
+  lead?: string;
   breadcrumbs: { name: string; href: string }[];
   /** Links under the page's lead, e.g. to its printable report. */
   actions?: { text: string; href: string }[];

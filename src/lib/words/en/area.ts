@@ -1,5 +1,5 @@
 import type { area as ru } from '../ru/area.ts';
-import { countOf, forms, formatChange, formatInt, formatNumber, formatPercent } from '../../format/index.ts';
+import { capitalize, countOf, forms, formatChange, formatInt, formatNumber, formatPercent } from '../../format/index.ts';
 
 /** The ratio's change over the year in words: “fell by 0.45%”, “rose by 2.69%” (not “−2.69% reduction”). */
 function yearMove(reductionPct: number): string {
@@ -50,7 +50,9 @@ export const area: typeof ru = {
   flaggedIntro: (n: number) => `${countOf(n, forms().schools)} ${n === 1 ? 'is' : 'are'} identified as low-results, in unfavorable social conditions or in another risk group; the rules that fired are listed for each.`,
   noneFlagged: (areaName: string) => `No school of the ${areaName} is identified as a low-results school or a school in unfavorable social conditions.`,
   partnerships: 'School partnerships',
-  municipalityDescription: (name: string, schools: number, identifies: boolean) => `${name}: ${countOf(schools, forms().schools)}, the gap between the best and the worst schools${identifies ? ', identified schools, program indicators' : ''}.`,
+  municipalityAbout: (schools: number, identifies: boolean) => `${countOf(schools, forms().schools)}, the gap between the best and the worst schools${identifies ? ', identified schools, program indicators' : ''}.`,
+  municipalityDescription: (name: string, about: string) => `${name}: ${about}`,
+  municipalityLead: (about: string) => capitalize(about),
   main: 'Key figures',
   flaggedCount: (year: number) => `Identified schools, ${year}`,
   gapOf: (year: number) => `Gap between the best and the worst, ${year}`,

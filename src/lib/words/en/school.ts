@@ -1,5 +1,5 @@
 import type { school as ru } from '../ru/school.ts';
-import { countOf, forms, formatList, formatNumber, formatPercent } from '../../format/index.ts';
+import { capitalize, countOf, forms, formatList, formatNumber, formatPercent } from '../../format/index.ts';
 
 export const school: typeof ru = {
   verdict: {
@@ -117,8 +117,10 @@ export const school: typeof ru = {
     vpr: 'Diagnostic tests: distribution of grades',
     vprIntro: 'Diagnostic test results are shown for diagnosis only, without comparing or ranking schools.',
     sources: 'Sources',
-    description: (name: string, area: string, exams: string[], headline: string, former: string | null) =>
-      `${name} (${area}): ${exams.length ? formatList(exams) : 'exam'} results by year${headline ? `, ${headline}` : ''}, rank among the region’s schools, social context.${former ? ` Former names: ${former}.` : ''}`,
+    about: (exams: string[], headline: string, former: string | null) =>
+      `${exams.length ? formatList(exams) : 'exam'} results by year${headline ? `, ${headline}` : ''}, rank among the region’s schools, social context.${former ? ` Former names: ${former}.` : ''}`,
+    description: (name: string, area: string, about: string) => `${name} (${area}): ${about}`,
+    lead: (area: string, about: string) => `${capitalize(area)}: ${about}`,
     filterArea: (areaName: string, name: string) => `in the same ${areaName} (${name})`,
     filterAreaShort: (areaName: string) => `in the same ${areaName}`,
     filterSettlement: (settlement: string) => `of the same settlement type (${settlement})`,

@@ -1,5 +1,5 @@
 /** The region's home page and the area pages (site/area-pages.ts, region-extras.ts). */
-import { countOf, forms, formatChange, formatInt, formatNumber, plural } from '../../format/index.ts';
+import { capitalize, countOf, forms, formatChange, formatInt, formatNumber, plural } from '../../format/index.ts';
 
 /** The ratio's change over the year in words: «сократилось на 0,45 %», «выросло на 2,69 %» (a «−2,69 % сокращения» reads as a misprint). */
 function yearMove(reductionPct: number): string {
@@ -51,7 +51,10 @@ export const area = {
   flaggedIntro: (n: number) => `${countOf(n, forms().schools)} ${plural(n, forms().assigned)} к ШНРО, НСУ или другим группам риска; для каждой указаны сработавшие правила.`,
   noneFlagged: (areaGenitive: string) => `Ни одна школа ${areaGenitive} не отнесена к ШНРО или НСУ.`,
   partnerships: 'Партнёрства школ',
-  municipalityDescription: (name: string, schools: number, identifies: boolean) => `${name}: ${countOf(schools, forms().schools)}, разрыв между лучшими и худшими школами${identifies ? ', школы ШНРО/НСУ, показатели программы' : ''}.`,
+  /** What an area's page holds; its description puts the area's name before it, its lead (under the heading) does not. */
+  municipalityAbout: (schools: number, identifies: boolean) => `${countOf(schools, forms().schools)}, разрыв между лучшими и худшими школами${identifies ? ', школы ШНРО/НСУ, показатели программы' : ''}.`,
+  municipalityDescription: (name: string, about: string) => `${name}: ${about}`,
+  municipalityLead: (about: string) => capitalize(about),
   main: 'Главное',
   flaggedCount: (year: number) => `Школ ШНРО/НСУ, ${year}`,
   gapOf: (year: number) => `Разрыв лучших и худших, ${year}`,

@@ -1,5 +1,5 @@
 /** The school page (site/school-page.ts), its verdict (site/verdict.ts) and the gap cells. */
-import { countOf, forms, formatChange, formatNumber, plural } from '../../format/index.ts';
+import { capitalize, countOf, forms, formatChange, formatNumber, plural } from '../../format/index.ts';
 
 export const school = {
   verdict: {
@@ -119,8 +119,13 @@ export const school = {
     vpr: 'ВПР: распределение отметок',
     vprIntro: 'Результаты ВПР показаны для диагностики, без сравнения и рейтинга школ (рекомендация Рособрнадзора).',
     sources: 'Источники',
-    description: (name: string, area: string, exams: string[], headline: string, former: string | null) =>
-      `${name} (${area}): результаты ${exams.length ? exams.join(' и ') : 'экзаменов'} по годам${headline ? `, ${headline}` : ''}, место среди школ региона, социальный контекст.${former ? ` Прежние названия: ${former}.` : ''}`,
+    /** What the page holds, after the school's name and area: the description ends with it. */
+    about: (exams: string[], headline: string, former: string | null) =>
+      `результаты ${exams.length ? exams.join(' и ') : 'экзаменов'} по годам${headline ? `, ${headline}` : ''}, место среди школ региона, социальный контекст.${former ? ` Прежние названия: ${former}.` : ''}`,
+    /** For link previews and search engines: the name first. */
+    description: (name: string, area: string, about: string) => `${name} (${area}): ${about}`,
+    /** Under the page's heading, which has just said the name. */
+    lead: (area: string, about: string) => `${capitalize(area)}: ${about}`,
     filterArea: (areaPrepositional: string, name: string) => `в том же ${areaPrepositional} (${name})`,
     filterAreaShort: (areaPrepositional: string) => `в том же ${areaPrepositional}`,
     filterSettlement: (settlement: string) => `того же типа местности (${settlement})`,
