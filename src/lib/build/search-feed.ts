@@ -44,9 +44,15 @@ export function searchFeedWants(pathname: string): string | null {
   return SEARCHED.test(path) ? path : null;
 }
 
-/** `page`: the rendered page's UTF-8 bytes, read without decoding all of them. */
+/**
+ * What the search takes of a rendered page, from its UTF-8 bytes (read without decoding all
+ * of them): as Astro posts it, or as the indexer reads a page Astro did not post.
+ */
+export function searchPartOf(path: string, page: Uint8Array): SearchPart {
+  return { path, part: searchablePartOfBytes(page), banner: hasDemoBanner(page) };
+}
+
 export function feedSearch(path: string, page: Uint8Array): void {
   const channel = (globalThis as Record<symbol, unknown>)[FEED] as BroadcastChannel | undefined;
-  const message: SearchPart = { path, part: searchablePartOfBytes(page), banner: hasDemoBanner(page) };
-  channel?.postMessage(message);
+  channel?.postMessage(searchPartOf(path, page));
 }

@@ -14,9 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
-import { searchablePart } from './search-part.ts';
-import { SEARCHED_KINDS, type SearchPart } from './search-feed.ts';
-import { hasDemoBanner } from './verify.ts';
+import { SEARCHED_KINDS, searchPartOf, type SearchPart } from './search-feed.ts';
 import { locale } from '../words/locale.ts';
 import type { SiteModel } from '../site/model.ts';
 
@@ -109,8 +107,8 @@ export async function startSearchIndex(paths: string[], seen: (path: string, ban
         let readBack = 0;
         for (const path of order.slice(next)) {
           if (parts.has(path)) continue;
-          const html = readFileSync(join(outDir, path, 'index.html'), 'utf8');
-          take(path, searchablePart(html), hasDemoBanner(html));
+          const { part, banner } = searchPartOf(path, readFileSync(join(outDir, path, 'index.html')));
+          take(path, part, banner);
           readBack++;
         }
         await pump();
